@@ -1,0 +1,120 @@
+//! The logged-in user as a handler argument: `CurrentUser` requires a valid bearer token,
+//! `MaybeUser` accepts its absence (public reads that show more to editors).
+
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use portal_api::Role;
+
+use crate::{error::ApiError, services::users, state::AppState};
+
+/// A user with a valid token whose account exists and is enabled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub username: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    /// Refuses callers who are not admins.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden("only an admin may do this".into()))
+        }
+    }
+}
+
+/// The caller's user when a bearer token was sent, `None` for anonymous callers. A token that
+/// was sent but is not valid is refused, never silently ignored.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl MaybeUser {
+    /// Editors and admins see drafts and scheduled articles.
+    pub fn is_staff(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+enum Credentials {
+    Absent,
+    Bearer(String),
+    Malformed,
+}
+
+fn credentials(request: &HttpRequest) -> Credentials {
+    let Some(value) = request.headers().get(header::AUTHORIZATION) else {
+        return Credentials::Absent;
+    };
+    let Ok(value) = value.to_str() else {
+        return Credentials::Malformed;
+    };
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Credentials::Bearer(token.trim().to_owned())
+        }
+        _ => Credentials::Malformed,
+    }
+}
+
+async fn authenticate(
+    state: Option<web::Data<AppState>>,
+    token: String,
+) -> Result<CurrentUser, ApiError> {
+    let state =
+        state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+    let invalid = || {
+        ApiError::Unauthorized("the access token is invalid or has expired; log in again".into())
+    };
+    let user_id = state.tokens.verify(&token).ok_or_else(invalid)?;
+    let user = users::find_enabled(&state.db, user_id)
+        .await?
+        .ok_or_else(invalid)?;
+    Ok(user)
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let credentials = credentials(request);
+        Box::pin(async move {
+            match credentials {
+                Credentials::Bearer(token) => authenticate(state, token).await,
+                Credentials::Absent => Err(ApiError::Unauthorized(
+                    "log in first: send `Authorization: Bearer <token>` from POST /api/v1/auth/login".into(),
+                )),
+                Credentials::Malformed => Err(ApiError::Unauthorized(
+                    "the Authorization header must be `Bearer <token>`".into(),
+                )),
+            }
+        })
+    }
+}
+
+impl FromRequest for MaybeUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let credentials = credentials(request);
+        Box::pin(async move {
+            match credentials {
+                Credentials::Absent => Ok(MaybeUser(None)),
+                Credentials::Bearer(token) => authenticate(state, token)
+                    .await
+                    .map(|user| MaybeUser(Some(user))),
+                Credentials::Malformed => Err(ApiError::Unauthorized(
+                    "the Authorization header must be `Bearer <token>`".into(),
+                )),
+            }
+        })
+    }
+}

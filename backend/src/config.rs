@@ -1,0 +1,297 @@
+//! Configuration: built-in defaults, then an optional TOML file, then environment variables
+//! (the variables win). Secrets are wrapped so that they never reach a log line.
+//!
+//! | variable | file key | default |
+//! |---|---|---|
+//! | `PORTAL_CONFIG` | — | `portal.toml` if it exists |
+//! | `PORTAL_ADDR` | `addr` | `127.0.0.1:8080` |
+//! | `DATABASE_URL` | `database_url` | `sqlite://data/portal.db` |
+//! | `PORTAL_JWT_SECRET` | `jwt_secret` | generated once, kept in `<data dir>/jwt-secret` |
+//! | `PORTAL_JWT_TTL_SECONDS` | `jwt_ttl_seconds` | `1800` |
+//! | `PORTAL_ADMIN_USER` | `admin_user` | `admin` |
+//! | `PORTAL_ADMIN_PASSWORD` | `admin_password` | generated and printed once |
+//! | `PORTAL_DATA_DIR` | `data_dir` | the SQLite file's folder, else `data` |
+//! | `PORTAL_STATIC_DIR` | `static_dir` | `frontend/dist` |
+//! | `PORTAL_DEMO_CONTENT` | `demo_content` | `true` (only fills an empty database) |
+//! | `PORTAL_LOGIN_MAX_FAILURES` | `login_max_failures` | `5` per 15 minutes per client and name |
+//! | `PORTAL_TRUST_PROXY` | `trust_proxy` | `false` (take the client address from `X-Forwarded-For`) |
+
+use std::{fmt, path::PathBuf, time::Duration};
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+
+/// A value that must never be printed.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where to listen, e.g. `127.0.0.1:8080`; port 0 picks a free port.
+    pub addr: String,
+    pub database_url: String,
+    /// Where generated state (the JWT secret) is kept.
+    pub data_dir: PathBuf,
+    /// `None`: generate one and keep it in `data_dir`.
+    pub jwt_secret: Option<Secret>,
+    pub jwt_ttl: Duration,
+    pub admin_user: String,
+    /// `None`: generate one on first start and print it once.
+    pub admin_password: Option<Secret>,
+    /// The built wasm portal (trunk's `dist/`).
+    pub static_dir: PathBuf,
+    pub demo_content: bool,
+    pub login_max_failures: u32,
+    pub login_window: Duration,
+    pub trust_proxy: bool,
+    /// How many HTTP worker threads; `None` lets actix choose (one per core).
+    pub workers: Option<usize>,
+}
+
+/// The optional file's shape: every key optional, named like the variables without `PORTAL_`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    addr: Option<String>,
+    database_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    jwt_secret: Option<Secret>,
+    jwt_ttl_seconds: Option<u64>,
+    admin_user: Option<String>,
+    admin_password: Option<Secret>,
+    static_dir: Option<PathBuf>,
+    demo_content: Option<bool>,
+    login_max_failures: Option<u32>,
+    trust_proxy: Option<bool>,
+    workers: Option<usize>,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db";
+
+impl Settings {
+    /// The settings a fresh checkout runs with.
+    pub fn defaults() -> Self {
+        Self {
+            addr: "127.0.0.1:8080".into(),
+            database_url: DEFAULT_DATABASE_URL.into(),
+            data_dir: PathBuf::from("data"),
+            jwt_secret: None,
+            jwt_ttl: Duration::from_secs(1800),
+            admin_user: "admin".into(),
+            admin_password: None,
+            static_dir: PathBuf::from("frontend/dist"),
+            demo_content: true,
+            login_max_failures: 5,
+            login_window: Duration::from_secs(15 * 60),
+            trust_proxy: false,
+            workers: None,
+        }
+    }
+
+    /// Defaults, then the file named by `PORTAL_CONFIG` (or `portal.toml` if present), then
+    /// the environment.
+    pub fn load() -> anyhow::Result<Self> {
+        let mut settings = Self::defaults();
+        let explicit_file = std::env::var_os("PORTAL_CONFIG").map(PathBuf::from);
+        let file = explicit_file
+            .clone()
+            .or_else(|| Some(PathBuf::from("portal.toml")).filter(|path| path.exists()));
+        let mut data_dir_given = false;
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading the configuration file {}", path.display()))?;
+            let from_file: FileSettings = toml::from_str(&text)
+                .with_context(|| format!("parsing the configuration file {}", path.display()))?;
+            data_dir_given = from_file.data_dir.is_some();
+            settings.apply_file(from_file);
+        }
+        data_dir_given |= std::env::var_os("PORTAL_DATA_DIR").is_some();
+        settings.apply_env()?;
+        if !data_dir_given {
+            settings.data_dir = default_data_dir(&settings.database_url);
+        }
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn apply_file(&mut self, file: FileSettings) {
+        let FileSettings {
+            addr,
+            database_url,
+            data_dir,
+            jwt_secret,
+            jwt_ttl_seconds,
+            admin_user,
+            admin_password,
+            static_dir,
+            demo_content,
+            login_max_failures,
+            trust_proxy,
+            workers,
+        } = file;
+        replace(&mut self.addr, addr);
+        replace(&mut self.database_url, database_url);
+        replace(&mut self.data_dir, data_dir);
+        replace(&mut self.jwt_ttl, jwt_ttl_seconds.map(Duration::from_secs));
+        replace(&mut self.admin_user, admin_user);
+        replace(&mut self.static_dir, static_dir);
+        replace(&mut self.demo_content, demo_content);
+        replace(&mut self.login_max_failures, login_max_failures);
+        replace(&mut self.trust_proxy, trust_proxy);
+        self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
+        self.admin_password = admin_password.or(self.admin_password.take());
+        self.workers = workers.or(self.workers);
+    }
+
+    fn apply_env(&mut self) -> anyhow::Result<()> {
+        replace(&mut self.addr, env("PORTAL_ADDR"));
+        replace(&mut self.database_url, env("DATABASE_URL"));
+        replace(
+            &mut self.data_dir,
+            env("PORTAL_DATA_DIR").map(PathBuf::from),
+        );
+        replace(&mut self.admin_user, env("PORTAL_ADMIN_USER"));
+        replace(
+            &mut self.static_dir,
+            env("PORTAL_STATIC_DIR").map(PathBuf::from),
+        );
+        if let Some(secret) = env("PORTAL_JWT_SECRET") {
+            self.jwt_secret = Some(Secret::new(secret));
+        }
+        if let Some(password) = env("PORTAL_ADMIN_PASSWORD") {
+            self.admin_password = Some(Secret::new(password));
+        }
+        replace(
+            &mut self.jwt_ttl,
+            parse_env::<u64>("PORTAL_JWT_TTL_SECONDS")?.map(Duration::from_secs),
+        );
+        replace(
+            &mut self.demo_content,
+            parse_bool_env("PORTAL_DEMO_CONTENT")?,
+        );
+        replace(&mut self.trust_proxy, parse_bool_env("PORTAL_TRUST_PROXY")?);
+        replace(
+            &mut self.login_max_failures,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES")?,
+        );
+        if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
+            self.workers = Some(workers);
+        }
+        Ok(())
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if let Some(secret) = &self.jwt_secret {
+            if secret.expose().len() < 32 {
+                bail!("PORTAL_JWT_SECRET must be at least 32 characters long");
+            }
+        }
+        if self.jwt_ttl < Duration::from_secs(60) || self.jwt_ttl > Duration::from_secs(86_400) {
+            bail!("PORTAL_JWT_TTL_SECONDS must be between 60 and 86400");
+        }
+        if let Some(password) = &self.admin_password {
+            crate::domain::Password::parse(password.expose())
+                .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_PASSWORD {message}"))?;
+        }
+        crate::domain::Username::parse(&self.admin_user)
+            .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_USER {message}"))?;
+        if self.login_max_failures == 0 {
+            bail!("PORTAL_LOGIN_MAX_FAILURES must be at least 1");
+        }
+        Ok(())
+    }
+}
+
+/// The folder beside the SQLite file, so that the database and its secret travel together.
+fn default_data_dir(database_url: &str) -> PathBuf {
+    crate::db::sqlite_file(database_url)
+        .and_then(|file| file.parent().map(PathBuf::from))
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("data"))
+}
+
+fn replace<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .filter(|value| !value.trim().is_empty())
+}
+
+fn parse_env<T: std::str::FromStr>(name: &str) -> anyhow::Result<Option<T>>
+where
+    T::Err: fmt::Display,
+{
+    env(name)
+        .map(|raw| {
+            raw.trim()
+                .parse::<T>()
+                .map_err(|error| anyhow::anyhow!("{name}={raw:?} is not valid: {error}"))
+        })
+        .transpose()
+}
+
+fn parse_bool_env(name: &str) -> anyhow::Result<Option<bool>> {
+    env(name)
+        .map(|raw| match raw.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" => Ok(false),
+            _ => bail!("{name}={raw:?} is not valid: expected true or false"),
+        })
+        .transpose()
+}
+
+/// Logs go to stderr, filtered by `RUST_LOG` (default: info for the portal, warnings else).
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,portal_backend=info,portal=info,actix_web=info")
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_dir_defaults_to_the_sqlite_files_folder() {
+        assert_eq!(
+            default_data_dir("sqlite://var/lib/portal/site.db?mode=rwc"),
+            PathBuf::from("var/lib/portal")
+        );
+        assert_eq!(
+            default_data_dir("postgres://localhost/portal"),
+            PathBuf::from("data")
+        );
+    }
+
+    #[test]
+    fn a_secret_never_prints() {
+        let secret = Secret::new("hunter2");
+        assert_eq!(format!("{secret:?}"), "Secret(***)");
+    }
+}

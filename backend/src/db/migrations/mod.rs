@@ -1,0 +1,14 @@
+//! Versioned schema migrations, applied in order at start-up. A released migration is never
+//! edited: change the schema with a new one.
+
+mod m20261129_000001_content;
+
+use sea_orm_migration::{MigrationTrait, MigratorTrait};
+
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_content::Migration)]
+    }
+}

@@ -1,0 +1,84 @@
+//! Article bodies: HTML from editors, cleaned on the way in so that the portal can render it
+//! as is. Scripts, styles, event handlers and `javascript:` URLs never reach the database.
+
+use std::sync::OnceLock;
+
+fn cleaner() -> &'static ammonia::Builder<'static> {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["align"])
+            .add_tag_attributes("img", ["width", "height"])
+            .link_rel(Some("noopener noreferrer"));
+        builder
+    })
+}
+
+/// The body as it will be stored and served.
+pub fn sanitize_html(body: &str) -> String {
+    cleaner().clean(body).to_string()
+}
+
+/// A plain-text summary of at most `max_chars` characters, for articles saved without one.
+pub fn summarize_html(body: &str, max_chars: usize) -> String {
+    let mut text = String::with_capacity(body.len().min(max_chars * 4));
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                // Block boundaries become spaces so that paragraphs don't run together.
+                if !text.ends_with(' ') && !text.is_empty() {
+                    text.push(' ');
+                }
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
+            _ => {}
+        }
+    }
+    let decoded = text
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = collapsed.chars().take(max_chars).collect();
+    cut.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_event_handlers_are_removed() {
+        let clean = sanitize_html(r#"<p onclick="steal()">普法<script>alert(1)</script></p>"#);
+        assert_eq!(clean, "<p>普法</p>");
+    }
+
+    #[test]
+    fn javascript_links_lose_their_target() {
+        let clean = sanitize_html(r#"<a href="javascript:alert(1)">x</a>"#);
+        assert!(!clean.contains("javascript"), "{clean}");
+    }
+
+    #[test]
+    fn ordinary_formatting_survives() {
+        let body = "<h3>一、加强组织领导</h3><p><strong>一是</strong>提高政治站位</p>";
+        assert_eq!(sanitize_html(body), body);
+    }
+
+    #[test]
+    fn a_summary_is_the_bodys_text_cut_short() {
+        let summary = summarize_html("<p>区委政研室&amp;普法</p><p>第二段</p>", 10);
+        assert_eq!(summary, "区委政研室&普法 第");
+        assert_eq!(
+            summarize_html("<p>区委政研室</p><p>第二段</p>", 6),
+            "区委政研室"
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! Text fields: lengths that fit every database column, no control characters (PostgreSQL
+//! refuses NUL outright), and the shapes slugs, names and URLs must have.
+
+use chrono::{DateTime, Datelike, Utc};
+
+/// Characters a stored text may not contain: NUL and other C0 controls, except tab and line
+/// breaks that bodies and footers legitimately hold.
+fn has_forbidden_control(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFE}')
+}
+
+fn check_length(value: &str, min: usize, max: usize) -> Result<(), String> {
+    let length = value.chars().count();
+    if length < min {
+        return Err(if min == 1 {
+            "must not be empty".into()
+        } else {
+            format!("must be at least {min} characters long")
+        });
+    }
+    if length > max {
+        return Err(format!("must be at most {max} characters long"));
+    }
+    Ok(())
+}
+
+/// Free text up to `MAX` characters (may be empty), without control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundedText<const MAX: usize>(String);
+
+impl<const MAX: usize> BoundedText<MAX> {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        if has_forbidden_control(value) {
+            return Err("must not contain control characters".into());
+        }
+        check_length(value, 0, MAX)?;
+        Ok(Self(value.trim().to_owned()))
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// A display name or title: 1 to `MAX` characters, not blank, on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title<const MAX: usize>(String);
+
+impl<const MAX: usize> Title<MAX> {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        if value.chars().any(char::is_control) {
+            return Err("must be one line without control characters".into());
+        }
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Err("must not be blank".into());
+        }
+        check_length(trimmed, 1, MAX)?;
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// A URL name: starts with a lowercase letter; lowercase letters, digits and single hyphens;
+/// at most 64 characters. Never all digits, so `/categories/{id_or_slug}` is unambiguous.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slug(String);
+
+impl Slug {
+    pub const MAX_LEN: usize = 64;
+
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let shape = "must start with a lowercase letter and contain only lowercase letters, \
+                     digits and single hyphens (e.g. `xinzhou`, `pufa-dongtai`)";
+        check_length(value, 1, Self::MAX_LEN)?;
+        let starts_with_letter = value.starts_with(|c: char| c.is_ascii_lowercase());
+        let allowed = value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let hyphens_ok = !value.ends_with('-') && !value.contains("--");
+        if starts_with_letter && allowed && hyphens_ok {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(shape.into())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// A login name, stored lower-cased so that `Admin` and `admin` are one account everywhere
+/// (MariaDB compares case-insensitively, PostgreSQL does not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        check_length(value, 3, 32)?;
+        if !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        {
+            return Err("may contain only letters, digits, `_`, `-` and `.`".into());
+        }
+        Ok(Self(value.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// A new password: 10 to 128 characters, as OWASP suggests for a length-only policy.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        check_length(value, 10, 128)?;
+        if value.contains('\0') {
+            return Err("must not contain NUL characters".into());
+        }
+        Ok(Self(value.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+/// An absolute `http` or `https` URL that fits its column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpUrl(String);
+
+impl HttpUrl {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let value = value.trim();
+        check_length(value, 1, 500)?;
+        let url = url::Url::parse(value)
+            .map_err(|error| format!("must be an absolute http(s) URL ({error})"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err("must be an absolute http(s) URL".into());
+        }
+        Ok(Self(value.to_owned()))
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// An IANA time zone name the server knows, e.g. `Asia/Shanghai`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeZoneName(String);
+
+impl TimeZoneName {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        value
+            .parse::<chrono_tz::Tz>()
+            .map(|zone| Self(zone.name().to_owned()))
+            .map_err(|_| "must be an IANA time zone name such as `Asia/Shanghai`".into())
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// The words of a search: trimmed, at most 100 characters, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerms(String);
+
+impl SearchTerms {
+    pub fn parse(value: &str) -> Result<Option<Self>, String> {
+        if has_forbidden_control(value) {
+            return Err("must not contain control characters".into());
+        }
+        let trimmed = value.trim();
+        check_length(trimmed, 0, 100)?;
+        Ok((!trimmed.is_empty()).then(|| Self(trimmed.to_owned())))
+    }
+
+    /// The pattern for a SQL `LIKE ... ESCAPE '\'`, with the caller's wildcards taken
+    /// literally.
+    pub fn like_pattern(&self) -> String {
+        let mut pattern = String::with_capacity(self.0.len() + 2);
+        pattern.push('%');
+        for c in self.0.chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('%');
+        pattern
+    }
+}
+
+/// Publish times must fit every database's time column (MariaDB's DATETIME ends in 9999) and
+/// are kept to whole seconds so that every backend returns the same value.
+pub fn check_published_at(value: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if !(1970..=9999).contains(&value.year()) {
+        return Err("must be between the years 1970 and 9999".into());
+    }
+    Ok(crate::db::whole_seconds(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_of_lowercase_words_and_hyphens_is_accepted() {
+        assert!(Slug::parse("pufa-dongtai").is_ok());
+        assert!(Slug::parse("xinzhou2").is_ok());
+    }
+
+    #[test]
+    fn a_slug_that_could_be_taken_for_an_id_is_refused() {
+        assert!(Slug::parse("123").is_err());
+        assert!(Slug::parse("1abc").is_err());
+    }
+
+    #[test]
+    fn a_slug_with_capitals_spaces_or_loose_hyphens_is_refused() {
+        for bad in [
+            "Xinzhou",
+            "xin zhou",
+            "xin--zhou",
+            "xinzhou-",
+            "-x",
+            "",
+            "新洲",
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(Slug::parse(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn a_blank_title_is_refused_and_a_padded_one_is_trimmed() {
+        assert!(Title::<200>::parse("   ").is_err());
+        assert_eq!(
+            Title::<200>::parse("  普法  ").map(Title::into_inner),
+            Ok("普法".into())
+        );
+    }
+
+    #[test]
+    fn a_title_counts_characters_not_bytes() {
+        assert!(Title::<5>::parse("新洲区普法").is_ok());
+        assert!(Title::<5>::parse("新洲区普法网").is_err());
+    }
+
+    #[test]
+    fn text_with_a_nul_character_is_refused() {
+        assert!(BoundedText::<100>::parse("a\0b").is_err());
+        assert!(Title::<100>::parse("a\0b").is_err());
+        assert!(BoundedText::<100>::parse("line one\nline two").is_ok());
+    }
+
+    #[test]
+    fn usernames_are_lower_cased() {
+        assert_eq!(
+            Username::parse("Editor.One").map(Username::into_inner),
+            Ok("editor.one".into())
+        );
+        assert!(Username::parse("ab").is_err());
+        assert!(Username::parse("with space").is_err());
+    }
+
+    #[test]
+    fn a_short_password_is_refused() {
+        assert!(Password::parse("short").is_err());
+        assert!(Password::parse("long enough password").is_ok());
+    }
+
+    #[test]
+    fn only_absolute_http_urls_are_links() {
+        assert!(HttpUrl::parse("http://www.legalinfo.gov.cn/").is_ok());
+        assert!(HttpUrl::parse("javascript:alert(1)").is_err());
+        assert!(HttpUrl::parse("/relative").is_err());
+        assert!(HttpUrl::parse("ftp://example.org/").is_err());
+    }
+
+    #[test]
+    fn time_zones_are_checked_against_the_database_of_zones() {
+        assert!(TimeZoneName::parse("Asia/Shanghai").is_ok());
+        assert!(TimeZoneName::parse("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn search_wildcards_are_taken_literally() {
+        let terms = SearchTerms::parse(" 100%_法 ").ok().flatten();
+        assert_eq!(terms.map(|t| t.like_pattern()), Some(r"%100\%\_法%".into()));
+        assert_eq!(SearchTerms::parse("   "), Ok(None));
+    }
+}

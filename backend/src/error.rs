@@ -1,0 +1,300 @@
+//! The one error type of the API, rendered as an RFC 9457 `application/problem+json` document.
+//!
+//! When to use which:
+//! - `Validation`: the request was well-formed JSON of the right shape, but a value breaks a
+//!   rule (blank title, unknown category, bad slug). 422, with one entry per field.
+//! - `BadRequest`: the request itself is malformed (JSON syntax, query string, pagination). 400.
+//! - `InvalidBody`: the JSON has the wrong shape (missing field, wrong type, unknown field). 422.
+//! - `Unauthorized`: no valid token (or wrong credentials). 401, with `WWW-Authenticate`.
+//! - `Forbidden`: a valid token whose role may not do this. 403.
+//! - `NotFound`: no such resource, or one the caller may not see. 404.
+//! - `Conflict`: the change clashes with existing data (duplicate slug, non-empty category,
+//!   a cycle in the tree, the last admin). 409.
+//! - `Internal`: anything unexpected, logged with its cause; the caller sees no detail. 500.
+//!
+//! Handlers never build responses for errors themselves: they return `ApiError`.
+
+use actix_web::{
+    http::{header, StatusCode},
+    HttpResponse, ResponseError,
+};
+use portal_api::{FieldError, Problem};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{detail}")]
+    InvalidBody { detail: String },
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    MethodNotAllowed(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{detail}")]
+    TooManyRequests {
+        detail: String,
+        retry_after_secs: u64,
+    },
+    #[error("the database is unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    /// One invalid field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(vec![FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }])
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        ApiError::NotFound(format!("{what} not found"))
+    }
+
+    /// The stable machine-readable code: never reworded.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::InvalidBody { .. } => "invalid_body",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed(_) => "method_not_allowed",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::Unavailable(_) => "service_unavailable",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "Bad request",
+            ApiError::InvalidBody { .. } => "Invalid request body",
+            ApiError::Validation(_) => "Validation failed",
+            ApiError::Unauthorized(_) => "Authentication required",
+            ApiError::Forbidden(_) => "Forbidden",
+            ApiError::NotFound(_) => "Not found",
+            ApiError::MethodNotAllowed(_) => "Method not allowed",
+            ApiError::Conflict(_) => "Conflict",
+            ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::TooManyRequests { .. } => "Too many requests",
+            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Internal(_) => "Internal server error",
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            ApiError::Validation(errors) => errors
+                .iter()
+                .map(|error| format!("{}: {}", error.field, error.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ApiError::Unavailable(_) => "the database is not reachable; try again shortly".into(),
+            ApiError::Internal(_) => "an unexpected error occurred; it has been logged".into(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The problem document for this error at `instance` (the request path).
+    pub fn to_problem(&self, instance: Option<String>) -> Problem {
+        let code = self.code();
+        Problem {
+            problem_type: format!("/problems/{}", code.replace('_', "-")),
+            title: self.title().to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code: code.to_owned(),
+            instance,
+            errors: match self {
+                ApiError::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// The response, with the request path as the problem's `instance`.
+    pub fn response_for(&self, path: &str) -> HttpResponse {
+        self.render(Some(path.to_owned()))
+    }
+
+    fn render(&self, instance: Option<String>) -> HttpResponse {
+        if let ApiError::Internal(cause) | ApiError::Unavailable(cause) = self {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response
+            .content_type("application/problem+json")
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        match self {
+            ApiError::Unauthorized(_) => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"portal\""));
+            }
+            ApiError::TooManyRequests {
+                retry_after_secs, ..
+            } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            _ => {}
+        }
+        response.body(serde_json::to_string(&self.to_problem(instance)).unwrap_or_default())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::InvalidBody { .. } | ApiError::Validation(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Without the request at hand the `instance` is left out; the `problem_instance`
+    /// middleware fills it in on the way out.
+    fn error_response(&self) -> HttpResponse {
+        self.render(None)
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        use sea_orm::{DbErr, SqlErr};
+        match error.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                return ApiError::Conflict("a record with the same unique value exists".into())
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                return ApiError::Conflict(
+                    "the change would break a reference between records".into(),
+                )
+            }
+            _ => {}
+        }
+        match error {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => ApiError::Unavailable(error.into()),
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(error: anyhow::Error) -> Self {
+        ApiError::Internal(error)
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Collects field errors while a request body is parsed into domain values, so that the caller
+/// hears about every bad field at once.
+#[derive(Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    /// The parsed value, or `None` after recording why `field` was refused.
+    pub fn check<T>(&mut self, field: &str, parsed: Result<T, String>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.0.push(FieldError {
+                    field: field.to_owned(),
+                    message,
+                });
+                None
+            }
+        }
+    }
+
+    /// Like `check` for an optional field.
+    pub fn check_optional<T, U>(
+        &mut self,
+        field: &str,
+        value: Option<T>,
+        parse: impl FnOnce(T) -> Result<U, String>,
+    ) -> Option<U> {
+        value.and_then(|value| self.check(field, parse(value)))
+    }
+
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// `Ok` when nothing was refused.
+    pub fn finish(self) -> ApiResult<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_validation_error_lists_its_fields_in_the_problem() {
+        let problem = ApiError::invalid("title", "must not be blank").to_problem(None);
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(problem.problem_type, "/problems/validation-failed");
+        assert_eq!(problem.detail, "title: must not be blank");
+        assert_eq!(problem.errors.len(), 1);
+    }
+
+    #[test]
+    fn an_internal_error_reveals_nothing_of_its_cause() {
+        let problem =
+            ApiError::Internal(anyhow::anyhow!("password=hunter2 in SQL")).to_problem(None);
+        assert_eq!(problem.status, 500);
+        assert!(!problem.detail.contains("hunter2"));
+    }
+
+    #[test]
+    fn the_problem_json_has_the_rfc_9457_members() {
+        let problem = ApiError::not_found("article").to_problem(Some("/api/v1/articles/9".into()));
+        let json = serde_json::to_value(&problem).unwrap_or_default();
+        assert_eq!(json["type"], "/problems/not-found");
+        assert_eq!(json["title"], "Not found");
+        assert_eq!(json["status"], 404);
+        assert_eq!(json["detail"], "article not found");
+        assert_eq!(json["instance"], "/api/v1/articles/9");
+        assert_eq!(json["code"], "not_found");
+    }
+}

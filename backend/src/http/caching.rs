@@ -1,0 +1,113 @@
+//! Conditional GETs for the API's reads: a strong `ETag` from the body's SHA-256, `304 Not
+//! Modified` when `If-None-Match` matches, and `Cache-Control`: public and short for anonymous
+//! readers, private and revalidated for logged-in ones (who may see drafts).
+
+use actix_web::{
+    body::{self, BoxBody, MessageBody},
+    dev::{ServiceRequest, ServiceResponse},
+    http::{
+        header::{self, HeaderValue},
+        Method, StatusCode,
+    },
+    middleware::Next,
+    HttpResponse,
+};
+use sha2::{Digest, Sha256};
+
+use crate::error::ApiError;
+
+/// How long shared caches and browsers may reuse a public read without asking again.
+pub const PUBLIC_CACHE_CONTROL: &str = "public, max-age=30";
+const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
+
+pub fn etag_of(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("\"{hex}\"")
+}
+
+/// Whether an `If-None-Match` value matches `etag` (weak comparison, as RFC 9110 asks).
+pub fn if_none_match_matches(header_value: &str, etag: &str) -> bool {
+    let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
+    let wanted = opaque(etag);
+    header_value
+        .split(',')
+        .any(|candidate| candidate.trim() == "*" || opaque(candidate) == wanted)
+}
+
+pub async fn conditional_get(
+    request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
+    let logged_in = request.headers().contains_key(header::AUTHORIZATION);
+    let if_none_match = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let response = next.call(request).await?;
+    if !is_read || response.status() != StatusCode::OK {
+        return Ok(response.map_into_boxed_body());
+    }
+
+    let (request, response) = response.into_parts();
+    let (mut head, body) = response.into_parts();
+    let bytes = body::to_bytes(body).await.map_err(|error| {
+        ApiError::Internal(anyhow::anyhow!("reading a response body: {}", error.into()))
+    })?;
+    let etag = etag_of(&bytes);
+    let headers = head.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let policy = if logged_in {
+            PRIVATE_CACHE_CONTROL
+        } else {
+            PUBLIC_CACHE_CONTROL
+        };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    headers.append(header::VARY, HeaderValue::from_static("Authorization"));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+
+    if if_none_match.is_some_and(|value| if_none_match_matches(&value, &etag)) {
+        let mut not_modified = HttpResponse::NotModified();
+        for (name, value) in head.headers() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                not_modified.append_header((name.clone(), value.clone()));
+            }
+        }
+        return Ok(ServiceResponse::new(request, not_modified.finish()));
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(bytes).map_into_boxed_body(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_etag_is_quoted_and_stable() {
+        let etag = etag_of(b"{}");
+        assert!(etag.starts_with('"') && etag.ends_with('"'));
+        assert_eq!(etag, etag_of(b"{}"));
+        assert_ne!(etag, etag_of(b"[]"));
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly_and_accepts_lists_and_stars() {
+        let etag = "\"abc\"";
+        assert!(if_none_match_matches("\"abc\"", etag));
+        assert!(if_none_match_matches("W/\"abc\"", etag));
+        assert!(if_none_match_matches("\"x\", \"abc\"", etag));
+        assert!(if_none_match_matches("*", etag));
+        assert!(!if_none_match_matches("\"abd\"", etag));
+    }
+}

@@ -1,0 +1,66 @@
+//! Turns actix's extractor failures (bad JSON, bad query strings, bad path segments, oversized
+//! bodies) into problem documents instead of its plain-text defaults.
+
+use actix_web::{
+    error::{JsonPayloadError, PathError, QueryPayloadError},
+    web, HttpRequest,
+};
+
+use crate::error::ApiError;
+
+/// The largest JSON body accepted (an article body of 500 000 characters, in UTF-8, fits).
+pub const JSON_LIMIT_BYTES: usize = 4 * 1024 * 1024;
+
+fn json_error(error: JsonPayloadError, request: &HttpRequest) -> actix_web::Error {
+    let api_error = match &error {
+        JsonPayloadError::OverflowKnownLength { length, limit } => ApiError::PayloadTooLarge(
+            format!("the body is {length} bytes; the limit is {limit} bytes"),
+        ),
+        JsonPayloadError::Overflow { limit } => ApiError::PayloadTooLarge(format!(
+            "the body is larger than the limit of {limit} bytes"
+        )),
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+            "send the body as JSON with `Content-Type: application/json`".into(),
+        ),
+        JsonPayloadError::Deserialize(inner) if inner.is_data() => ApiError::InvalidBody {
+            detail: format!("the JSON does not match the expected shape: {inner}"),
+        },
+        JsonPayloadError::Deserialize(inner) => {
+            ApiError::BadRequest(format!("the body is not valid JSON: {inner}"))
+        }
+        other => ApiError::BadRequest(format!("the body could not be read: {other}")),
+    };
+    actix_web::error::InternalError::from_response(error, api_error.response_for(request.path()))
+        .into()
+}
+
+fn query_error(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Error {
+    let detail = match &error {
+        QueryPayloadError::Deserialize(inner) => format!("invalid query string: {inner}"),
+        other => format!("invalid query string: {other}"),
+    };
+    let api_error = ApiError::BadRequest(detail);
+    actix_web::error::InternalError::from_response(error, api_error.response_for(request.path()))
+        .into()
+}
+
+fn path_error(error: PathError, request: &HttpRequest) -> actix_web::Error {
+    // `/articles/abc` names no article: ids are integers.
+    let api_error = ApiError::NotFound(format!("no resource at `{}`", request.path()));
+    actix_web::error::InternalError::from_response(error, api_error.response_for(request.path()))
+        .into()
+}
+
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_LIMIT_BYTES)
+        .error_handler(json_error)
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(query_error)
+}
+
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(path_error)
+}

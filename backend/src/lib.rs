@@ -1,0 +1,20 @@
+//! The portal CMS server.
+//!
+//! Layout: `routes` holds one module per API resource (HTTP in, HTTP out, nothing else);
+//! `services` hold the rules and talk to the database through `db`; `domain` holds the
+//! validated value types the services accept; `auth` holds passwords, tokens and the
+//! logged-in-user extractor; `http` holds the cross-cutting HTTP pieces (caching, extractor
+//! errors, the SPA host); `error` is the one error type every handler returns.
+//! `startup::Application` wires them together; tests build it on a random port.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod state;

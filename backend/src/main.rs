@@ -1,0 +1,34 @@
+//! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document.
+
+use anyhow::Context;
+use portal_backend::{config::Settings, openapi, startup::Application};
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let command = std::env::args().nth(1);
+    match command.as_deref() {
+        Some("openapi") => {
+            let spec = openapi::spec_json().context("rendering the OpenAPI document")?;
+            println!("{spec}");
+            Ok(())
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("usage: portal            serve the API and the portal");
+            println!("       portal openapi    print the OpenAPI document");
+            println!("configuration: environment variables, see README.md");
+            Ok(())
+        }
+        Some(other) => anyhow::bail!("unknown command `{other}`; try `portal --help`"),
+        None => serve().await,
+    }
+}
+
+async fn serve() -> anyhow::Result<()> {
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let application = Application::build(settings)
+        .await
+        .context("starting the portal")?;
+    application.print_welcome();
+    application.run_until_stopped().await
+}

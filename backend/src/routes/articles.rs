@@ -1,0 +1,217 @@
+//! `/api/v1/articles`: listing and reading (public, more for staff) and the editors' writes.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use portal_api::{Article, ArticlePage, ArticlePatch, ArticleSort, NewArticle};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    auth::{CurrentUser, MaybeUser},
+    domain::{Pagination, SearchTerms},
+    error::{ApiError, ApiResult},
+    openapi::{
+        BadRequest, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
+        UnsupportedMediaType,
+    },
+    services::articles::{self, ListQuery, StatusFilter},
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_articles)
+        .service(create_article)
+        .service(get_article)
+        .service(update_article)
+        .service(delete_article);
+}
+
+/// Filters, order and page of an article listing.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ArticleListParams {
+    /// Only articles in this category (id or slug).
+    #[param(example = "xinzhou")]
+    category: Option<String>,
+    /// With `category`: include the articles of its sub-categories (default `true`).
+    include_descendants: Option<bool>,
+    /// Which articles: `public` (default) for everyone; the others need an editor's token.
+    #[param(inline)]
+    status: Option<StatusFilter>,
+    /// Only pinned (`true`) or only unpinned (`false`) articles.
+    pinned: Option<bool>,
+    /// Words to find in the title, summary or body (at most 100 characters).
+    #[param(max_length = 100)]
+    q: Option<String>,
+    /// The order (default `newest`).
+    #[param(inline)]
+    sort: Option<ArticleSort>,
+    /// The page, from 1.
+    #[param(minimum = 1, maximum = 1000000)]
+    page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    per_page: Option<u32>,
+}
+
+/// List articles, newest first unless `sort` says otherwise.
+///
+/// Anonymous callers see published articles whose publish time has passed. Editors and admins
+/// may ask for drafts, scheduled and archived articles with `status`.
+#[utoipa::path(
+    tag = "articles",
+    params(ArticleListParams),
+    responses(
+        (status = 200, description = "One page of articles.", body = ArticlePage,
+            headers(
+                ("X-Total-Count" = u64, description = "Articles in the whole list."),
+                ("ETag" = String, description = "The page's entity tag."),
+                ("Link" = String, description = "`first`, `last`, `prev` and `next` pages (RFC 8288)."),
+            )),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/articles")]
+async fn list_articles(
+    state: web::Data<AppState>,
+    viewer: MaybeUser,
+    params: web::Query<ArticleListParams>,
+    request: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let params = params.into_inner();
+    let pagination = Pagination::parse(params.page, params.per_page)
+        .map_err(|(field, message)| ApiError::BadRequest(format!("{field}: {message}")))?;
+    let search = match params.q.as_deref().map(SearchTerms::parse).transpose() {
+        Ok(terms) => terms.flatten(),
+        Err(message) => return Err(ApiError::BadRequest(format!("q: {message}"))),
+    };
+    let status = params.status.unwrap_or_default();
+    if status != StatusFilter::Public && !viewer.is_staff() {
+        return Err(ApiError::Unauthorized(
+            "log in as an editor to list unpublished articles".into(),
+        ));
+    }
+    let query = ListQuery {
+        category: params.category,
+        include_descendants: params.include_descendants.unwrap_or(true),
+        status,
+        pinned: params.pinned,
+        search,
+        sort: params.sort.unwrap_or_default(),
+    };
+    let (items, page) = articles::list(&state.db, query, pagination).await?;
+    Ok(super::paged(&request, &page, &ArticlePage { items, page }))
+}
+
+/// Read one article with its breadcrumb and its neighbours in the category.
+///
+/// Reading never counts a view: the portal sends the view separately.
+#[utoipa::path(
+    tag = "articles",
+    params(("id" = i32, Path, description = "The article's id.")),
+    responses(
+        (status = 200, description = "The article.", body = Article,
+            headers(("ETag" = String, description = "The article's entity tag."))),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/articles/{id}")]
+async fn get_article(
+    state: web::Data<AppState>,
+    viewer: MaybeUser,
+    id: web::Path<i32>,
+) -> ApiResult<web::Json<Article>> {
+    Ok(web::Json(
+        articles::get(&state.db, id.into_inner(), viewer.is_staff()).await?,
+    ))
+}
+
+/// Write an article (editors and admins). It is a draft unless `status` says otherwise.
+#[utoipa::path(
+    tag = "articles",
+    request_body = NewArticle,
+    responses(
+        (status = 201, description = "Created.", body = Article,
+            headers(("Location" = String, description = "The new article's URL."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/articles")]
+async fn create_article(
+    state: web::Data<AppState>,
+    _editor: CurrentUser,
+    body: web::Json<NewArticle>,
+) -> ApiResult<HttpResponse> {
+    let article = articles::create(&state.db, body.into_inner()).await?;
+    Ok(super::created(
+        format!("/api/v1/articles/{}", article.id),
+        &article,
+    ))
+}
+
+/// Change an article (editors and admins): edit, publish, schedule, unpublish, archive, pin.
+#[utoipa::path(
+    tag = "articles",
+    params(("id" = i32, Path, description = "The article's id.")),
+    request_body = ArticlePatch,
+    responses(
+        (status = 200, description = "The changed article.", body = Article),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/articles/{id}")]
+async fn update_article(
+    state: web::Data<AppState>,
+    _editor: CurrentUser,
+    id: web::Path<i32>,
+    body: web::Json<ArticlePatch>,
+) -> ApiResult<web::Json<Article>> {
+    Ok(web::Json(
+        articles::update(&state.db, id.into_inner(), body.into_inner()).await?,
+    ))
+}
+
+/// Delete an article for good (editors and admins). Archive it instead to keep it.
+#[utoipa::path(
+    tag = "articles",
+    params(("id" = i32, Path, description = "The article's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/articles/{id}")]
+async fn delete_article(
+    state: web::Data<AppState>,
+    _editor: CurrentUser,
+    id: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    articles::delete(&state.db, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

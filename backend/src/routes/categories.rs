@@ -1,0 +1,152 @@
+//! `/api/v1/categories`: the tree for navigation, one category with its breadcrumb, and the
+//! admins' changes to the tree.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use portal_api::{CategoryDetail, CategoryNode, CategoryPatch, NewCategory};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    auth::CurrentUser,
+    error::ApiResult,
+    openapi::{
+        BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
+        Unprocessable, UnsupportedMediaType,
+    },
+    services::categories,
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(category_tree)
+        .service(create_category)
+        .service(get_category)
+        .service(update_category)
+        .service(delete_category);
+}
+
+/// The whole category tree, top level first, children nested, in display order.
+#[utoipa::path(
+    tag = "categories",
+    responses(
+        (status = 200, description = "The tree.", body = Vec<CategoryNode>,
+            headers(("ETag" = String, description = "The tree's entity tag."))),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 500, response = ServerError),
+    )
+)]
+#[get("/categories")]
+async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<CategoryNode>>> {
+    Ok(web::Json(categories::tree(&state.db).await?))
+}
+
+/// One category by id or slug, with its ancestors (the breadcrumb) and its children.
+#[utoipa::path(
+    tag = "categories",
+    params(("id_or_slug" = String, Path, description = "The category's numeric id or its slug.", example = "xinzhou")),
+    responses(
+        (status = 200, description = "The category.", body = CategoryDetail,
+            headers(("ETag" = String, description = "The category's entity tag."))),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    )
+)]
+#[get("/categories/{id_or_slug}")]
+async fn get_category(
+    state: web::Data<AppState>,
+    id_or_slug: web::Path<String>,
+) -> ApiResult<web::Json<CategoryDetail>> {
+    Ok(web::Json(categories::get(&state.db, &id_or_slug).await?))
+}
+
+/// Create a category (admins).
+#[utoipa::path(
+    tag = "categories",
+    request_body = NewCategory,
+    responses(
+        (status = 201, description = "Created.", body = CategoryDetail,
+            headers(("Location" = String, description = "The new category's URL."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/categories")]
+async fn create_category(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<NewCategory>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    let created = categories::create(&state.db, body.into_inner()).await?;
+    Ok(super::created(
+        format!("/api/v1/categories/{}", created.category.id),
+        &created,
+    ))
+}
+
+/// Rename, move (`parent_id`), reorder (`sort_order`) or re-slug a category (admins). A move
+/// under the category's own subtree is refused with 409.
+#[utoipa::path(
+    tag = "categories",
+    params(("id" = i32, Path, description = "The category's id.")),
+    request_body = CategoryPatch,
+    responses(
+        (status = 200, description = "The changed category.", body = CategoryDetail),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/categories/{id}")]
+async fn update_category(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+    body: web::Json<CategoryPatch>,
+) -> ApiResult<web::Json<CategoryDetail>> {
+    user.require_admin()?;
+    Ok(web::Json(
+        categories::update(&state.db, id.into_inner(), body.into_inner()).await?,
+    ))
+}
+
+/// Delete an empty category (admins). One that still has sub-categories or articles is
+/// refused with 409.
+#[utoipa::path(
+    tag = "categories",
+    params(("id" = i32, Path, description = "The category's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/categories/{id}")]
+async fn delete_category(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    categories::delete(&state.db, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,147 @@
+//! `/api/v1/friend-links`: the footer's links; admins change them.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    auth::CurrentUser,
+    error::ApiResult,
+    openapi::{
+        BadRequest, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
+        UnsupportedMediaType,
+    },
+    services::friend_links,
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_friend_links)
+        .service(create_friend_link)
+        .service(get_friend_link)
+        .service(update_friend_link)
+        .service(delete_friend_link);
+}
+
+/// The friend links, in footer order.
+#[utoipa::path(
+    tag = "friend-links",
+    responses(
+        (status = 200, description = "The links.", body = Vec<FriendLink>,
+            headers(("ETag" = String, description = "The list's entity tag."))),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 500, response = ServerError),
+    )
+)]
+#[get("/friend-links")]
+async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<FriendLink>>> {
+    Ok(web::Json(friend_links::list(&state.db).await?))
+}
+
+/// One friend link.
+#[utoipa::path(
+    tag = "friend-links",
+    params(("id" = i32, Path, description = "The link's id.")),
+    responses(
+        (status = 200, description = "The link.", body = FriendLink),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    )
+)]
+#[get("/friend-links/{id}")]
+async fn get_friend_link(
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> ApiResult<web::Json<FriendLink>> {
+    Ok(web::Json(
+        friend_links::get(&state.db, id.into_inner()).await?,
+    ))
+}
+
+/// Add a friend link (admins).
+#[utoipa::path(
+    tag = "friend-links",
+    request_body = NewFriendLink,
+    responses(
+        (status = 201, description = "Created.", body = FriendLink,
+            headers(("Location" = String, description = "The new link's URL."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/friend-links")]
+async fn create_friend_link(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<NewFriendLink>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    let link = friend_links::create(&state.db, body.into_inner()).await?;
+    Ok(super::created(
+        format!("/api/v1/friend-links/{}", link.id),
+        &link,
+    ))
+}
+
+/// Change a friend link (admins).
+#[utoipa::path(
+    tag = "friend-links",
+    params(("id" = i32, Path, description = "The link's id.")),
+    request_body = FriendLinkPatch,
+    responses(
+        (status = 200, description = "The changed link.", body = FriendLink),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/friend-links/{id}")]
+async fn update_friend_link(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+    body: web::Json<FriendLinkPatch>,
+) -> ApiResult<web::Json<FriendLink>> {
+    user.require_admin()?;
+    Ok(web::Json(
+        friend_links::update(&state.db, id.into_inner(), body.into_inner()).await?,
+    ))
+}
+
+/// Remove a friend link (admins).
+#[utoipa::path(
+    tag = "friend-links",
+    params(("id" = i32, Path, description = "The link's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/friend-links/{id}")]
+async fn delete_friend_link(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    friend_links::delete(&state.db, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,61 @@
+//! `/api/v1/site`: the settings the portal's header and footer show.
+
+use actix_web::{get, patch, web};
+use portal_api::{SiteSettings, SiteSettingsPatch};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    auth::CurrentUser,
+    error::ApiResult,
+    openapi::{
+        BadRequest, Forbidden, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
+        UnsupportedMediaType,
+    },
+    services::site,
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(get_site).service(update_site);
+}
+
+/// The site's name, footer, ICP number and time zone.
+#[utoipa::path(
+    tag = "site",
+    responses(
+        (status = 200, description = "The settings.", body = SiteSettings,
+            headers(("ETag" = String, description = "The settings' entity tag."))),
+        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 500, response = ServerError),
+    )
+)]
+#[get("/site")]
+async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSettings>> {
+    Ok(web::Json(site::get(&state.db).await?))
+}
+
+/// Change the settings (admins); only the fields present change.
+#[utoipa::path(
+    tag = "site",
+    request_body = SiteSettingsPatch,
+    responses(
+        (status = 200, description = "The changed settings.", body = SiteSettings),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/site")]
+async fn update_site(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<SiteSettingsPatch>,
+) -> ApiResult<web::Json<SiteSettings>> {
+    user.require_admin()?;
+    Ok(web::Json(site::update(&state.db, body.into_inner()).await?))
+}

@@ -1,0 +1,158 @@
+//! `/api/v1/users`: accounts, for admins only.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use portal_api::{NewUser, User, UserPatch};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    auth::CurrentUser,
+    error::ApiResult,
+    openapi::{
+        BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
+        Unprocessable, UnsupportedMediaType,
+    },
+    services::users,
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_users)
+        .service(create_user)
+        .service(get_user)
+        .service(update_user)
+        .service(delete_user);
+}
+
+/// Every account (admins).
+#[utoipa::path(
+    tag = "users",
+    responses(
+        (status = 200, description = "The accounts.", body = Vec<User>),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/users")]
+async fn list_users(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> ApiResult<web::Json<Vec<User>>> {
+    user.require_admin()?;
+    Ok(web::Json(users::list(&state.db).await?))
+}
+
+/// One account (admins).
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i32, Path, description = "The account's id.")),
+    responses(
+        (status = 200, description = "The account.", body = User),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/users/{id}")]
+async fn get_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+) -> ApiResult<web::Json<User>> {
+    user.require_admin()?;
+    Ok(web::Json(users::get(&state.db, id.into_inner()).await?))
+}
+
+/// Create an account (admins).
+#[utoipa::path(
+    tag = "users",
+    request_body = NewUser,
+    responses(
+        (status = 201, description = "Created.", body = User,
+            headers(("Location" = String, description = "The new account's URL."))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/users")]
+async fn create_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<NewUser>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    let created = users::create(&state.db, body.into_inner()).await?;
+    Ok(super::created(
+        format!("/api/v1/users/{}", created.id),
+        &created,
+    ))
+}
+
+/// Change an account's role, reset its password or disable it (admins). The last enabled
+/// admin cannot be demoted or disabled.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i32, Path, description = "The account's id.")),
+    request_body = UserPatch,
+    responses(
+        (status = 200, description = "The changed account.", body = User),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/users/{id}")]
+async fn update_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+    body: web::Json<UserPatch>,
+) -> ApiResult<web::Json<User>> {
+    user.require_admin()?;
+    Ok(web::Json(
+        users::update(&state.db, id.into_inner(), body.into_inner()).await?,
+    ))
+}
+
+/// Delete an account (admins). The last enabled admin cannot be deleted.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i32, Path, description = "The account's id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/users/{id}")]
+async fn delete_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    user.require_admin()?;
+    users::delete(&state.db, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

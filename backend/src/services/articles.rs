@@ -1,0 +1,497 @@
+//! Articles: the public listing and reading rules (drafts and scheduled articles stay hidden),
+//! and the editors' life cycle (draft, publish now or later, archive, pin).
+
+use chrono::{DateTime, Utc};
+use portal_api::{
+    Article, ArticleLink, ArticlePatch, ArticleSort, ArticleStatus, ArticleSummary, NewArticle,
+    PageInfo,
+};
+use sea_orm::{
+    sea_query::{Expr, NullOrdering},
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult,
+    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
+};
+use serde::Deserialize;
+
+use crate::{
+    db::{
+        self,
+        entities::{article, category},
+    },
+    domain::{
+        check_published_at, sanitize_html, summarize_html, BoundedText, Pagination, SearchTerms,
+        Title,
+    },
+    error::{ApiError, ApiResult, FieldErrors},
+    services::categories,
+};
+
+pub type ArticleTitle = Title<200>;
+pub type ArticleSummaryText = BoundedText<1000>;
+pub type Byline = BoundedText<100>;
+pub type ArticleBody = BoundedText<500_000>;
+
+/// How long a derived summary is.
+const DERIVED_SUMMARY_CHARS: usize = 150;
+
+/// Which articles a listing shows. Everything but `public` is for editors and admins.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    /// Published and due: what the portal shows (the default).
+    #[default]
+    Public,
+    Draft,
+    /// Published, whether due or scheduled.
+    Published,
+    /// Published with a publish time still in the future.
+    Scheduled,
+    Archived,
+    /// Every article.
+    Any,
+}
+
+/// A listing request, already checked by the route.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub category: Option<String>,
+    pub include_descendants: bool,
+    pub status: StatusFilter,
+    pub pinned: Option<bool>,
+    pub search: Option<SearchTerms>,
+    pub sort: ArticleSort,
+}
+
+/// The columns of a list entry: everything but the body, which can be large.
+#[derive(Debug, FromQueryResult)]
+struct SummaryRow {
+    id: i32,
+    category_id: i32,
+    title: String,
+    summary: String,
+    source: String,
+    author: String,
+    status: String,
+    published_at: Option<DateTime<Utc>>,
+    pinned: bool,
+    hits: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+fn status_of(raw: &str) -> ArticleStatus {
+    ArticleStatus::parse(raw).unwrap_or(ArticleStatus::Draft)
+}
+
+fn category_ref(all: &[category::Model], id: i32) -> portal_api::CategoryRef {
+    all.iter()
+        .find(|model| model.id == id)
+        .map(categories::to_ref)
+        .unwrap_or(portal_api::CategoryRef {
+            id,
+            name: String::new(),
+            slug: String::new(),
+        })
+}
+
+fn summary_dto(row: SummaryRow, all: &[category::Model]) -> ArticleSummary {
+    ArticleSummary {
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        category: category_ref(all, row.category_id),
+        source: row.source,
+        author: row.author,
+        status: status_of(&row.status),
+        published_at: row.published_at,
+        pinned: row.pinned,
+        hits: row.hits,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+/// Published and due at `now`.
+fn publicly_visible(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(article::Column::Status.eq(ArticleStatus::Published.as_str()))
+        .add(article::Column::PublishedAt.lte(now))
+}
+
+fn status_condition(filter: StatusFilter, now: DateTime<Utc>) -> Condition {
+    let status = |value: ArticleStatus| article::Column::Status.eq(value.as_str());
+    match filter {
+        StatusFilter::Public => publicly_visible(now),
+        StatusFilter::Draft => Condition::all().add(status(ArticleStatus::Draft)),
+        StatusFilter::Published => Condition::all().add(status(ArticleStatus::Published)),
+        StatusFilter::Scheduled => Condition::all()
+            .add(status(ArticleStatus::Published))
+            .add(article::Column::PublishedAt.gt(now)),
+        StatusFilter::Archived => Condition::all().add(status(ArticleStatus::Archived)),
+        StatusFilter::Any => Condition::all(),
+    }
+}
+
+fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::Entity> {
+    use article::Column as C;
+    // NULL publish times (unpublished drafts) sort last on every backend.
+    let by_time = |query: Select<article::Entity>, order: Order| {
+        query.order_by_with_nulls(C::PublishedAt, order, NullOrdering::Last)
+    };
+    let query = match sort {
+        ArticleSort::Newest => by_time(query, Order::Desc),
+        ArticleSort::Oldest => by_time(query, Order::Asc),
+        ArticleSort::MostRead => by_time(query.order_by_desc(C::Hits), Order::Desc),
+        ArticleSort::PinnedFirst => by_time(query.order_by_desc(C::Pinned), Order::Desc),
+        ArticleSort::Updated => query.order_by_desc(C::UpdatedAt),
+    };
+    match sort {
+        ArticleSort::Oldest => query.order_by_asc(C::Id),
+        _ => query.order_by_desc(C::Id),
+    }
+}
+
+/// One page of articles.
+pub async fn list(
+    db: &DatabaseConnection,
+    query: ListQuery,
+    pagination: Pagination,
+) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
+    let all_categories = categories::all(db).await?;
+    let mut condition = status_condition(query.status, db::now());
+    if let Some(wanted) = &query.category {
+        let found = categories::find_in(&all_categories, wanted)
+            .ok_or_else(|| ApiError::NotFound(format!("category `{wanted}` not found")))?;
+        condition = if query.include_descendants {
+            condition.add(
+                article::Column::CategoryId
+                    .is_in(categories::subtree_ids(&all_categories, found.id)),
+            )
+        } else {
+            condition.add(article::Column::CategoryId.eq(found.id))
+        };
+    }
+    if let Some(pinned) = query.pinned {
+        condition = condition.add(article::Column::Pinned.eq(pinned));
+    }
+    if let Some(search) = &query.search {
+        let pattern = search.like_pattern();
+        let like = |column: article::Column| {
+            Expr::col(column).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        condition = condition.add(
+            Condition::any()
+                .add(like(article::Column::Title))
+                .add(like(article::Column::Summary))
+                .add(like(article::Column::Body)),
+        );
+    }
+
+    let filtered = article::Entity::find().filter(condition);
+    let total = filtered.clone().count(db).await?;
+    let rows = sorted(filtered, query.sort)
+        .select_only()
+        .columns([
+            article::Column::Id,
+            article::Column::CategoryId,
+            article::Column::Title,
+            article::Column::Summary,
+            article::Column::Source,
+            article::Column::Author,
+            article::Column::Status,
+            article::Column::PublishedAt,
+            article::Column::Pinned,
+            article::Column::Hits,
+            article::Column::CreatedAt,
+            article::Column::UpdatedAt,
+        ])
+        .offset(pagination.offset())
+        .limit(pagination.limit())
+        .into_model::<SummaryRow>()
+        .all(db)
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|row| summary_dto(row, &all_categories))
+        .collect();
+    Ok((
+        items,
+        PageInfo::new(pagination.page, pagination.per_page, total),
+    ))
+}
+
+fn is_public(model: &article::Model, now: DateTime<Utc>) -> bool {
+    model.status == ArticleStatus::Published.as_str()
+        && model.published_at.is_some_and(|at| at <= now)
+}
+
+/// The public neighbour of `model` in its category: older (`Order::Desc`) or newer.
+async fn neighbour(
+    db: &DatabaseConnection,
+    model: &article::Model,
+    direction: Order,
+    now: DateTime<Utc>,
+) -> ApiResult<Option<ArticleLink>> {
+    let Some(published_at) = model.published_at else {
+        return Ok(None);
+    };
+    use article::Column as C;
+    let beyond = match direction {
+        Order::Desc => Condition::any().add(C::PublishedAt.lt(published_at)).add(
+            Condition::all()
+                .add(C::PublishedAt.eq(published_at))
+                .add(C::Id.lt(model.id)),
+        ),
+        _ => Condition::any().add(C::PublishedAt.gt(published_at)).add(
+            Condition::all()
+                .add(C::PublishedAt.eq(published_at))
+                .add(C::Id.gt(model.id)),
+        ),
+    };
+    let found = article::Entity::find()
+        .filter(publicly_visible(now))
+        .filter(C::CategoryId.eq(model.category_id))
+        .filter(beyond)
+        .order_by(C::PublishedAt, direction.clone())
+        .order_by(C::Id, direction)
+        .one(db)
+        .await?;
+    Ok(found.map(|neighbour| ArticleLink {
+        id: neighbour.id,
+        title: neighbour.title,
+        published_at: neighbour.published_at,
+    }))
+}
+
+/// One article. The public sees it only when published and due; staff see every article.
+pub async fn get(db: &DatabaseConnection, id: i32, staff: bool) -> ApiResult<Article> {
+    let now = db::now();
+    let model = article::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|model| staff || is_public(model, now))
+        .ok_or_else(|| ApiError::not_found("article"))?;
+    let all_categories = categories::all(db).await?;
+    let mut category_path: Vec<_> = categories::ancestors(&all_categories, model.category_id)
+        .into_iter()
+        .map(categories::to_ref)
+        .collect();
+    category_path.push(category_ref(&all_categories, model.category_id));
+    let previous = neighbour(db, &model, Order::Desc, now).await?;
+    let next = neighbour(db, &model, Order::Asc, now).await?;
+    Ok(Article {
+        id: model.id,
+        category: category_ref(&all_categories, model.category_id),
+        category_path,
+        title: model.title,
+        summary: model.summary,
+        body: model.body,
+        source: model.source,
+        author: model.author,
+        status: status_of(&model.status),
+        published_at: model.published_at,
+        pinned: model.pinned,
+        hits: model.hits,
+        created_at: model.created_at,
+        updated_at: model.updated_at,
+        previous,
+        next,
+    })
+}
+
+async fn check_category(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+    if category::Entity::find_by_id(id).one(db).await?.is_none() {
+        return Err(ApiError::invalid(
+            "category_id",
+            format!("there is no category {id}"),
+        ));
+    }
+    Ok(())
+}
+
+fn derived_summary(summary: Option<String>, body: &str) -> String {
+    summary
+        .filter(|summary| !summary.is_empty())
+        .unwrap_or_else(|| summarize_html(body, DERIVED_SUMMARY_CHARS))
+}
+
+/// The publish time a status change implies: publishing without a time means now; a
+/// published article always has a time.
+fn resolve_published_at(
+    status: ArticleStatus,
+    requested: Option<Option<DateTime<Utc>>>,
+    current: Option<DateTime<Utc>>,
+) -> ApiResult<Option<DateTime<Utc>>> {
+    let wanted = requested.unwrap_or(current);
+    match (status, wanted) {
+        (ArticleStatus::Published, None) if requested == Some(None) => Err(ApiError::invalid(
+            "published_at",
+            "a published article needs a publish time; omit it to publish now",
+        )),
+        (ArticleStatus::Published, None) => Ok(Some(db::now())),
+        (_, wanted) => Ok(wanted),
+    }
+}
+
+pub async fn create(db: &DatabaseConnection, input: NewArticle) -> ApiResult<Article> {
+    let mut errors = FieldErrors::default();
+    let title = errors.check("title", ArticleTitle::parse(&input.title));
+    let summary = errors.check_optional(
+        "summary",
+        input.summary.as_deref(),
+        ArticleSummaryText::parse,
+    );
+    let body = errors.check("body", ArticleBody::parse(&input.body));
+    let source = errors.check("source", Byline::parse(&input.source));
+    let author = errors.check("author", Byline::parse(&input.author));
+    let published_at =
+        errors.check_optional("published_at", input.published_at, check_published_at);
+    errors.finish()?;
+    let (Some(title), Some(body), Some(source), Some(author)) = (title, body, source, author)
+    else {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "validated fields missing"
+        )));
+    };
+    check_category(db, input.category_id).await?;
+
+    let status = input.status.unwrap_or(ArticleStatus::Draft);
+    let published_at = resolve_published_at(status, published_at.map(Some), None)?;
+    let body = sanitize_html(&body.into_inner());
+    let now = db::now();
+    let created = article::ActiveModel {
+        category_id: Set(input.category_id),
+        title: Set(title.into_inner()),
+        summary: Set(derived_summary(summary.map(BoundedText::into_inner), &body)),
+        body: Set(body),
+        source: Set(source.into_inner()),
+        author: Set(author.into_inner()),
+        status: Set(status.as_str().to_owned()),
+        published_at: Set(published_at),
+        pinned: Set(input.pinned),
+        hits: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    get(db, created.id, true).await
+}
+
+pub async fn update(db: &DatabaseConnection, id: i32, patch: ArticlePatch) -> ApiResult<Article> {
+    let mut errors = FieldErrors::default();
+    let title = errors.check_optional("title", patch.title.as_deref(), ArticleTitle::parse);
+    let summary = errors.check_optional(
+        "summary",
+        patch.summary.as_deref(),
+        ArticleSummaryText::parse,
+    );
+    let body = errors.check_optional("body", patch.body.as_deref(), ArticleBody::parse);
+    let source = errors.check_optional("source", patch.source.as_deref(), Byline::parse);
+    let author = errors.check_optional("author", patch.author.as_deref(), Byline::parse);
+    let published_at = match patch.published_at {
+        Some(Some(at)) => errors
+            .check("published_at", check_published_at(at))
+            .map(|at| Some(Some(at))),
+        Some(None) => Some(Some(None)),
+        None => Some(None),
+    }
+    .flatten();
+    errors.finish()?;
+
+    let existing = article::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("article"))?;
+    if let Some(category_id) = patch.category_id {
+        check_category(db, category_id).await?;
+    }
+    let status = patch.status.unwrap_or(status_of(&existing.status));
+    let published_at = resolve_published_at(status, published_at, existing.published_at)?;
+
+    let new_body = body.map(|body| sanitize_html(&body.into_inner()));
+    // An explicit summary stays as the editor wrote it; an emptied one follows the body.
+    let new_summary = summary.map(|summary| {
+        derived_summary(
+            Some(summary.into_inner()),
+            new_body.as_deref().unwrap_or(&existing.body),
+        )
+    });
+    let mut active: article::ActiveModel = existing.into();
+    if let Some(title) = title {
+        active.title = Set(title.into_inner());
+    }
+    if let Some(body) = new_body {
+        active.body = Set(body);
+    }
+    if let Some(summary) = new_summary {
+        active.summary = Set(summary);
+    }
+    if let Some(category_id) = patch.category_id {
+        active.category_id = Set(category_id);
+    }
+    if let Some(source) = source {
+        active.source = Set(source.into_inner());
+    }
+    if let Some(author) = author {
+        active.author = Set(author.into_inner());
+    }
+    if let Some(pinned) = patch.pinned {
+        active.pinned = Set(pinned);
+    }
+    active.status = Set(status.as_str().to_owned());
+    active.published_at = Set(published_at);
+    active.updated_at = Set(db::now());
+    active.update(db).await?;
+    get(db, id, true).await
+}
+
+pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+    let result = article::Entity::delete_by_id(id).exec(db).await?;
+    if result.rows_affected == 0 {
+        return Err(ApiError::not_found("article"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publishing_without_a_time_means_now() -> ApiResult<()> {
+        let at = resolve_published_at(ArticleStatus::Published, None, None)?;
+        assert!(at.is_some());
+        Ok(())
+    }
+
+    #[test]
+    fn a_published_article_cannot_lose_its_time() {
+        let result = resolve_published_at(ArticleStatus::Published, Some(None), Some(db::now()));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn a_draft_keeps_its_planned_time_or_none() -> ApiResult<()> {
+        assert_eq!(
+            resolve_published_at(ArticleStatus::Draft, None, None)?,
+            None
+        );
+        let planned = db::now();
+        assert_eq!(
+            resolve_published_at(ArticleStatus::Draft, Some(Some(planned)), None)?,
+            Some(planned)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_empty_summary_is_derived_from_the_body() {
+        assert_eq!(
+            derived_summary(Some(String::new()), "<p>普法宣传</p>"),
+            "普法宣传"
+        );
+        assert_eq!(derived_summary(Some("摘要".into()), "<p>正文</p>"), "摘要");
+    }
+}

@@ -1,0 +1,114 @@
+//! Friend links (友情连接), in footer order.
+
+use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryOrder, QuerySelect, Set,
+};
+
+use crate::{
+    db::{self, entities::friend_link},
+    domain::{HttpUrl, Title},
+    error::{ApiError, ApiResult, FieldErrors},
+};
+
+pub type LinkName = Title<100>;
+
+fn to_dto(model: friend_link::Model) -> FriendLink {
+    FriendLink {
+        id: model.id,
+        name: model.name,
+        url: model.url,
+        sort_order: model.sort_order,
+        created_at: model.created_at,
+        updated_at: model.updated_at,
+    }
+}
+
+pub async fn list(db: &DatabaseConnection) -> ApiResult<Vec<FriendLink>> {
+    let links = friend_link::Entity::find()
+        .order_by_asc(friend_link::Column::SortOrder)
+        .order_by_asc(friend_link::Column::Id)
+        .all(db)
+        .await?;
+    Ok(links.into_iter().map(to_dto).collect())
+}
+
+pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<FriendLink> {
+    friend_link::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(to_dto)
+        .ok_or_else(|| ApiError::not_found("friend link"))
+}
+
+pub async fn create(db: &DatabaseConnection, input: NewFriendLink) -> ApiResult<FriendLink> {
+    let mut errors = FieldErrors::default();
+    let name = errors.check("name", LinkName::parse(&input.name));
+    let url = errors.check("url", HttpUrl::parse(&input.url));
+    errors.finish()?;
+    let (Some(name), Some(url)) = (name, url) else {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "validated fields missing"
+        )));
+    };
+    let sort_order = match input.sort_order {
+        Some(order) => order,
+        None => {
+            let last: Option<i32> = friend_link::Entity::find()
+                .select_only()
+                .column_as(friend_link::Column::SortOrder.max(), "max")
+                .into_tuple::<Option<i32>>()
+                .one(db)
+                .await?
+                .flatten();
+            last.map_or(0, |max| max.saturating_add(1))
+        }
+    };
+    let now = db::now();
+    let created = friend_link::ActiveModel {
+        name: Set(name.into_inner()),
+        url: Set(url.into_inner()),
+        sort_order: Set(sort_order),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(to_dto(created))
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    id: i32,
+    patch: FriendLinkPatch,
+) -> ApiResult<FriendLink> {
+    let mut errors = FieldErrors::default();
+    let name = errors.check_optional("name", patch.name.as_deref(), LinkName::parse);
+    let url = errors.check_optional("url", patch.url.as_deref(), HttpUrl::parse);
+    errors.finish()?;
+    let existing = friend_link::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("friend link"))?;
+    let mut active: friend_link::ActiveModel = existing.into();
+    if let Some(name) = name {
+        active.name = Set(name.into_inner());
+    }
+    if let Some(url) = url {
+        active.url = Set(url.into_inner());
+    }
+    if let Some(sort_order) = patch.sort_order {
+        active.sort_order = Set(sort_order);
+    }
+    active.updated_at = Set(db::now());
+    Ok(to_dto(active.update(db).await?))
+}
+
+pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+    let result = friend_link::Entity::delete_by_id(id).exec(db).await?;
+    if result.rows_affected == 0 {
+        return Err(ApiError::not_found("friend link"));
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! The rules of the portal, one module per resource, over `&DatabaseConnection`. Handlers call
+//! these with validated input; these never see HTTP.
+
+pub mod articles;
+pub mod bootstrap;
+pub mod categories;
+pub mod demo;
+pub mod demo_content;
+pub mod friend_links;
+pub mod site;
+pub mod users;

@@ -1,0 +1,187 @@
+//! Accounts: creation, changes, login, and the rule that an enabled admin always remains.
+
+use portal_api::{NewUser, Role, User, UserPatch};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::{
+    auth::{burn_verification_time, hash_password, verify_password, CurrentUser},
+    db::{self, entities::user},
+    domain::{Password, Username},
+    error::{ApiError, ApiResult, FieldErrors},
+};
+
+fn role_of(model: &user::Model) -> Role {
+    Role::parse(&model.role).unwrap_or(Role::Editor)
+}
+
+pub fn to_dto(model: user::Model) -> User {
+    let role = role_of(&model);
+    User {
+        id: model.id,
+        username: model.username,
+        role,
+        disabled: model.disabled,
+        created_at: model.created_at,
+        updated_at: model.updated_at,
+    }
+}
+
+/// The user behind a token, if the account still exists and is enabled.
+pub async fn find_enabled(db: &DatabaseConnection, id: i32) -> ApiResult<Option<CurrentUser>> {
+    let found = user::Entity::find_by_id(id).one(db).await?;
+    Ok(found
+        .filter(|model| !model.disabled)
+        .map(|model| CurrentUser {
+            id: model.id,
+            role: role_of(&model),
+            username: model.username,
+        }))
+}
+
+/// The account, if the name and password match an enabled one. Takes as long for an unknown
+/// name as for a wrong password.
+pub async fn check_credentials(
+    db: &DatabaseConnection,
+    username: &str,
+    password: &str,
+) -> ApiResult<Option<user::Model>> {
+    let normalized = username.trim().to_ascii_lowercase();
+    let found = user::Entity::find()
+        .filter(user::Column::Username.eq(normalized))
+        .one(db)
+        .await?;
+    let Some(found) = found else {
+        burn_verification_time(password).await;
+        return Ok(None);
+    };
+    let matches = verify_password(password, &found.password_hash).await?;
+    Ok((matches && !found.disabled).then_some(found))
+}
+
+pub async fn list(db: &DatabaseConnection) -> ApiResult<Vec<User>> {
+    let users = user::Entity::find()
+        .order_by_asc(user::Column::Id)
+        .all(db)
+        .await?;
+    Ok(users.into_iter().map(to_dto).collect())
+}
+
+pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<User> {
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(to_dto)
+        .ok_or_else(|| ApiError::not_found("user"))
+}
+
+/// Creates an account; the name must be free.
+pub async fn create(db: &impl ConnectionTrait, input: NewUser) -> ApiResult<User> {
+    let mut errors = FieldErrors::default();
+    let username = errors.check("username", Username::parse(&input.username));
+    let password = errors.check("password", Password::parse(&input.password));
+    errors.finish()?;
+    let (Some(username), Some(password)) = (username, password) else {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "validated fields missing"
+        )));
+    };
+    insert(db, username, &password, input.role).await
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    username: Username,
+    password: &Password,
+    role: Role,
+) -> ApiResult<User> {
+    let taken = user::Entity::find()
+        .filter(user::Column::Username.eq(username.as_str()))
+        .count(db)
+        .await?;
+    if taken > 0 {
+        return Err(ApiError::Conflict(format!(
+            "the user name `{}` is taken",
+            username.as_str()
+        )));
+    }
+    let now = db::now();
+    let model = user::ActiveModel {
+        username: Set(username.into_inner()),
+        password_hash: Set(hash_password(password).await?),
+        role: Set(role.as_str().to_owned()),
+        disabled: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(to_dto(model))
+}
+
+/// Changes role, password or the disabled flag. Refuses a change that would leave no enabled
+/// admin, so the site can always be administered.
+pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiResult<User> {
+    let mut errors = FieldErrors::default();
+    let password = errors.check_optional("password", patch.password.as_deref(), Password::parse);
+    errors.finish()?;
+
+    let existing = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    let stays_enabled_admin = patch.role.unwrap_or(role_of(&existing)) == Role::Admin
+        && !patch.disabled.unwrap_or(existing.disabled);
+    if !stays_enabled_admin {
+        ensure_another_admin(db, &existing).await?;
+    }
+
+    let mut active: user::ActiveModel = existing.into();
+    if let Some(role) = patch.role {
+        active.role = Set(role.as_str().to_owned());
+    }
+    if let Some(disabled) = patch.disabled {
+        active.disabled = Set(disabled);
+    }
+    if let Some(password) = password {
+        active.password_hash = Set(hash_password(&password).await?);
+    }
+    active.updated_at = Set(db::now());
+    Ok(to_dto(active.update(db).await?))
+}
+
+pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+    let existing = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    ensure_another_admin(db, &existing).await?;
+    user::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}
+
+/// Refuses when `user` is the only enabled admin.
+async fn ensure_another_admin(db: &DatabaseConnection, user: &user::Model) -> ApiResult<()> {
+    if role_of(user) != Role::Admin || user.disabled {
+        return Ok(());
+    }
+    let other_admins = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin.as_str()))
+        .filter(user::Column::Disabled.eq(false))
+        .filter(user::Column::Id.ne(user.id))
+        .count(db)
+        .await?;
+    if other_admins == 0 {
+        return Err(ApiError::Conflict(
+            "this is the last enabled admin; make another admin first".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> ApiResult<u64> {
+    Ok(user::Entity::find().count(db).await?)
+}

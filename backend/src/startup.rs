@@ -1,0 +1,170 @@
+//! Builds the application around a bound listener: connect and migrate the database, run the
+//! first-start steps, mount the API, the docs and the portal. `Application::build` with
+//! `addr` port 0 is how tests start the real server.
+
+use std::{net::TcpListener, sync::Arc};
+
+use actix_web::{
+    dev::Server,
+    middleware::{from_fn, Compress, Logger},
+    web, App, HttpServer,
+};
+use anyhow::Context;
+use sea_orm::DatabaseConnection;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::{
+    auth::{LoginThrottle, TokenKeys},
+    config::Settings,
+    db,
+    http::{extractors, fallback, spa},
+    openapi,
+    services::{bootstrap, demo},
+    state::AppState,
+};
+
+pub struct Application {
+    port: u16,
+    host: String,
+    server: Server,
+    db: DatabaseConnection,
+    admin_user: String,
+    first_start: bootstrap::FirstStart,
+    demo_loaded: Option<demo::Loaded>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = db::connect_and_migrate(&settings.database_url).await?;
+        let secret = bootstrap::jwt_secret(&settings)?;
+        let first_start = bootstrap::ensure_admin(&db, &settings).await?;
+        bootstrap::ensure_site_settings(&db).await?;
+        let demo_loaded = if settings.demo_content {
+            demo::load_if_empty(&db)
+                .await
+                .context("loading the demo content")?
+        } else {
+            None
+        };
+
+        let listener = TcpListener::bind(&settings.addr)
+            .with_context(|| format!("binding {}", settings.addr))?;
+        let local = listener.local_addr()?;
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            tokens: TokenKeys::new(secret.expose().as_bytes(), settings.jwt_ttl),
+            login_throttle: LoginThrottle::new(settings.login_max_failures, settings.login_window),
+            trust_proxy: settings.trust_proxy,
+        });
+        let server = serve(listener, state, &settings)?;
+        Ok(Self {
+            port: local.port(),
+            host: local.ip().to_string(),
+            server,
+            db,
+            admin_user: settings.admin_user,
+            first_start,
+            demo_loaded,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:8080`.
+    pub fn url(&self) -> String {
+        let host = match self.host.as_str() {
+            "0.0.0.0" | "::" => "127.0.0.1",
+            other => other,
+        };
+        format!("http://{host}:{}", self.port)
+    }
+
+    /// What a person starting the server needs: where to look and how to log in.
+    pub fn print_welcome(&self) {
+        let url = self.url();
+        println!();
+        println!("  Portal CMS is running");
+        println!("  portal:   {url}/");
+        println!("  API docs: {url}/docs/");
+        println!("  API:      {url}/api/v1/  (spec: {url}/api-docs/openapi.json)");
+        match (
+            &self.first_start.generated_admin_password,
+            self.first_start.created_admin,
+        ) {
+            (Some(password), _) => {
+                println!(
+                    "  admin:    user `{}`, password `{password}`",
+                    self.admin_user
+                );
+                println!("            (generated now and shown once: note it down)");
+            }
+            (None, true) => println!(
+                "  admin:    user `{}`, password from PORTAL_ADMIN_PASSWORD",
+                self.admin_user
+            ),
+            (None, false) => println!(
+                "  admin:    log in as `{}` with the password set on first start",
+                self.admin_user
+            ),
+        }
+        if let Some(loaded) = self.demo_loaded {
+            println!(
+                "  demo:     loaded {} categories, {} articles, {} friend links",
+                loaded.categories, loaded.articles, loaded.friend_links
+            );
+        }
+        println!();
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.server.await.context("running the HTTP server")
+    }
+
+    /// The server future, for tests that spawn it.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+fn serve(
+    listener: TcpListener,
+    state: web::Data<AppState>,
+    settings: &Settings,
+) -> anyhow::Result<Server> {
+    let spec = openapi::spec();
+    let known_routes = web::Data::new(fallback::KnownRoutes::from_spec(&spec));
+    let base_spec = Arc::new(openapi::ApiDoc::openapi_base());
+    let static_dir = settings.static_dir.clone();
+    let mut server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .openapi((*base_spec).clone())
+            .app_data(state.clone())
+            .app_data(known_routes.clone())
+            .app_data(extractors::json_config())
+            .app_data(extractors::query_config())
+            .app_data(extractors::path_config())
+            .configure(crate::routes::configure)
+            .split_for_parts();
+        app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
+            .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
+            .service(spa::service(&static_dir))
+            .wrap(from_fn(fallback::problem_instance))
+            .wrap(Compress::default())
+            .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
+    })
+    .listen(listener)?
+    .shutdown_timeout(10);
+    if let Some(workers) = settings.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

@@ -1,0 +1,221 @@
+//! Articles (文章): the portal's news items.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CategoryRef, PageInfo};
+
+/// An article's life cycle. A `published` article whose `published_at` lies in the future is
+/// scheduled: it stays invisible to the public until then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStatus {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl ArticleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "draft",
+            ArticleStatus::Published => "published",
+            ArticleStatus::Archived => "archived",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "draft" => Some(ArticleStatus::Draft),
+            "published" => Some(ArticleStatus::Published),
+            "archived" => Some(ArticleStatus::Archived),
+            _ => None,
+        }
+    }
+}
+
+/// An article as it appears in lists: everything but the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticleSummary {
+    pub id: i32,
+    pub title: String,
+    pub summary: String,
+    pub category: CategoryRef,
+    /// Where the article comes from (来源), e.g. an office's name.
+    pub source: String,
+    pub author: String,
+    pub status: ArticleStatus,
+    /// When the article is (or was, or will be) public; `null` for a draft never published.
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Pinned articles are featured on the home page and listed first where asked.
+    pub pinned: bool,
+    /// Views counted so far (浏览次数).
+    pub hits: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A neighbouring article in the same category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticleLink {
+    pub id: i32,
+    pub title: String,
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A whole article, with its place in the category tree and its neighbours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Article {
+    pub id: i32,
+    pub title: String,
+    pub summary: String,
+    /// Sanitised HTML.
+    pub body: String,
+    pub category: CategoryRef,
+    /// The category and its ancestors from the top level down: the breadcrumb.
+    pub category_path: Vec<CategoryRef>,
+    pub source: String,
+    pub author: String,
+    pub status: ArticleStatus,
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub pinned: bool,
+    pub hits: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The next older public article in the same category (上一篇).
+    pub previous: Option<ArticleLink>,
+    /// The next newer public article in the same category (下一篇).
+    pub next: Option<ArticleLink>,
+}
+
+/// One page of articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticlePage {
+    pub items: Vec<ArticleSummary>,
+    #[serde(flatten)]
+    pub page: PageInfo,
+}
+
+/// The orders a list of articles can come in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleSort {
+    /// Newest publish time first (the default).
+    #[default]
+    Newest,
+    /// Oldest publish time first.
+    Oldest,
+    /// Most views first.
+    MostRead,
+    /// Pinned first, then newest.
+    PinnedFirst,
+    /// Last edited first.
+    Updated,
+}
+
+/// A new article. Server-owned fields (id, hits, timestamps) cannot be set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewArticle {
+    /// 1 to 200 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
+    pub title: String,
+    pub category_id: i32,
+    /// At most 1000 characters; derived from the body when absent or empty.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// HTML; sanitised on the way in (scripts, styles and event handlers are removed).
+    /// At most 500 000 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500000))]
+    #[serde(default)]
+    pub body: String,
+    /// At most 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[serde(default)]
+    pub source: String,
+    /// At most 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[serde(default)]
+    pub author: String,
+    /// `draft` when absent.
+    #[serde(default)]
+    pub status: Option<ArticleStatus>,
+    /// When to make it public. With `status: published`: absent means now, a future time
+    /// schedules it.
+    #[serde(default)]
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+/// A change to an article: only the fields present are changed. Publishing is
+/// `{"status": "published"}` (now, unless `published_at` says when); unpublishing is
+/// `{"status": "draft"}`; archiving `{"status": "archived"}`; pinning `{"pinned": true}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArticlePatch {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_id: Option<i32>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 500000))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ArticleStatus>,
+    /// A time, or `null` to clear it (only for drafts).
+    #[serde(
+        default,
+        deserialize_with = "crate::deserialize_present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<chrono::DateTime<chrono::Utc>>))]
+    pub published_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_tells_an_absent_time_from_a_null_one() {
+        let absent: ArticlePatch = serde_json::from_str("{}").unwrap_or_default();
+        assert_eq!(absent.published_at, None);
+        let cleared: ArticlePatch =
+            serde_json::from_str(r#"{"published_at": null}"#).unwrap_or_default();
+        assert_eq!(cleared.published_at, Some(None));
+    }
+
+    #[test]
+    fn a_new_article_refuses_server_owned_fields() {
+        let result =
+            serde_json::from_str::<NewArticle>(r#"{"title": "t", "category_id": 1, "hits": 5}"#);
+        assert!(result.is_err());
+    }
+}

@@ -1,0 +1,35 @@
+//! Logging in: a username and password for a short-lived bearer token.
+
+use serde::{Deserialize, Serialize};
+
+use crate::User;
+
+/// Credentials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, example = "admin")
+    )]
+    pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
+    pub password: String,
+}
+
+/// A bearer token for the `Authorization` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// A JWT; send it as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the token expires.
+    pub expires_in: u64,
+    /// When the token expires (RFC 3339).
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// The account the token belongs to.
+    pub user: User,
+}

@@ -1,0 +1,124 @@
+//! The category tree (栏目): what the navigation and the breadcrumbs are made of.
+
+use serde::{Deserialize, Serialize};
+
+/// A category's identity, as used in breadcrumbs and article listings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryRef {
+    pub id: i32,
+    /// Display name, e.g. `新洲区`.
+    pub name: String,
+    /// URL name, e.g. `xinzhou`.
+    pub slug: String,
+}
+
+/// A category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Category {
+    pub id: i32,
+    /// The parent category; `null` for a top-level category.
+    pub parent_id: Option<i32>,
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    /// Position among its siblings, smallest first.
+    pub sort_order: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A category with its place in the tree: the way from the root (for the breadcrumb) and its
+/// direct children.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryDetail {
+    pub category: Category,
+    /// The categories above this one, from the top level down (excluding this one).
+    pub ancestors: Vec<CategoryRef>,
+    /// The direct children, in display order.
+    pub children: Vec<Category>,
+}
+
+/// One node of the category tree, with its children nested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryNode {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub sort_order: i32,
+    /// Children in display order.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub children: Vec<CategoryNode>,
+}
+
+/// A new category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewCategory {
+    /// The parent category, or `null`/absent for a top-level category.
+    #[serde(default)]
+    pub parent_id: Option<i32>,
+    /// Display name, 1 to 50 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 50, pattern = r"\S")
+    )]
+    pub name: String,
+    /// URL name: lowercase letters, digits and single hyphens, 1 to 64 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 64,
+            pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            example = "xinzhou"
+        )
+    )]
+    pub slug: String,
+    /// At most 500 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    #[serde(default)]
+    pub description: String,
+    /// Position among its siblings; appended last when absent.
+    #[serde(default)]
+    pub sort_order: Option<i32>,
+}
+
+/// A change to a category: only the fields present are changed. Setting `parent_id` moves the
+/// category (with its subtree); `null` makes it top-level. A move under its own subtree is
+/// refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CategoryPatch {
+    #[serde(
+        default,
+        deserialize_with = "crate::deserialize_present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i32>))]
+    pub parent_id: Option<Option<i32>>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 50, pattern = r"\S")
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<i32>,
+}

@@ -1,0 +1,62 @@
+//! Friend links (友情连接): the footer's list of related sites.
+
+use serde::{Deserialize, Serialize};
+
+/// A link to a related site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FriendLink {
+    pub id: i32,
+    /// The site's name, e.g. `中国普法网`.
+    pub name: String,
+    /// An absolute `http` or `https` URL.
+    pub url: String,
+    /// Position in the footer, smallest first.
+    pub sort_order: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A new friend link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewFriendLink {
+    /// 1 to 100 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
+    pub name: String,
+    /// An absolute `http` or `https` URL, at most 500 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            format = "uri",
+            max_length = 500,
+            example = "http://www.legalinfo.gov.cn/"
+        )
+    )]
+    pub url: String,
+    /// Appended last when absent.
+    #[serde(default)]
+    pub sort_order: Option<i32>,
+}
+
+/// A change to a friend link: only the fields present are changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FriendLinkPatch {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = "uri", max_length = 500))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<i32>,
+}

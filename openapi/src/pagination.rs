@@ -1,0 +1,52 @@
+//! Page-numbered listing: the query every list endpoint takes.
+
+use serde::{Deserialize, Serialize};
+
+/// The default number of items on a page.
+pub const DEFAULT_PER_PAGE: u32 = 20;
+/// The largest `per_page` a caller may ask for.
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// Which page of a list to return. Totals come back in the body and in the `X-Total-Count`
+/// header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PageInfo {
+    /// The page returned, starting at 1.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// Items in the whole list.
+    pub total: u64,
+    /// Pages in the whole list (0 when the list is empty).
+    pub total_pages: u32,
+}
+
+impl PageInfo {
+    pub fn new(page: u32, per_page: u32, total: u64) -> Self {
+        let per_page_wide = u64::from(per_page.max(1));
+        let total_pages = total.div_ceil(per_page_wide);
+        Self {
+            page,
+            per_page,
+            total,
+            total_pages: u32::try_from(total_pages).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_list_has_no_pages() {
+        assert_eq!(PageInfo::new(1, 20, 0).total_pages, 0);
+    }
+
+    #[test]
+    fn a_partial_last_page_counts_as_a_page() {
+        assert_eq!(PageInfo::new(1, 20, 41).total_pages, 3);
+        assert_eq!(PageInfo::new(1, 20, 40).total_pages, 2);
+    }
+}

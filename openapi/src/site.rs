@@ -1,0 +1,54 @@
+//! Site-wide settings: the header, footer and time zone of the portal.
+
+use serde::{Deserialize, Serialize};
+
+/// The portal's settings, shown in its header and footer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SiteSettings {
+    /// The site's name, shown in the header and the page title.
+    pub site_name: String,
+    /// Free text under the friend links (address, contact).
+    pub footer_text: String,
+    /// The ICP record number (ICP备案号) shown in the footer.
+    pub icp_number: String,
+    /// The copyright line.
+    pub copyright: String,
+    /// The IANA time zone the portal shows dates in, e.g. `Asia/Shanghai`.
+    pub timezone: String,
+    /// When the settings last changed (RFC 3339).
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A change to the settings: only the fields present are changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettingsPatch {
+    /// The site's name, 1 to 100 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// Footer text, at most 1000 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer_text: Option<String>,
+    /// ICP record number, at most 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icp_number: Option<String>,
+    /// Copyright line, at most 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    /// An IANA time zone name such as `Asia/Shanghai`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Asia/Shanghai", max_length = 64)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+}

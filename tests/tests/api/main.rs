@@ -1,0 +1,14 @@
+//! Black-box tests of the HTTP API, one module per resource (mirroring `/api/v1/...`). Every
+//! scenario runs on SQLite, PostgreSQL and MariaDB.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // failing loudly is the point of a test
+
+mod articles;
+mod auth;
+mod categories;
+mod errors;
+mod friend_links;
+mod health;
+mod openapi;
+mod roles;
+mod site;
+mod users;

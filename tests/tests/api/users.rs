@@ -1,0 +1,68 @@
+use portal_tests::{on_every_database, TestApp};
+use serde_json::json;
+
+on_every_database! {
+    async fn an_admin_creates_an_editor_who_can_log_in(app: TestApp) {
+        let admin = app.admin_token().await;
+        let created = app
+            .post("/api/v1/users", Some(&admin), &json!({"username": "Li.Editor", "password": "a long enough password", "role": "editor"}))
+            .await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let user = created.json();
+        assert_eq!(user["username"], "li.editor");
+        assert_eq!(user["role"], "editor");
+        assert!(user.get("password").is_none() && user.get("password_hash").is_none());
+        assert_eq!(app.login("li.editor", "a long enough password").await.status, 200);
+
+        let list = app.get_as("/api/v1/users", &admin).await.json();
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        let id = user["id"].as_i64().unwrap();
+        assert_eq!(app.get_as(&format!("/api/v1/users/{id}"), &admin).await.json()["username"], "li.editor");
+    }
+
+    async fn an_admin_resets_a_password(app: TestApp) {
+        let admin = app.admin_token().await;
+        let (editor, _) = app.user_token("zhao", portal_api::Role::Editor).await;
+        let reply = app
+            .patch(&format!("/api/v1/users/{}", editor.id), Some(&admin), &json!({"password": "a brand new password"}))
+            .await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        app.login("zhao", portal_tests::EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
+        assert_eq!(app.login("zhao", "a brand new password").await.status, 200);
+    }
+
+    async fn a_taken_name_or_weak_password_is_refused(app: TestApp) {
+        let admin = app.admin_token().await;
+        app.post("/api/v1/users", Some(&admin), &json!({"username": "ADMIN", "password": "a long enough password", "role": "editor"}))
+            .await
+            .assert_problem(409, "conflict");
+        let problem = app
+            .post("/api/v1/users", Some(&admin), &json!({"username": "x", "password": "short", "role": "editor"}))
+            .await
+            .assert_problem(422, "validation_failed");
+        assert_eq!(problem["errors"].as_array().unwrap().len(), 2);
+        app.post("/api/v1/users", Some(&admin), &json!({"username": "someone", "password": "a long enough password", "role": "owner"}))
+            .await
+            .assert_problem(422, "invalid_body");
+    }
+
+    async fn the_last_admin_can_be_neither_demoted_disabled_nor_deleted(app: TestApp) {
+        let admin = app.admin_token().await;
+        let me = app.get_as("/api/v1/auth/me", &admin).await.json();
+        let path = format!("/api/v1/users/{}", me["id"]);
+        app.patch(&path, Some(&admin), &json!({"role": "editor"})).await.assert_problem(409, "conflict");
+        app.patch(&path, Some(&admin), &json!({"disabled": true})).await.assert_problem(409, "conflict");
+        app.delete(&path, Some(&admin)).await.assert_problem(409, "conflict");
+
+        // With a second admin, the first may step down.
+        app.user_token("second-admin", portal_api::Role::Admin).await;
+        let demoted = app.patch(&path, Some(&admin), &json!({"role": "editor"})).await;
+        assert_eq!(demoted.status, 200, "{}", demoted.text);
+        assert_eq!(demoted.json()["role"], "editor");
+    }
+
+    async fn deleting_an_unknown_user_is_not_found(app: TestApp) {
+        let admin = app.admin_token().await;
+        app.delete("/api/v1/users/424242", Some(&admin)).await.assert_problem(404, "not_found");
+    }
+}
