@@ -5,6 +5,8 @@
 //!   rule (blank title, unknown category, bad slug). 422, with one entry per field.
 //! - `BadRequest`: the request itself is malformed (JSON syntax, query string, pagination). 400.
 //! - `InvalidBody`: the JSON has the wrong shape (missing field, wrong type, unknown field). 422.
+//! - `ReferenceNotFound`: the body names a record that does not exist (`category_id`,
+//!   `parent_id`). 404, with the field in `errors`.
 //! - `Unauthorized`: no valid token (or wrong credentials). 401, with `WWW-Authenticate`.
 //! - `Forbidden`: a valid token whose role may not do this. 403.
 //! - `NotFound`: no such resource, or one the caller may not see. 404.
@@ -28,6 +30,8 @@ pub enum ApiError {
     InvalidBody { detail: String },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    #[error("{message}")]
+    ReferenceNotFound { field: String, message: String },
     #[error("{0}")]
     Unauthorized(String),
     #[error("{0}")]
@@ -62,6 +66,14 @@ impl ApiError {
         }])
     }
 
+    /// A body field names a record that does not exist.
+    pub fn unknown_reference(field: &str, message: impl Into<String>) -> Self {
+        ApiError::ReferenceNotFound {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError::NotFound(format!("{what} not found"))
     }
@@ -72,6 +84,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "bad_request",
             ApiError::InvalidBody { .. } => "invalid_body",
             ApiError::Validation(_) => "validation_failed",
+            ApiError::ReferenceNotFound { .. } => "reference_not_found",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
@@ -90,6 +103,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "Bad request",
             ApiError::InvalidBody { .. } => "Invalid request body",
             ApiError::Validation(_) => "Validation failed",
+            ApiError::ReferenceNotFound { .. } => "Referenced record not found",
             ApiError::Unauthorized(_) => "Authentication required",
             ApiError::Forbidden(_) => "Forbidden",
             ApiError::NotFound(_) => "Not found",
@@ -105,6 +119,7 @@ impl ApiError {
 
     fn detail(&self) -> String {
         match self {
+            ApiError::ReferenceNotFound { field, message } => format!("{field}: {message}"),
             ApiError::Validation(errors) => errors
                 .iter()
                 .map(|error| format!("{}: {}", error.field, error.message))
@@ -128,6 +143,10 @@ impl ApiError {
             instance,
             errors: match self {
                 ApiError::Validation(errors) => errors.clone(),
+                ApiError::ReferenceNotFound { field, message } => vec![FieldError {
+                    field: field.clone(),
+                    message: message.clone(),
+                }],
                 _ => Vec::new(),
             },
         }
@@ -170,7 +189,7 @@ impl ResponseError for ApiError {
             }
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::ReferenceNotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -181,7 +200,7 @@ impl ResponseError for ApiError {
         }
     }
 
-    /// Without the request at hand the `instance` is left out; the `problem_instance`
+    /// Without the request at hand the `instance` is left out; the `problem_details`
     /// middleware fills it in on the way out.
     fn error_response(&self) -> HttpResponse {
         self.render(None)

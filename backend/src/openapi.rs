@@ -78,6 +78,32 @@ impl Modify for BearerScheme {
     }
 }
 
+/// The time zones the server knows, listed in the schema so that clients can offer a choice and
+/// the documented values are exactly the accepted ones.
+struct TimeZoneNames;
+
+impl Modify for TimeZoneNames {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::Schema;
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let Some(RefOr::T(Schema::Object(settings))) =
+            components.schemas.get_mut("SiteSettingsPatch")
+        else {
+            return;
+        };
+        if let Some(RefOr::T(Schema::Object(timezone))) = settings.properties.get_mut("timezone") {
+            let mut names: Vec<serde_json::Value> = chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|zone| zone.name().into())
+                .collect();
+            names.push(serde_json::Value::Null);
+            timezone.enum_values = Some(names);
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -127,6 +153,9 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi_base())
         .configure(crate::routes::configure)
         .split_for_parts();
+    // The route schemas exist only now, after mounting: modifiers of `ApiDoc` cannot see them.
+    let mut spec = spec;
+    TimeZoneNames.modify(&mut spec);
     spec
 }
 

@@ -154,10 +154,11 @@ fn serve(
             .app_data(extractors::path_config())
             .configure(crate::routes::configure)
             .split_for_parts();
-        app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
+        app.service(web::redirect("/docs", "/docs/").permanent())
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
             .service(spa::service(&static_dir))
-            .wrap(from_fn(fallback::problem_instance))
+            .wrap(from_fn(fallback::problem_details))
             .wrap(Compress::default())
             .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
     })

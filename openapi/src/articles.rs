@@ -126,32 +126,50 @@ pub struct NewArticle {
     /// 1 to 200 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 200, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     pub title: String,
+    #[serde(deserialize_with = "crate::integers::i32")]
     pub category_id: i32,
     /// At most 1000 characters; derived from the body when absent or empty.
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default)]
     pub summary: Option<String>,
     /// HTML; sanitised on the way in (scripts, styles and event handlers are removed).
     /// At most 500 000 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 500000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default)]
     pub body: String,
     /// At most 100 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default)]
     pub source: String,
     /// At most 100 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default)]
     pub author: String,
     /// `draft` when absent.
     #[serde(default)]
     pub status: Option<ArticleStatus>,
     /// When to make it public. With `status: published`: absent means now, a future time
-    /// schedules it.
+    /// schedules it. From the year 1000 to 9999.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[1-9][0-9]{3}-"))]
     #[serde(default)]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     #[serde(default)]
@@ -167,33 +185,57 @@ pub struct NewArticle {
 pub struct ArticlePatch {
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 200, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::integers::optional_i32",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category_id: Option<i32>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 500000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ArticleStatus>,
-    /// A time, or `null` to clear it (only for drafts).
+    /// A time (from the year 1000 to 9999). `null` clears a draft's planned time; on a
+    /// published article it means now.
     #[serde(
         default,
         deserialize_with = "crate::deserialize_present",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<chrono::DateTime<chrono::Utc>>))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<chrono::DateTime<chrono::Utc>>, pattern = r"^[1-9][0-9]{3}-")
+    )]
     pub published_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,

@@ -14,7 +14,7 @@ pub struct LoginRequest {
         schema(min_length = 1, max_length = 64, example = "admin")
     )]
     pub username: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
     pub password: String,
 }
 

@@ -62,12 +62,16 @@ pub struct CategoryNode {
 #[serde(deny_unknown_fields)]
 pub struct NewCategory {
     /// The parent category, or `null`/absent for a top-level category.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub parent_id: Option<i32>,
     /// Display name, 1 to 50 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 50, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 50,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     pub name: String,
     /// URL name: lowercase letters, digits and single hyphens, 1 to 64 characters.
@@ -76,17 +80,20 @@ pub struct NewCategory {
         schema(
             min_length = 1,
             max_length = 64,
-            pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$",
+            pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
             example = "xinzhou"
         )
     )]
     pub slug: String,
     /// At most 500 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default)]
     pub description: String,
     /// Position among its siblings; appended last when absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub sort_order: Option<i32>,
 }
 
@@ -99,26 +106,41 @@ pub struct NewCategory {
 pub struct CategoryPatch {
     #[serde(
         default,
-        deserialize_with = "crate::deserialize_present",
+        deserialize_with = "crate::integers::present_optional_i32",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i32>))]
     pub parent_id: Option<Option<i32>>,
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 50, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 50,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 64, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+        schema(
+            min_length = 1,
+            max_length = 64,
+            pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::integers::optional_i32",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_order: Option<i32>,
 }

@@ -25,7 +25,11 @@ pub struct NewFriendLink {
     /// 1 to 100 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 100, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 100,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     pub name: String,
     /// An absolute `http` or `https` URL, at most 500 characters.
@@ -34,12 +38,13 @@ pub struct NewFriendLink {
         schema(
             format = "uri",
             max_length = 500,
+            pattern = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$",
             example = "http://www.legalinfo.gov.cn/"
         )
     )]
     pub url: String,
     /// Appended last when absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub sort_order: Option<i32>,
 }
 
@@ -50,13 +55,28 @@ pub struct NewFriendLink {
 pub struct FriendLinkPatch {
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 100, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 100,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(format = "uri", max_length = 500))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            format = "uri",
+            max_length = 500,
+            pattern = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$"
+        )
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::integers::optional_i32",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sort_order: Option<i32>,
 }

@@ -28,20 +28,33 @@ pub struct SiteSettingsPatch {
     /// The site's name, 1 to 100 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 100, pattern = r"\S")
+        schema(
+            min_length = 1,
+            max_length = 100,
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
     /// Footer text, at most 1000 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer_text: Option<String>,
     /// ICP record number, at most 100 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icp_number: Option<String>,
     /// Copyright line, at most 200 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 200, pattern = r"^[^\u0000]*$")
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
     /// An IANA time zone name such as `Asia/Shanghai`.

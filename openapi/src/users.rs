@@ -59,7 +59,7 @@ pub struct NewUser {
     )]
     pub username: String,
     /// 10 to 128 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
     pub password: String,
     pub role: Role,
 }
@@ -69,7 +69,7 @@ pub struct NewUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

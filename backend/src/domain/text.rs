@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, Datelike, Utc};
 
-/// Characters a stored text may not contain: NUL and other C0 controls, except tab and line
-/// breaks that bodies and footers legitimately hold.
-fn has_forbidden_control(value: &str) -> bool {
-    value
-        .chars()
-        .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFE}')
+/// NUL is the one character no database column takes (PostgreSQL refuses it outright).
+fn has_nul(value: &str) -> bool {
+    value.contains('\0')
+}
+
+/// Titles and names are one line: no C0 control characters (line breaks included) or DEL.
+fn is_line_control(c: char) -> bool {
+    matches!(c, '\0'..='\x1f' | '\x7f')
 }
 
 fn check_length(value: &str, min: usize, max: usize) -> Result<(), String> {
@@ -32,8 +34,8 @@ pub struct BoundedText<const MAX: usize>(String);
 
 impl<const MAX: usize> BoundedText<MAX> {
     pub fn parse(value: &str) -> Result<Self, String> {
-        if has_forbidden_control(value) {
-            return Err("must not contain control characters".into());
+        if has_nul(value) {
+            return Err("must not contain NUL characters".into());
         }
         check_length(value, 0, MAX)?;
         Ok(Self(value.trim().to_owned()))
@@ -50,7 +52,7 @@ pub struct Title<const MAX: usize>(String);
 
 impl<const MAX: usize> Title<MAX> {
     pub fn parse(value: &str) -> Result<Self, String> {
-        if value.chars().any(char::is_control) {
+        if value.chars().any(is_line_control) {
             return Err("must be one line without control characters".into());
         }
         let trimmed = value.trim();
@@ -132,7 +134,7 @@ pub struct Password(String);
 impl Password {
     pub fn parse(value: &str) -> Result<Self, String> {
         check_length(value, 10, 128)?;
-        if value.contains('\0') {
+        if has_nul(value) {
             return Err("must not contain NUL characters".into());
         }
         Ok(Self(value.to_owned()))
@@ -155,12 +157,16 @@ pub struct HttpUrl(String);
 
 impl HttpUrl {
     pub fn parse(value: &str) -> Result<Self, String> {
-        let value = value.trim();
+        static SHAPE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        let shape = SHAPE.get_or_init(|| regex::Regex::new(portal_api::patterns::HTTP_URL).ok());
+        let refused = || "must be an absolute http(s) URL on a named host".to_owned();
         check_length(value, 1, 500)?;
-        let url = url::Url::parse(value)
-            .map_err(|error| format!("must be an absolute http(s) URL ({error})"))?;
-        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err("must be an absolute http(s) URL".into());
+        if !shape.as_ref().is_some_and(|shape| shape.is_match(value)) {
+            return Err(refused());
+        }
+        let url = url::Url::parse(value).map_err(|error| format!("{} ({error})", refused()))?;
+        if url.host_str().is_none() {
+            return Err(refused());
         }
         Ok(Self(value.to_owned()))
     }
@@ -193,8 +199,8 @@ pub struct SearchTerms(String);
 
 impl SearchTerms {
     pub fn parse(value: &str) -> Result<Option<Self>, String> {
-        if has_forbidden_control(value) {
-            return Err("must not contain control characters".into());
+        if has_nul(value) {
+            return Err("must not contain NUL characters".into());
         }
         let trimmed = value.trim();
         check_length(trimmed, 0, 100)?;
@@ -217,11 +223,11 @@ impl SearchTerms {
     }
 }
 
-/// Publish times must fit every database's time column (MariaDB's DATETIME ends in 9999) and
-/// are kept to whole seconds so that every backend returns the same value.
+/// Publish times must fit every database's time column (MariaDB's DATETIME holds the years
+/// 1000 to 9999) and are kept to whole seconds so that every backend returns the same value.
 pub fn check_published_at(value: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    if !(1970..=9999).contains(&value.year()) {
-        return Err("must be between the years 1970 and 9999".into());
+    if !(1000..=9999).contains(&value.year()) {
+        return Err("must be between the years 1000 and 9999".into());
     }
     Ok(crate::db::whole_seconds(value))
 }
@@ -302,6 +308,8 @@ mod tests {
         assert!(HttpUrl::parse("javascript:alert(1)").is_err());
         assert!(HttpUrl::parse("/relative").is_err());
         assert!(HttpUrl::parse("ftp://example.org/").is_err());
+        assert!(HttpUrl::parse("http://1.2.3.999/").is_err());
+        assert!(HttpUrl::parse("https://sft.hubei.gov.cn:8443/path?q=1").is_ok());
     }
 
     #[test]

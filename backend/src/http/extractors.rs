@@ -64,3 +64,40 @@ pub fn query_config() -> web::QueryConfig {
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(path_error)
 }
+
+/// A JSON request body that must be an object. serde would also build a struct from a JSON
+/// array (`[null, null]`), which no client means; this refuses it. Size limit, content type
+/// and syntax errors are handled by `json_config` as for `web::Json`.
+pub struct JsonBody<T>(pub T);
+
+impl<T> JsonBody<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for JsonBody<T> {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let value = web::Json::<serde_json::Value>::from_request(request, payload);
+        Box::pin(async move {
+            let value = value.await?.into_inner();
+            if !value.is_object() {
+                return Err(ApiError::InvalidBody {
+                    detail: "the body must be a JSON object".into(),
+                }
+                .into());
+            }
+            serde_json::from_value(value)
+                .map(JsonBody)
+                .map_err(|error| {
+                    ApiError::InvalidBody {
+                        detail: format!("the JSON does not match the expected shape: {error}"),
+                    }
+                    .into()
+                })
+        })
+    }
+}

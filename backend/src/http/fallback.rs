@@ -5,7 +5,10 @@
 use actix_web::{
     body::{self, BoxBody, MessageBody},
     dev::{ServiceRequest, ServiceResponse},
-    http::header::{self, HeaderValue},
+    http::{
+        header::{self, HeaderValue},
+        StatusCode,
+    },
     middleware::Next,
     web, HttpRequest, HttpResponse,
 };
@@ -61,6 +64,11 @@ pub async fn unknown_api_route(
     request: HttpRequest,
     routes: web::Data<KnownRoutes>,
 ) -> HttpResponse {
+    route_problem(&request, &routes)
+}
+
+/// 405 with `Allow` for a known path, else 404.
+fn route_problem(request: &HttpRequest, routes: &KnownRoutes) -> HttpResponse {
     let path = request.path();
     match routes.methods_for(path) {
         Some(methods) => {
@@ -79,9 +87,10 @@ pub async fn unknown_api_route(
     }
 }
 
-/// Fills in the `instance` of problem documents produced where the request was not at hand
-/// (errors returned by handlers).
-pub async fn problem_instance(
+/// Makes every error a complete problem document: fills in the `instance` of those produced
+/// where the request was not at hand (errors returned by handlers), and replaces actix's bare
+/// `405` of method-guarded routes outside the API scope with one that lists `Allow`.
+pub async fn problem_details(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
@@ -90,6 +99,19 @@ pub async fn problem_instance(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes() == b"application/problem+json");
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED && !is_problem {
+        let (request, _) = response.into_parts();
+        let replacement = match request.app_data::<web::Data<KnownRoutes>>() {
+            Some(routes) => route_problem(&request, routes),
+            None => {
+                ApiError::MethodNotAllowed("method not allowed".into()).response_for(request.path())
+            }
+        };
+        return Ok(ServiceResponse::new(
+            request,
+            replacement.map_into_boxed_body(),
+        ));
+    }
     if !is_problem {
         return Ok(response.map_into_boxed_body());
     }

@@ -10,6 +10,7 @@ use crate::{
     auth::{CurrentUser, MaybeUser},
     domain::{Pagination, SearchTerms},
     error::{ApiError, ApiResult},
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
         UnsupportedMediaType,
@@ -145,6 +146,7 @@ async fn get_article(
             headers(("Location" = String, description = "The new article's URL."))),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
@@ -156,7 +158,7 @@ async fn get_article(
 async fn create_article(
     state: web::Data<AppState>,
     _editor: CurrentUser,
-    body: web::Json<NewArticle>,
+    body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
     let article = articles::create(&state.db, body.into_inner()).await?;
     Ok(super::created(
@@ -187,7 +189,7 @@ async fn update_article(
     state: web::Data<AppState>,
     _editor: CurrentUser,
     id: web::Path<i32>,
-    body: web::Json<ArticlePatch>,
+    body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
     Ok(web::Json(
         articles::update(&state.db, id.into_inner(), body.into_inner()).await?,

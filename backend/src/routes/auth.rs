@@ -8,6 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::{ApiError, ApiResult},
     http::client_ip,
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, PayloadTooLarge, ServerError, TooManyRequests, Unauthorized, Unprocessable,
         UnsupportedMediaType,
@@ -36,13 +37,14 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 422, response = Unprocessable),
         (status = 429, response = TooManyRequests),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
 #[post("/auth/login")]
 async fn login(
     state: web::Data<AppState>,
     request: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: JsonBody<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let LoginRequest { username, password } = body.into_inner();
     let client = client_ip(&request, state.trust_proxy);

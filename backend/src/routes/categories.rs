@@ -8,6 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     auth::CurrentUser,
     error::ApiResult,
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
         Unprocessable, UnsupportedMediaType,
@@ -32,8 +33,10 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 200, description = "The tree.", body = Vec<CategoryNode>,
             headers(("ETag" = String, description = "The tree's entity tag."))),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
 #[get("/categories")]
 async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<CategoryNode>>> {
@@ -43,21 +46,23 @@ async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<Ca
 /// One category by id or slug, with its ancestors (the breadcrumb) and its children.
 #[utoipa::path(
     tag = "categories",
-    params(("id_or_slug" = String, Path, description = "The category's numeric id or its slug.", example = "xinzhou")),
+    params(("id" = String, Path, description = "The category's numeric id or its slug.", example = "xinzhou")),
     responses(
         (status = 200, description = "The category.", body = CategoryDetail,
             headers(("ETag" = String, description = "The category's entity tag."))),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
         (status = 404, response = NotFound),
+        (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
-#[get("/categories/{id_or_slug}")]
+#[get("/categories/{id}")]
 async fn get_category(
     state: web::Data<AppState>,
-    id_or_slug: web::Path<String>,
+    id: web::Path<String>,
 ) -> ApiResult<web::Json<CategoryDetail>> {
-    Ok(web::Json(categories::get(&state.db, &id_or_slug).await?))
+    Ok(web::Json(categories::get(&state.db, &id).await?))
 }
 
 /// Create a category (admins).
@@ -71,6 +76,7 @@ async fn get_category(
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 409, response = Conflict),
+        (status = 404, response = NotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
@@ -82,7 +88,7 @@ async fn get_category(
 async fn create_category(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<NewCategory>,
+    body: JsonBody<NewCategory>,
 ) -> ApiResult<HttpResponse> {
     user.require_admin()?;
     let created = categories::create(&state.db, body.into_inner()).await?;
@@ -117,7 +123,7 @@ async fn update_category(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<i32>,
-    body: web::Json<CategoryPatch>,
+    body: JsonBody<CategoryPatch>,
 ) -> ApiResult<web::Json<CategoryDetail>> {
     user.require_admin()?;
     Ok(web::Json(

@@ -7,6 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     auth::CurrentUser,
     error::ApiResult,
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
         UnsupportedMediaType,
@@ -31,8 +32,10 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 200, description = "The links.", body = Vec<FriendLink>,
             headers(("ETag" = String, description = "The list's entity tag."))),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
 #[get("/friend-links")]
 async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<FriendLink>>> {
@@ -47,8 +50,10 @@ async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Ve
         (status = 200, description = "The link.", body = FriendLink),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
         (status = 404, response = NotFound),
+        (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
 #[get("/friend-links/{id}")]
 async fn get_friend_link(
@@ -81,7 +86,7 @@ async fn get_friend_link(
 async fn create_friend_link(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<NewFriendLink>,
+    body: JsonBody<NewFriendLink>,
 ) -> ApiResult<HttpResponse> {
     user.require_admin()?;
     let link = friend_links::create(&state.db, body.into_inner()).await?;
@@ -114,7 +119,7 @@ async fn update_friend_link(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<i32>,
-    body: web::Json<FriendLinkPatch>,
+    body: JsonBody<FriendLinkPatch>,
 ) -> ApiResult<web::Json<FriendLink>> {
     user.require_admin()?;
     Ok(web::Json(

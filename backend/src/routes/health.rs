@@ -14,7 +14,11 @@ pub fn configure(config: &mut ServiceConfig) {
 /// Liveness: the process is up.
 #[utoipa::path(
     tag = "health",
-    responses((status = 200, description = "The process is up.", body = Health))
+    responses(
+        (status = 200, description = "The process is up.", body = Health),
+        (status = 400, response = crate::openapi::BadRequest),
+    ),
+    security(())
 )]
 #[get("/healthz")]
 async fn healthz() -> HttpResponse {
@@ -31,8 +35,10 @@ async fn healthz() -> HttpResponse {
     tag = "health",
     responses(
         (status = 200, description = "Ready to serve.", body = Readiness),
+        (status = 400, response = crate::openapi::BadRequest),
         (status = 503, response = crate::openapi::ServiceUnavailable),
-    )
+    ),
+    security(())
 )]
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

@@ -7,6 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     auth::CurrentUser,
     error::ApiResult,
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, Forbidden, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
         UnsupportedMediaType,
@@ -26,8 +27,10 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 200, description = "The settings.", body = SiteSettings,
             headers(("ETag" = String, description = "The settings' entity tag."))),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
-    )
+    ),
+    security(())
 )]
 #[get("/site")]
 async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSettings>> {
@@ -54,7 +57,7 @@ async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSetting
 async fn update_site(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<SiteSettingsPatch>,
+    body: JsonBody<SiteSettingsPatch>,
 ) -> ApiResult<web::Json<SiteSettings>> {
     user.require_admin()?;
     Ok(web::Json(site::update(&state.db, body.into_inner()).await?))

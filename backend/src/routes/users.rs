@@ -7,6 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     auth::CurrentUser,
     error::ApiResult,
+    http::extractors::JsonBody,
     openapi::{
         BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
         Unprocessable, UnsupportedMediaType,
@@ -89,7 +90,7 @@ async fn get_user(
 async fn create_user(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<NewUser>,
+    body: JsonBody<NewUser>,
 ) -> ApiResult<HttpResponse> {
     user.require_admin()?;
     let created = users::create(&state.db, body.into_inner()).await?;
@@ -124,7 +125,7 @@ async fn update_user(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<i32>,
-    body: web::Json<UserPatch>,
+    body: JsonBody<UserPatch>,
 ) -> ApiResult<web::Json<User>> {
     user.require_admin()?;
     Ok(web::Json(

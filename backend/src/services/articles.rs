@@ -301,7 +301,7 @@ pub async fn get(db: &DatabaseConnection, id: i32, staff: bool) -> ApiResult<Art
 
 async fn check_category(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
     if category::Entity::find_by_id(id).one(db).await?.is_none() {
-        return Err(ApiError::invalid(
+        return Err(ApiError::unknown_reference(
             "category_id",
             format!("there is no category {id}"),
         ));
@@ -315,21 +315,17 @@ fn derived_summary(summary: Option<String>, body: &str) -> String {
         .unwrap_or_else(|| summarize_html(body, DERIVED_SUMMARY_CHARS))
 }
 
-/// The publish time a status change implies: publishing without a time means now; a
-/// published article always has a time.
+/// The publish time a status change implies: a published article always has one, so
+/// publishing without a time (absent or `null`) means now.
 fn resolve_published_at(
     status: ArticleStatus,
     requested: Option<Option<DateTime<Utc>>>,
     current: Option<DateTime<Utc>>,
-) -> ApiResult<Option<DateTime<Utc>>> {
+) -> Option<DateTime<Utc>> {
     let wanted = requested.unwrap_or(current);
-    match (status, wanted) {
-        (ArticleStatus::Published, None) if requested == Some(None) => Err(ApiError::invalid(
-            "published_at",
-            "a published article needs a publish time; omit it to publish now",
-        )),
-        (ArticleStatus::Published, None) => Ok(Some(db::now())),
-        (_, wanted) => Ok(wanted),
+    match status {
+        ArticleStatus::Published => Some(wanted.unwrap_or_else(db::now)),
+        ArticleStatus::Draft | ArticleStatus::Archived => wanted,
     }
 }
 
@@ -356,7 +352,7 @@ pub async fn create(db: &DatabaseConnection, input: NewArticle) -> ApiResult<Art
     check_category(db, input.category_id).await?;
 
     let status = input.status.unwrap_or(ArticleStatus::Draft);
-    let published_at = resolve_published_at(status, published_at.map(Some), None)?;
+    let published_at = resolve_published_at(status, published_at.map(Some), None);
     let body = sanitize_html(&body.into_inner());
     let now = db::now();
     let created = article::ActiveModel {
@@ -408,7 +404,7 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: ArticlePatch) -> Ap
         check_category(db, category_id).await?;
     }
     let status = patch.status.unwrap_or(status_of(&existing.status));
-    let published_at = resolve_published_at(status, published_at, existing.published_at)?;
+    let published_at = resolve_published_at(status, published_at, existing.published_at);
 
     let new_body = body.map(|body| sanitize_html(&body.into_inner()));
     // An explicit summary stays as the editor wrote it; an emptied one follows the body.
@@ -460,30 +456,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn publishing_without_a_time_means_now() -> ApiResult<()> {
-        let at = resolve_published_at(ArticleStatus::Published, None, None)?;
-        assert!(at.is_some());
-        Ok(())
+    fn publishing_without_a_time_means_now() {
+        assert!(resolve_published_at(ArticleStatus::Published, None, None).is_some());
+        assert!(resolve_published_at(ArticleStatus::Published, Some(None), None).is_some());
     }
 
     #[test]
-    fn a_published_article_cannot_lose_its_time() {
-        let result = resolve_published_at(ArticleStatus::Published, Some(None), Some(db::now()));
-        assert!(result.is_err());
-    }
-
-    #[test]
-    fn a_draft_keeps_its_planned_time_or_none() -> ApiResult<()> {
+    fn a_published_article_keeps_its_time_unless_given_another() {
+        let then = db::now() - chrono::Duration::days(3);
         assert_eq!(
-            resolve_published_at(ArticleStatus::Draft, None, None)?,
-            None
+            resolve_published_at(ArticleStatus::Published, None, Some(then)),
+            Some(then)
         );
+    }
+
+    #[test]
+    fn a_draft_keeps_its_planned_time_or_none() {
+        assert_eq!(resolve_published_at(ArticleStatus::Draft, None, None), None);
         let planned = db::now();
         assert_eq!(
-            resolve_published_at(ArticleStatus::Draft, Some(Some(planned)), None)?,
+            resolve_published_at(ArticleStatus::Draft, Some(Some(planned)), None),
             Some(planned)
         );
-        Ok(())
+        assert_eq!(
+            resolve_published_at(ArticleStatus::Draft, Some(None), Some(planned)),
+            None
+        );
     }
 
     #[test]

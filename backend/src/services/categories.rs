@@ -211,7 +211,7 @@ pub async fn create(db: &DatabaseConnection, input: NewCategory) -> ApiResult<Ca
     let existing = all_for_update(&txn).await?;
     if let Some(parent) = input.parent_id {
         if !existing.iter().any(|model| model.id == parent) {
-            return Err(ApiError::invalid(
+            return Err(ApiError::unknown_reference(
                 "parent_id",
                 format!("there is no category {parent}"),
             ));
@@ -263,7 +263,7 @@ pub async fn update(
     if let Some(new_parent) = patch.parent_id {
         if let Some(parent) = new_parent {
             if !existing.iter().any(|model| model.id == parent) {
-                return Err(ApiError::invalid(
+                return Err(ApiError::unknown_reference(
                     "parent_id",
                     format!("there is no category {parent}"),
                 ));

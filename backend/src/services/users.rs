@@ -48,11 +48,16 @@ pub async fn check_credentials(
     username: &str,
     password: &str,
 ) -> ApiResult<Option<user::Model>> {
-    let normalized = username.trim().to_ascii_lowercase();
-    let found = user::Entity::find()
-        .filter(user::Column::Username.eq(normalized))
-        .one(db)
-        .await?;
+    // A name that could never have been registered matches nobody (and never reaches SQL).
+    let found = match Username::parse(username.trim()) {
+        Ok(name) => {
+            user::Entity::find()
+                .filter(user::Column::Username.eq(name.as_str()))
+                .one(db)
+                .await?
+        }
+        Err(_) => None,
+    };
     let Some(found) = found else {
         burn_verification_time(password).await;
         return Ok(None);

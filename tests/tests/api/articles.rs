@@ -208,9 +208,17 @@ on_every_database! {
         let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
         assert_eq!(fields, ["title", "source", "published_at"]);
 
-        app.post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 424242}))
+        let problem = app
+            .post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 424242}))
             .await
-            .assert_problem(422, "validation_failed");
+            .assert_problem(404, "reference_not_found");
+        assert_eq!(problem["errors"][0]["field"], "category_id");
+        app.post("/api/v1/articles", Some(&editor), &json!([null, null]))
+            .await
+            .assert_problem(422, "invalid_body");
+        app.post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 1.5}))
+            .await
+            .assert_problem(422, "invalid_body");
         app.post("/api/v1/articles", Some(&editor), &json!({"title": "t\u{0}", "category_id": 1}))
             .await
             .assert_problem(422, "validation_failed");

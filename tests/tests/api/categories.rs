@@ -115,8 +115,10 @@ on_every_database! {
         let fields: Vec<&str> =
             problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
         assert_eq!(fields, ["name", "slug"]);
-        app.post("/api/v1/categories", Some(&admin), &json!({"name": "孤儿", "slug": "orphan", "parent_id": 987654}))
+        let problem = app
+            .post("/api/v1/categories", Some(&admin), &json!({"name": "孤儿", "slug": "orphan", "parent_id": 987654}))
             .await
-            .assert_problem(422, "validation_failed");
+            .assert_problem(404, "reference_not_found");
+        assert_eq!(problem["errors"][0]["field"], "parent_id");
     }
 }

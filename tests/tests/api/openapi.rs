@@ -31,7 +31,6 @@ async fn the_served_spec_is_the_committed_one_and_documents_every_route() {
         "/api/v1/articles",
         "/api/v1/articles/{id}",
         "/api/v1/categories",
-        "/api/v1/categories/{id_or_slug}",
         "/api/v1/categories/{id}",
         "/api/v1/friend-links",
         "/api/v1/site",
@@ -53,6 +52,9 @@ async fn the_served_spec_is_the_committed_one_and_documents_every_route() {
 #[tokio::test]
 async fn the_docs_page_is_served_without_any_cdn() {
     let app = TestApp::spawn(Backend::Sqlite).await;
+    let bare = app.get("/docs").await;
+    assert_eq!(bare.status, 308);
+    assert_eq!(bare.header("location"), Some("/docs/"));
     let reply = app.get("/docs/").await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert!(reply.text.contains("swagger"), "{}", reply.text);
@@ -81,4 +83,34 @@ async fn portal_routes_fall_back_to_the_single_page_app() {
         );
     }
     assert_eq!(app.get("/missing-asset.js").await.status, 404);
+}
+
+#[test]
+fn every_pattern_in_the_spec_is_one_the_server_enforces() {
+    use portal_api::patterns::*;
+    fn collect<'a>(value: &'a serde_json::Value, found: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child.as_str()) {
+                        ("pattern", Some(pattern)) => found.push(pattern),
+                        _ => collect(child, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, found)),
+            _ => {}
+        }
+    }
+    let spec = committed_spec();
+    let mut found = Vec::new();
+    collect(&spec, &mut found);
+    assert!(found.len() > 20, "{found:?}");
+    let known = [ONE_LINE, NO_NUL, SLUG, HTTP_URL, FROM_YEAR_1000, USERNAME];
+    for pattern in found {
+        assert!(
+            known.contains(&pattern),
+            "{pattern} is not in portal_api::patterns"
+        );
+    }
 }

@@ -1,0 +1,18 @@
+//! The regular expressions (ECMA-262, as JSON Schema uses) that the OpenAPI document states for
+//! text fields. The backend checks the same rules, so a value the schema allows is accepted and
+//! a value it refuses is refused.
+
+/// One line with something besides spaces: no control characters, not blank.
+pub const ONE_LINE: &str =
+    r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$";
+/// Free text: anything but NUL, which no database column takes.
+pub const NO_NUL: &str = r"^[^\u0000]*$";
+/// A URL name: starts with a letter; lowercase letters, digits and single hyphens.
+pub const SLUG: &str = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+/// An absolute http(s) URL on a named host, in plain RFC 3986 characters (non-ASCII
+/// characters percent-encoded).
+pub const HTTP_URL: &str = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$";
+/// A time from the year 1000 on (MariaDB's DATETIME starts there).
+pub const FROM_YEAR_1000: &str = r"^[1-9][0-9]{3}-";
+/// A login name.
+pub const USERNAME: &str = r"^[A-Za-z0-9_.-]{3,32}$";
