@@ -15,6 +15,7 @@ pub mod pagination;
 pub mod patterns;
 pub mod problem;
 pub mod site;
+pub mod stats;
 pub mod users;
 
 pub use articles::*;
@@ -25,6 +26,7 @@ pub use health::*;
 pub use pagination::*;
 pub use problem::*;
 pub use site::*;
+pub use stats::*;
 pub use users::*;
 
 /// Deserialises a field that may be absent, `null` or a value into `Option<Option<T>>`, so a
