@@ -15,6 +15,8 @@
 //! | `PORTAL_DEMO_CONTENT` | `demo_content` | `true` (only fills an empty database) |
 //! | `PORTAL_LOGIN_MAX_FAILURES` | `login_max_failures` | `5` per 15 minutes per client and name |
 //! | `PORTAL_TRUST_PROXY` | `trust_proxy` | `false` (take the client address from `X-Forwarded-For`) |
+//! | `PORTAL_HIT_FLUSH_MS` | `hit_flush_ms` | `1000`: how often counted views are written |
+//! | `PORTAL_VIEW_DEDUP_SECONDS` | `view_dedup_seconds` | `1800`: a visitor's reload within it is not counted |
 
 use std::{fmt, path::PathBuf, time::Duration};
 
@@ -63,6 +65,10 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// How many HTTP worker threads; `None` lets actix choose (one per core).
     pub workers: Option<usize>,
+    /// How often counted views are written; also the most a crash can lose.
+    pub hit_flush_interval: Duration,
+    /// A visitor's repeated view of an article within this window counts once.
+    pub view_dedup_window: Duration,
 }
 
 /// The optional file's shape: every key optional, named like the variables without `PORTAL_`.
@@ -81,6 +87,8 @@ struct FileSettings {
     login_max_failures: Option<u32>,
     trust_proxy: Option<bool>,
     workers: Option<usize>,
+    hit_flush_ms: Option<u64>,
+    view_dedup_seconds: Option<u64>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db";
@@ -102,6 +110,8 @@ impl Settings {
             login_window: Duration::from_secs(15 * 60),
             trust_proxy: false,
             workers: None,
+            hit_flush_interval: Duration::from_secs(1),
+            view_dedup_window: Duration::from_secs(30 * 60),
         }
     }
 
@@ -145,6 +155,8 @@ impl Settings {
             login_max_failures,
             trust_proxy,
             workers,
+            hit_flush_ms,
+            view_dedup_seconds,
         } = file;
         replace(&mut self.addr, addr);
         replace(&mut self.database_url, database_url);
@@ -158,6 +170,14 @@ impl Settings {
         self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
         self.admin_password = admin_password.or(self.admin_password.take());
         self.workers = workers.or(self.workers);
+        replace(
+            &mut self.hit_flush_interval,
+            hit_flush_ms.map(Duration::from_millis),
+        );
+        replace(
+            &mut self.view_dedup_window,
+            view_dedup_seconds.map(Duration::from_secs),
+        );
     }
 
     fn apply_env(&mut self) -> anyhow::Result<()> {
@@ -191,6 +211,14 @@ impl Settings {
             &mut self.login_max_failures,
             parse_env("PORTAL_LOGIN_MAX_FAILURES")?,
         );
+        replace(
+            &mut self.hit_flush_interval,
+            parse_env::<u64>("PORTAL_HIT_FLUSH_MS")?.map(Duration::from_millis),
+        );
+        replace(
+            &mut self.view_dedup_window,
+            parse_env::<u64>("PORTAL_VIEW_DEDUP_SECONDS")?.map(Duration::from_secs),
+        );
         if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
             self.workers = Some(workers);
         }
@@ -212,6 +240,11 @@ impl Settings {
         }
         crate::domain::Username::parse(&self.admin_user)
             .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_USER {message}"))?;
+        if self.hit_flush_interval < Duration::from_millis(10)
+            || self.hit_flush_interval > Duration::from_secs(60)
+        {
+            bail!("PORTAL_HIT_FLUSH_MS must be between 10 and 60000");
+        }
         if self.login_max_failures == 0 {
             bail!("PORTAL_LOGIN_MAX_FAILURES must be at least 1");
         }

@@ -125,6 +125,7 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
         (name = "friend-links", description = "The footer's friend links (友情连接)."),
         (name = "site", description = "Site-wide settings: name, footer, ICP number, time zone."),
         (name = "auth", description = "Logging in and the current account."),
+        (name = "stats", description = "View statistics: most-read lists (public) and reports (editors and admins)."),
         (name = "users", description = "Accounts of editors and admins (admins only)."),
         (name = "health", description = "Liveness and readiness probes."),
     ),

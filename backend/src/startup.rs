@@ -18,6 +18,7 @@ use crate::{
     auth::{LoginThrottle, TokenKeys},
     config::Settings,
     db,
+    hits::HitCounter,
     http::{extractors, fallback, spa},
     openapi,
     services::{bootstrap, demo},
@@ -32,6 +33,9 @@ pub struct Application {
     admin_user: String,
     first_start: bootstrap::FirstStart,
     demo_loaded: Option<demo::Loaded>,
+    hits: Arc<HitCounter>,
+    stop_flusher: tokio::sync::watch::Sender<bool>,
+    flusher: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -48,6 +52,21 @@ impl Application {
             None
         };
 
+        let zone = crate::services::site::get(&db)
+            .await
+            .ok()
+            .and_then(|site| site.timezone.parse().ok())
+            .unwrap_or(chrono_tz::Asia::Shanghai);
+        let hits = Arc::new(HitCounter::new(
+            db.clone(),
+            settings.view_dedup_window,
+            zone,
+        ));
+        let (stop_flusher, stop) = tokio::sync::watch::channel(false);
+        let flusher = hits
+            .clone()
+            .spawn_flusher(settings.hit_flush_interval, stop);
+
         let listener = TcpListener::bind(&settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;
         let local = listener.local_addr()?;
@@ -56,6 +75,7 @@ impl Application {
             tokens: TokenKeys::new(secret.expose().as_bytes(), settings.jwt_ttl),
             login_throttle: LoginThrottle::new(settings.login_max_failures, settings.login_window),
             trust_proxy: settings.trust_proxy,
+            hits: hits.clone(),
         });
         let server = serve(listener, state, &settings)?;
         Ok(Self {
@@ -66,6 +86,9 @@ impl Application {
             admin_user: settings.admin_user,
             first_start,
             demo_loaded,
+            hits,
+            stop_flusher,
+            flusher,
         })
     }
 
@@ -123,12 +146,40 @@ impl Application {
         println!();
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
-    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        self.server.await.context("running the HTTP server")
+    /// The hit counter, for tests that flush it or count views at a chosen time.
+    pub fn hit_counter(&self) -> Arc<HitCounter> {
+        self.hits.clone()
     }
 
-    /// The server future, for tests that spawn it.
+    /// Serves until SIGINT or SIGTERM, finishes the requests in flight, then writes every
+    /// view still pending.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let served = self.server.await.context("running the HTTP server");
+        let _ = self.stop_flusher.send(true);
+        let _ = self.flusher.await;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.hits.flush().await {
+                Ok(written) => {
+                    tracing::info!(views = written, "wrote the pending views before stopping");
+                    break;
+                }
+                Err(error) if attempts < 5 => {
+                    tracing::warn!(error = %error, "final hit flush failed; retrying");
+                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                }
+                Err(error) => {
+                    let (hits, _) = self.hits.pending();
+                    tracing::error!(error = %error, lost = hits, "could not write the pending views");
+                    break;
+                }
+            }
+        }
+        served
+    }
+
+    /// The server future, for tests that spawn it (the flusher keeps running beside it).
     pub fn into_server(self) -> Server {
         self.server
     }

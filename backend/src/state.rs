@@ -1,8 +1,14 @@
-//! What every handler shares: the database pool, the token keys and the login throttle.
+//! What every handler shares: the database pool, the token keys, the login throttle and the
+//! hit counter.
+
+use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::auth::{LoginThrottle, TokenKeys};
+use crate::{
+    auth::{LoginThrottle, TokenKeys},
+    hits::HitCounter,
+};
 
 pub struct AppState {
     pub db: DatabaseConnection,
@@ -10,4 +16,5 @@ pub struct AppState {
     pub login_throttle: LoginThrottle,
     /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy).
     pub trust_proxy: bool,
+    pub hits: Arc<HitCounter>,
 }

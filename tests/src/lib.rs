@@ -155,6 +155,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub backend: Backend,
     pub db: sea_orm::DatabaseConnection,
+    /// The server's hit counter: tests flush it instead of waiting for the interval.
+    pub hits: std::sync::Arc<portal_backend::hits::HitCounter>,
     _database: TestDatabase,
 }
 
@@ -236,6 +238,7 @@ impl TestApp {
             .unwrap_or_else(|error| panic!("the server did not start on {backend:?}: {error:?}"));
         let address = application.url();
         let db = application.db().clone();
+        let hits = application.hit_counter();
         tokio::spawn(application.into_server());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -247,6 +250,7 @@ impl TestApp {
             client,
             backend,
             db,
+            hits,
             _database: database,
         }
     }
@@ -335,6 +339,21 @@ impl TestApp {
         let login = self.login(username, EDITOR_PASSWORD).await;
         assert_eq!(login.status, StatusCode::OK, "{}", login.text);
         (user, login.parse::<TokenResponse>().access_token)
+    }
+
+    /// Sends the view beacon for `article_id` as a browser with `user_agent`.
+    pub async fn view(&self, article_id: i64, user_agent: &str) -> Reply {
+        Self::read(
+            self.client
+                .post(self.url(&format!("/api/v1/articles/{article_id}/views")))
+                .header(reqwest::header::USER_AGENT, user_agent),
+        )
+        .await
+    }
+
+    /// Writes every pending view now.
+    pub async fn flush_hits(&self) {
+        self.hits.flush().await.expect("the hit flush failed");
     }
 
     pub async fn editor_token(&self) -> String {

@@ -8,7 +8,9 @@ mod categories;
 mod friend_links;
 mod health;
 mod site;
+mod stats;
 mod users;
+mod views;
 
 use actix_web::{http::header, middleware::from_fn, web, HttpRequest, HttpResponse};
 use portal_api::PageInfo;
@@ -24,6 +26,8 @@ pub fn configure(config: &mut ServiceConfig) {
             .wrap(from_fn(caching::conditional_get))
             .wrap(cors())
             .configure(articles::configure)
+            .configure(views::configure)
+            .configure(stats::configure)
             .configure(categories::configure)
             .configure(friend_links::configure)
             .configure(site::configure)

@@ -60,5 +60,10 @@ async fn update_site(
     body: JsonBody<SiteSettingsPatch>,
 ) -> ApiResult<web::Json<SiteSettings>> {
     user.require_admin()?;
-    Ok(web::Json(site::update(&state.db, body.into_inner()).await?))
+    let settings = site::update(&state.db, body.into_inner()).await?;
+    // Day buckets follow the new zone at once here; other instances within half a minute.
+    if let Ok(zone) = settings.timezone.parse() {
+        state.hits.set_timezone(zone);
+    }
+    Ok(web::Json(settings))
 }

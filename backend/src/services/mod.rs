@@ -8,4 +8,5 @@ pub mod demo;
 pub mod demo_content;
 pub mod friend_links;
 pub mod site;
+pub mod stats;
 pub mod users;

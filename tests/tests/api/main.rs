@@ -12,3 +12,4 @@ mod openapi;
 mod roles;
 mod site;
 mod users;
+mod views;

@@ -2,7 +2,10 @@
 //! only users.
 
 pub mod article;
+pub mod article_daily_hits;
 pub mod category;
+pub mod daily_visitor;
 pub mod friend_link;
 pub mod site_setting;
 pub mod user;
+pub mod visitor_salt;

@@ -2,6 +2,7 @@
 //! edited: change the schema with a new one.
 
 mod m20261129_000001_content;
+mod m20261129_000002_hits;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -9,6 +10,9 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261129_000001_content::Migration)]
+        vec![
+            Box::new(m20261129_000001_content::Migration),
+            Box::new(m20261129_000002_hits::Migration),
+        ]
     }
 }

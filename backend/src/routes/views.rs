@@ -1,0 +1,67 @@
+//! `POST /api/v1/articles/{id}/views`: the view beacon. Reading an article never counts it;
+//! the portal sends this request once per page view, so article JSON can be cached while the
+//! count stays right.
+
+use actix_web::{http::header, post, web, HttpRequest, HttpResponse};
+use portal_api::ViewRecorded;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{
+    error::{ApiError, ApiResult},
+    hits::{bots, ClientInfo},
+    http::client_ip,
+    openapi::{NotFound, ServerError},
+    state::AppState,
+};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(record_view);
+}
+
+/// Count a view of an article and answer its current count (浏览次数).
+///
+/// Robots and a reload by the same visitor within 30 minutes are answered with
+/// `counted: false`. Views are written in batches about once a second; the answer already
+/// includes them. Unknown, draft and scheduled articles: 404, nothing counted.
+#[utoipa::path(
+    tag = "articles",
+    params(("id" = i32, Path, description = "The article's id.")),
+    responses(
+        (status = 200, description = "The view was received.", body = ViewRecorded,
+            headers(("Cache-Control" = String, description = "`no-store`."))),
+        (status = 404, response = NotFound),
+        (status = 500, response = ServerError),
+    ),
+    security(())
+)]
+#[post("/articles/{id}/views")]
+async fn record_view(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    id: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    let article_id = id.into_inner();
+    let user_agent = request
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let client = ClientInfo {
+        ip: client_ip(&request, state.trust_proxy),
+        robot: bots::is_robot(&user_agent, request.headers()),
+        user_agent,
+    };
+    let outcome = state
+        .hits
+        .record_view(article_id, &client, chrono::Utc::now())
+        .await?
+        .ok_or_else(|| ApiError::not_found("article"))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(ViewRecorded {
+            article_id,
+            hits: outcome.hits,
+            counted: outcome.counted,
+        }))
+}
