@@ -1,0 +1,316 @@
+//! The `portal` binary as an operator runs it: stopped with SIGTERM, killed with SIGKILL, and
+//! run twice against one PostgreSQL database. These tests start real processes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // failing loudly is the point of a test
+
+use std::{
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::mpsc,
+    time::{Duration, Instant},
+};
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+
+const ADMIN_PASSWORD: &str = "process-test-password";
+
+struct Portal {
+    child: Child,
+    url: String,
+}
+
+fn unique(name: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("portal_{name}_{}_{nanos}", std::process::id())
+}
+
+/// Starts `portal` on a free port and waits for it to say where it listens.
+fn start(database_url: &str, data_dir: &Path, flush_ms: u64) -> Portal {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .env("PORTAL_ADDR", "127.0.0.1:0")
+        .env("DATABASE_URL", database_url)
+        .env("PORTAL_DATA_DIR", data_dir)
+        .env("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .env("PORTAL_STATIC_DIR", "/nonexistent-portal-dist")
+        .env("PORTAL_HIT_FLUSH_MS", flush_ms.to_string())
+        .env("PORTAL_WORKERS", "2")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the portal binary starts");
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.trim().strip_prefix("portal:") {
+                let _ = sender.send(url.trim().trim_end_matches('/').to_owned());
+            }
+        }
+    });
+    let url = receiver
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the portal printed its URL");
+    Portal { child, url }
+}
+
+impl Portal {
+    fn terminate(mut self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(exit) = self.child.try_wait().unwrap() {
+                assert!(exit.success(), "the portal exited with {exit}");
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the portal did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn crash(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn browser(n: usize) -> String {
+    format!("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.{n}.0 Safari/537.36")
+}
+
+async fn view(client: &reqwest::Client, portal_url: &str, article: i64, n: usize) -> bool {
+    let reply = client
+        .post(format!("{portal_url}/api/v1/articles/{article}/views"))
+        .header(reqwest::header::USER_AGENT, browser(n))
+        .send()
+        .await;
+    match reply {
+        Ok(reply) if reply.status().is_success() => {
+            let body: serde_json::Value = reply.json().await.unwrap_or_default();
+            body["counted"] == true
+        }
+        _ => false,
+    }
+}
+
+async fn stored_hits(db: &DatabaseConnection, article: i64) -> i64 {
+    let backend = db.get_database_backend();
+    let row = db
+        .query_one(Statement::from_string(
+            backend,
+            format!("SELECT hits FROM articles WHERE id = {article}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "hits").unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(unique(name));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_writes_every_pending_view() {
+    let dir = temp_dir("sigterm");
+    let url = format!("sqlite://{}/portal.db", dir.display());
+    // A flush interval far longer than the test: only the shutdown flush can write the views.
+    let portal = start(&url, &dir, 60_000);
+    let client = reqwest::Client::new();
+    let mut counted = 0;
+    for n in 0..25 {
+        counted += usize::from(view(&client, &portal.url, 1, n).await);
+    }
+    assert_eq!(counted, 25);
+    portal.terminate();
+
+    let db = Database::connect(&url).await.unwrap();
+    assert_eq!(stored_hits(&db, 1).await, 25);
+    db.close().await.unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_one_postgres_database_add_up_exactly() {
+    let admin_url = std::env::var("PORTAL_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".into());
+    let name = unique("two");
+    let admin = Database::connect(&admin_url)
+        .await
+        .unwrap_or_else(|error| panic!("PostgreSQL at {admin_url} is unreachable: {error}"));
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await
+        .unwrap();
+    let (base, _) = admin_url.rsplit_once('/').unwrap();
+    let url = format!("{base}/{name}");
+    let dir = temp_dir("two");
+
+    let first = start(&url, &dir, 100);
+    let second = start(&url, &dir, 100);
+    let client = reqwest::Client::new();
+    let sends = (0..80).map(|n| {
+        let target = if n % 2 == 0 { &first.url } else { &second.url };
+        let client = &client;
+        async move { view(client, target, 3, n).await }
+    });
+    let counted = futures::future::join_all(sends)
+        .await
+        .into_iter()
+        .filter(|c| *c)
+        .count();
+    assert_eq!(counted, 80);
+
+    // Both flush on their own timers; the sum must arrive without a shutdown.
+    let db = Database::connect(&url).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while stored_hits(&db, 3).await < 80 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(stored_hits(&db, 3).await, 80);
+    first.terminate();
+    second.terminate();
+    assert_eq!(
+        stored_hits(&db, 3).await,
+        80,
+        "nothing counted twice on shutdown"
+    );
+    db.close().await.unwrap();
+
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_under_load_keeps_every_acknowledged_write_and_loses_at_most_one_interval() {
+    const FLUSH: Duration = Duration::from_millis(250);
+    let dir = temp_dir("crash");
+    let url = format!("sqlite://{}/portal.db", dir.display());
+    let portal = start(&url, &dir, FLUSH.as_millis() as u64);
+    let client = reqwest::Client::new();
+    let login: serde_json::Value = client
+        .post(format!("{}/api/v1/auth/login", portal.url))
+        .json(&serde_json::json!({"username": "admin", "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["access_token"].as_str().unwrap().to_owned();
+
+    let load_for = Duration::from_secs(2);
+    let started = Instant::now();
+    let viewer = {
+        let (client, base) = (client.clone(), portal.url.clone());
+        tokio::spawn(async move {
+            let mut acknowledged = Vec::new();
+            let mut n = 0;
+            while started.elapsed() < load_for {
+                if view(&client, &base, 2, n).await {
+                    acknowledged.push(Instant::now());
+                }
+                n += 1;
+            }
+            acknowledged
+        })
+    };
+    let writer = {
+        let (client, base) = (client.clone(), portal.url.clone());
+        tokio::spawn(async move {
+            let mut created = Vec::new();
+            let mut n = 0;
+            while started.elapsed() < load_for {
+                let reply = client
+                    .post(format!("{base}/api/v1/articles"))
+                    .bearer_auth(&token)
+                    .json(&serde_json::json!({"title": format!("崩溃测试 {n}"), "category_id": 2, "status": "published"}))
+                    .send()
+                    .await;
+                if let Ok(reply) = reply {
+                    if reply.status() == 201 {
+                        let body: serde_json::Value = reply.json().await.unwrap();
+                        created.push(body["id"].as_i64().unwrap());
+                    }
+                }
+                n += 1;
+            }
+            created
+        })
+    };
+    let acknowledged_views = viewer.await.unwrap();
+    let created = writer.await.unwrap();
+    let killed_at = Instant::now();
+    portal.crash();
+    assert!(
+        acknowledged_views.len() > 50,
+        "the load ran: {}",
+        acknowledged_views.len()
+    );
+    assert!(created.len() > 5, "the writes ran: {}", created.len());
+
+    // The server starts again on the same file, and the file is sound.
+    let restarted = start(&url, &dir, FLUSH.as_millis() as u64);
+    let db = Database::connect(&url).await.unwrap();
+    let check = db
+        .query_one(Statement::from_string(
+            db.get_database_backend(),
+            "PRAGMA integrity_check",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(check.try_get_by_index::<String>(0).unwrap(), "ok");
+
+    for id in &created {
+        let reply = client
+            .get(format!("{}/api/v1/articles/{id}", restarted.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 200, "acknowledged article {id} was lost");
+    }
+    let stored = stored_hits(&db, 2).await;
+    let total = acknowledged_views.len() as i64;
+    // Views acknowledged more than one interval (plus the flush's own time) before the kill
+    // must have been written.
+    let margin = FLUSH + Duration::from_millis(250);
+    let must_be_stored = acknowledged_views
+        .iter()
+        .filter(|at| killed_at.duration_since(**at) > margin)
+        .count() as i64;
+    assert!(stored <= total, "stored {stored} > acknowledged {total}");
+    assert!(
+        stored >= must_be_stored,
+        "lost more than one interval: stored {stored}, acknowledged {total}, older than {margin:?}: {must_be_stored}"
+    );
+    eprintln!(
+        "crash: {total} views acknowledged, {stored} stored, {} lost",
+        total - stored
+    );
+    restarted.terminate();
+    db.close().await.unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
