@@ -17,6 +17,7 @@
 //! | `PORTAL_TRUST_PROXY` | `trust_proxy` | `false` (take the client address from `X-Forwarded-For`) |
 //! | `PORTAL_HIT_FLUSH_MS` | `hit_flush_ms` | `1000`: how often counted views are written |
 //! | `PORTAL_VIEW_DEDUP_SECONDS` | `view_dedup_seconds` | `1800`: a visitor's reload within it is not counted |
+//! | `PORTAL_MICROCACHE_MS` | `microcache_ms` | `1000`: anonymous API reads answered from memory; `0` turns it off |
 
 use std::{fmt, path::PathBuf, time::Duration};
 
@@ -69,6 +70,8 @@ pub struct Settings {
     pub hit_flush_interval: Duration,
     /// A visitor's repeated view of an article within this window counts once.
     pub view_dedup_window: Duration,
+    /// How long anonymous API reads are answered from memory; zero turns it off.
+    pub micro_cache_ttl: Duration,
 }
 
 /// The optional file's shape: every key optional, named like the variables without `PORTAL_`.
@@ -89,6 +92,7 @@ struct FileSettings {
     workers: Option<usize>,
     hit_flush_ms: Option<u64>,
     view_dedup_seconds: Option<u64>,
+    microcache_ms: Option<u64>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db";
@@ -112,6 +116,7 @@ impl Settings {
             workers: None,
             hit_flush_interval: Duration::from_secs(1),
             view_dedup_window: Duration::from_secs(30 * 60),
+            micro_cache_ttl: Duration::from_secs(1),
         }
     }
 
@@ -157,6 +162,7 @@ impl Settings {
             workers,
             hit_flush_ms,
             view_dedup_seconds,
+            microcache_ms,
         } = file;
         replace(&mut self.addr, addr);
         replace(&mut self.database_url, database_url);
@@ -177,6 +183,10 @@ impl Settings {
         replace(
             &mut self.view_dedup_window,
             view_dedup_seconds.map(Duration::from_secs),
+        );
+        replace(
+            &mut self.micro_cache_ttl,
+            microcache_ms.map(Duration::from_millis),
         );
     }
 
@@ -218,6 +228,10 @@ impl Settings {
         replace(
             &mut self.view_dedup_window,
             parse_env::<u64>("PORTAL_VIEW_DEDUP_SECONDS")?.map(Duration::from_secs),
+        );
+        replace(
+            &mut self.micro_cache_ttl,
+            parse_env::<u64>("PORTAL_MICROCACHE_MS")?.map(Duration::from_millis),
         );
         if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
             self.workers = Some(workers);

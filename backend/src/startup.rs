@@ -19,7 +19,7 @@ use crate::{
     config::Settings,
     db,
     hits::HitCounter,
-    http::{extractors, fallback, spa},
+    http::{extractors, fallback, microcache, spa},
     openapi,
     services::{bootstrap, demo},
     state::AppState,
@@ -192,6 +192,7 @@ fn serve(
 ) -> anyhow::Result<Server> {
     let spec = openapi::spec();
     let known_routes = web::Data::new(fallback::KnownRoutes::from_spec(&spec));
+    let micro_cache = web::Data::new(microcache::MicroCache::new(settings.micro_cache_ttl));
     let base_spec = Arc::new(openapi::ApiDoc::openapi_base());
     let static_dir = settings.static_dir.clone();
     let mut server = HttpServer::new(move || {
@@ -200,6 +201,7 @@ fn serve(
             .openapi((*base_spec).clone())
             .app_data(state.clone())
             .app_data(known_routes.clone())
+            .app_data(micro_cache.clone())
             .app_data(extractors::json_config())
             .app_data(extractors::query_config())
             .app_data(extractors::path_config())

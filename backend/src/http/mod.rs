@@ -5,6 +5,7 @@
 pub mod caching;
 pub mod extractors;
 pub mod fallback;
+pub mod microcache;
 pub mod spa;
 
 use std::net::IpAddr;

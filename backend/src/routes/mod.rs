@@ -17,12 +17,13 @@ use portal_api::PageInfo;
 use serde::Serialize;
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
-use crate::http::{caching, fallback};
+use crate::http::{caching, fallback, microcache};
 
 /// Mounts the API (under `/api/v1`) and the health probes.
 pub fn configure(config: &mut ServiceConfig) {
     config.service(
         scope::scope("/api/v1")
+            .wrap(from_fn(microcache::micro_cache))
             .wrap(from_fn(caching::conditional_get))
             .wrap(cors())
             .configure(articles::configure)
