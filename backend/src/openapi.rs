@@ -58,6 +58,31 @@ problem_responses! {
     ServiceUnavailable => "The database is not reachable.",
 }
 
+/// Declares a set of shared error responses that routes list as one entry.
+macro_rules! response_sets {
+    ($($(#[$doc:meta])* $name:ident => [$($status:literal: $response:ident),* $(,)?]),* $(,)?) => {
+        $(
+            $(#[$doc])*
+            pub struct $name;
+
+            impl utoipa::IntoResponses for $name {
+                fn responses() -> std::collections::BTreeMap<String, RefOr<Response>> {
+                    [$(($status.to_string(), RefOr::Ref(Ref::from_response_name(stringify!($response))))),*]
+                        .into_iter()
+                        .collect()
+                }
+            }
+        )*
+    };
+}
+
+response_sets! {
+    /// What any route taking a JSON body may answer about the body.
+    JsonBodyErrors => [400: BadRequest, 413: PayloadTooLarge, 415: UnsupportedMediaType, 422: Unprocessable],
+    /// What an admin-only route answers to anyone else.
+    AdminOnly => [401: Unauthorized, 403: Forbidden],
+}
+
 struct BearerScheme;
 
 impl Modify for BearerScheme {

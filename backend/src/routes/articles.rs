@@ -11,10 +11,7 @@ use crate::{
     domain::{Pagination, SearchTerms},
     error::{ApiError, ApiResult},
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
-        UnsupportedMediaType,
-    },
+    openapi::{BadRequest, JsonBodyErrors, NotFound, ServerError, Unauthorized},
     services::articles::{self, ListQuery, StatusFilter},
     state::AppState,
 };
@@ -144,12 +141,9 @@ async fn get_article(
     responses(
         (status = 201, description = "Created.", body = Article,
             headers(("Location" = String, description = "The new article's URL."))),
-        (status = 400, response = BadRequest),
+        JsonBodyErrors,
         (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -174,12 +168,9 @@ async fn create_article(
     request_body = ArticlePatch,
     responses(
         (status = 200, description = "The changed article.", body = Article),
-        (status = 400, response = BadRequest),
+        JsonBodyErrors,
         (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))

@@ -9,10 +9,7 @@ use crate::{
     error::{ApiError, ApiResult},
     http::client_ip,
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, PayloadTooLarge, ServerError, TooManyRequests, Unauthorized, Unprocessable,
-        UnsupportedMediaType,
-    },
+    openapi::{JsonBodyErrors, ServerError, TooManyRequests, Unauthorized},
     services::users,
     state::AppState,
 };
@@ -30,11 +27,8 @@ pub fn configure(config: &mut ServiceConfig) {
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in.", body = TokenResponse),
-        (status = 400, response = BadRequest),
+        JsonBodyErrors,
         (status = 401, response = Unauthorized),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 429, response = TooManyRequests),
         (status = 500, response = ServerError),
     ),

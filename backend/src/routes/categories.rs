@@ -9,10 +9,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
-        Unprocessable, UnsupportedMediaType,
-    },
+    openapi::{AdminOnly, BadRequest, Conflict, JsonBodyErrors, NotFound, ServerError},
     services::categories,
     state::AppState,
 };
@@ -72,14 +69,10 @@ async fn get_category(
     responses(
         (status = 201, description = "Created.", body = CategoryDetail,
             headers(("Location" = String, description = "The new category's URL."))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 409, response = Conflict),
         (status = 404, response = NotFound),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -106,14 +99,10 @@ async fn create_category(
     request_body = CategoryPatch,
     responses(
         (status = 200, description = "The changed category.", body = CategoryDetail),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -138,8 +127,7 @@ async fn update_category(
     params(("id" = i32, Path, description = "The category's id.")),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
         (status = 500, response = ServerError),

@@ -8,10 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
-        UnsupportedMediaType,
-    },
+    openapi::{AdminOnly, BadRequest, JsonBodyErrors, NotFound, ServerError},
     services::friend_links,
     state::AppState,
 };
@@ -72,12 +69,8 @@ async fn get_friend_link(
     responses(
         (status = 201, description = "Created.", body = FriendLink,
             headers(("Location" = String, description = "The new link's URL."))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -103,13 +96,9 @@ async fn create_friend_link(
     request_body = FriendLinkPatch,
     responses(
         (status = 200, description = "The changed link.", body = FriendLink),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 404, response = NotFound),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -133,8 +122,7 @@ async fn update_friend_link(
     params(("id" = i32, Path, description = "The link's id.")),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),

@@ -8,10 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, Forbidden, PayloadTooLarge, ServerError, Unauthorized, Unprocessable,
-        UnsupportedMediaType,
-    },
+    openapi::{AdminOnly, BadRequest, JsonBodyErrors, ServerError},
     services::site,
     state::AppState,
 };
@@ -43,12 +40,8 @@ async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSetting
     request_body = SiteSettingsPatch,
     responses(
         (status = 200, description = "The changed settings.", body = SiteSettings),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))

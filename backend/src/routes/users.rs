@@ -8,10 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{
-        BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, Unauthorized,
-        Unprocessable, UnsupportedMediaType,
-    },
+    openapi::{AdminOnly, Conflict, JsonBodyErrors, NotFound, ServerError},
     services::users,
     state::AppState,
 };
@@ -30,8 +27,7 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "users",
     responses(
         (status = 200, description = "The accounts.", body = Vec<User>),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        AdminOnly,
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -51,8 +47,7 @@ async fn list_users(
     params(("id" = i32, Path, description = "The account's id.")),
     responses(
         (status = 200, description = "The account.", body = User),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),
@@ -75,13 +70,9 @@ async fn get_user(
     responses(
         (status = 201, description = "Created.", body = User,
             headers(("Location" = String, description = "The new account's URL."))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -108,14 +99,10 @@ async fn create_user(
     request_body = UserPatch,
     responses(
         (status = 200, description = "The changed account.", body = User),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        JsonBodyErrors,
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = Unprocessable),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))
@@ -139,8 +126,7 @@ async fn update_user(
     params(("id" = i32, Path, description = "The account's id.")),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
+        AdminOnly,
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
         (status = 500, response = ServerError),
