@@ -9,6 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := "true"
 trunk_version := "0.21.14"
 wasm_bindgen_version := "0.2.130"
 binaryen_version := "132.0.0"
+playwright_version := "1.65.1"
 
 # List the recipes.
 default:
@@ -18,8 +19,8 @@ default:
 run: build-frontend
     cargo run --release --locked -p portal-backend --bin portal
 
-# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB).
-test: lint build-frontend services
+# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, then the browser).
+test: lint build-frontend services && e2e
     cargo test --workspace --locked --no-fail-fast
 
 # rustfmt and clippy, warnings as errors.
@@ -30,6 +31,12 @@ lint:
 # Format the code.
 fmt:
     cargo fmt --all
+
+# Measure the release server with wrk (beacon, article, list, /healthz); prints req/s, p50, p99.
+bench:
+    command -v wrk >/dev/null || apt-get install -y wrk
+    cargo build --release --locked -p portal-backend --bin portal
+    scripts/bench.sh "${CARGO_TARGET_DIR:-target}/release/portal"
 
 # Rewrite openapi/openapi.json from the backend's routes.
 openapi:
@@ -75,4 +82,26 @@ services:
         echo "MariaDB is not listening on 3306; starting it"
         start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
         for _ in $(seq 30); do (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null && break; sleep 1; done
+    fi
+
+# Browser tests: the real server with demo content on a free port, driven in headless Chromium.
+e2e: build-frontend setup-e2e
+    cargo build --locked -p portal-backend --bin portal
+    node tests/e2e/run.mjs
+
+# Install Chromium, CJK fonts and playwright-core for the browser tests (skips what is there).
+setup-e2e:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    packages=()
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium chromium-driver)
+    fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
+    if [ "${#packages[@]}" -gt 0 ]; then
+        sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update
+        $sudo apt-get install -y "${packages[@]}"
+    fi
+    if [ ! -f "{{tools}}/node_modules/playwright-core/package.json" ]; then
+        mkdir -p "{{tools}}"
+        npm install --prefix "{{tools}}" --no-audit --no-fund "playwright-core@{{playwright_version}}"
     fi

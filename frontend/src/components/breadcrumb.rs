@@ -1,0 +1,33 @@
+//! `您当前所在的位置: 主页 > 普法动态 > 新洲区`, each level a link.
+
+use yew::prelude::*;
+
+use crate::breadcrumb::Crumb;
+use crate::components::RouteLink;
+
+#[derive(Properties, PartialEq)]
+pub struct BreadcrumbProps {
+    pub crumbs: Vec<Crumb>,
+}
+
+#[component]
+pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
+    let levels = props.crumbs.iter().enumerate().map(|(index, crumb)| {
+        html! {
+            <li>
+                if index > 0 {
+                    <span class="separator" aria-hidden="true">{ " > " }</span>
+                }
+                <RouteLink to={crumb.route.clone()} current={crumb.current}>
+                    { crumb.label.clone() }
+                </RouteLink>
+            </li>
+        }
+    });
+    html! {
+        <nav class="breadcrumb" aria-label="当前位置">
+            <span class="breadcrumb-label">{ "您当前所在的位置: " }</span>
+            <ol>{ for levels }</ol>
+        </nav>
+    }
+}

@@ -1,0 +1,84 @@
+//! Numbered page links under a list: 上一页, `1 … 4 5 [6] 7 8 … 20`, 下一页. Each is a real link
+//! with the page in the query string, so reload and back/forward keep the page.
+
+use yew::prelude::*;
+
+use crate::app::Route;
+use crate::components::RouteLink;
+use crate::pagination::{self, Slot};
+
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The list's own page (`/category/xinzhou`, `/search`).
+    pub route: Route,
+    /// Query parameters to keep on every page (the search words).
+    #[prop_or_default]
+    pub keep: Vec<(&'static str, String)>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u64,
+}
+
+impl PagerProps {
+    fn query(&self, page: u32) -> Vec<(&'static str, String)> {
+        let mut query = self.keep.clone();
+        // Page 1 is the list's plain address, so there is one URL for it.
+        if page > 1 {
+            query.push(("page", page.to_string()));
+        }
+        query
+    }
+}
+
+#[component]
+pub fn Pager(props: &PagerProps) -> Html {
+    if props.total_pages <= 1 {
+        return html! {
+            <p class="pager-summary">{ format!("共 {} 篇", props.total) }</p>
+        };
+    }
+    let page = props.page;
+    let slots = pagination::window(page, props.total_pages)
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Page(number) => html! {
+                <li>
+                    <RouteLink to={props.route.clone()} query={props.query(number)}
+                        classes={classes!("page-link", (number == page).then_some("current"))}
+                        current={number == page}
+                        label={format!("第 {number} 页")}>
+                        { number }
+                    </RouteLink>
+                </li>
+            },
+            Slot::Gap => html! { <li class="page-gap" aria-hidden="true">{ "…" }</li> },
+        });
+    let previous = if page > 1 {
+        html! {
+            <RouteLink to={props.route.clone()} query={props.query(page - 1)} classes="page-link page-step">
+                { "上一页" }
+            </RouteLink>
+        }
+    } else {
+        html! { <span class="page-link page-step disabled" aria-disabled="true">{ "上一页" }</span> }
+    };
+    let next = if page < props.total_pages {
+        html! {
+            <RouteLink to={props.route.clone()} query={props.query(page + 1)} classes="page-link page-step">
+                { "下一页" }
+            </RouteLink>
+        }
+    } else {
+        html! { <span class="page-link page-step disabled" aria-disabled="true">{ "下一页" }</span> }
+    };
+    html! {
+        <nav class="pager" aria-label="分页">
+            { previous }
+            <ol>{ for slots }</ol>
+            { next }
+            <span class="pager-summary">
+                { format!("共 {} 篇, 第 {}/{} 页", props.total, page.min(props.total_pages), props.total_pages) }
+            </span>
+        </nav>
+    }
+}

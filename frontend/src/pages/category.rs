@@ -1,0 +1,173 @@
+//! A category page: breadcrumb, the section's sub-categories, and the category's articles (its
+//! sub-categories' included), newest first, one page at a time with the page in the URL.
+
+use portal_api::{ArticleSort, CategoryNode};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::breadcrumb;
+use crate::components::{ArticleList, Breadcrumb, ErrorBox, Loading, Pager, RouteLink};
+use crate::hooks::{use_api, use_document_title, Remote};
+use crate::pages::{NotFound, NOT_FOUND_TITLE};
+use crate::pagination::{ListQuery, PER_PAGE};
+use crate::sections;
+use crate::services::articles::{self, ArticleQuery};
+use crate::services::categories;
+use crate::state::{use_portal, use_section};
+
+#[derive(Properties, PartialEq)]
+pub struct CategoryPageProps {
+    /// The category's slug (its id works too).
+    pub slug: String,
+}
+
+#[component]
+pub fn CategoryPage(props: &CategoryPageProps) -> Html {
+    let location = use_location();
+    let page = location
+        .map(|location| ListQuery::parse(location.query_str()).page())
+        .unwrap_or(1);
+    let portal = use_portal();
+    let detail = use_api(props.slug.clone(), |slug| async move {
+        categories::get(&slug).await
+    });
+    let list = use_api((props.slug.clone(), page), |(slug, page)| async move {
+        articles::list(ArticleQuery {
+            category: Some(slug),
+            include_descendants: Some(true),
+            sort: Some(ArticleSort::Newest),
+            page: Some(page),
+            per_page: Some(PER_PAGE),
+            ..ArticleQuery::default()
+        })
+        .await
+    });
+    use_section(Some(props.slug.clone()));
+    let title = match &detail.state {
+        Remote::Ready(detail) if page > 1 => Some(format!("{} - 第{page}页", detail.category.name)),
+        Remote::Ready(detail) => Some(detail.category.name.clone()),
+        Remote::Failed(error) if error.is_not_found() => Some(NOT_FOUND_TITLE.to_owned()),
+        Remote::Failed(_) | Remote::Loading => None,
+    };
+    use_document_title(title);
+
+    let detail = match &detail.state {
+        Remote::Loading => return html! { <Loading /> },
+        Remote::Failed(error) if error.is_not_found() => return html! { <NotFound /> },
+        Remote::Failed(error) => {
+            return html! { <ErrorBox error={error.clone()} retry={detail.retry.clone()} what="栏目" /> }
+        }
+        Remote::Ready(detail) => detail.clone(),
+    };
+    let category = &detail.category;
+    let route = Route::Category {
+        slug: props.slug.clone(),
+    };
+
+    let tree = portal.tree();
+    let path = sections::path_to(&tree, &category.slug);
+    let section = path
+        .first()
+        .copied()
+        .filter(|section| !section.children.is_empty());
+    let sidebar = section.map(|section| {
+        html! {
+            <aside class="panel side-nav" aria-labelledby="side-nav-title">
+                <h2 class="panel-title" id="side-nav-title">
+                    <RouteLink to={Route::Category { slug: section.slug.clone() }}
+                        current={section.id == category.id}>
+                        <span>{ section.name.clone() }</span>
+                    </RouteLink>
+                </h2>
+                <SectionTree nodes={section.children.clone()} current={category.id} path={path_ids(&path)} />
+            </aside>
+        }
+    });
+    // The sidebar already lists a section's children; deeper categories show theirs here.
+    let own_children_shown = section.is_some_and(|section| section.id == category.id);
+    let children = (!detail.children.is_empty() && !own_children_shown).then(|| {
+        html! {
+            <nav class="child-categories" aria-label="下级栏目">
+                <span>{ "下级栏目:" }</span>
+                <ul>
+                    { for detail.children.iter().map(|child| html! {
+                        <li key={child.id}>
+                            <RouteLink to={Route::Category { slug: child.slug.clone() }}>{ child.name.clone() }</RouteLink>
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        }
+    });
+
+    let articles = match &list.state {
+        Remote::Loading => html! { <Loading text="正在加载文章列表…" /> },
+        Remote::Failed(error) => {
+            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="文章列表" /> }
+        }
+        Remote::Ready(found) if found.items.is_empty() && page > 1 => html! {
+            <p class="empty">
+                { format!("没有第 {page} 页。") }
+                <RouteLink to={route.clone()}>{ "返回第一页" }</RouteLink>
+            </p>
+        },
+        Remote::Ready(found) => html! {
+            <>
+                <ArticleList items={found.items.clone()} empty="本栏目暂无文章" />
+                <Pager route={route.clone()} page={page} total_pages={found.page.total_pages}
+                    total={found.page.total} />
+            </>
+        },
+    };
+
+    html! {
+        <>
+            <Breadcrumb crumbs={breadcrumb::for_category(&detail)} />
+            <div class={classes!("columns", sidebar.is_some().then_some("with-sidebar"))}>
+                { for sidebar }
+                <section class="panel list-panel" aria-labelledby="category-title">
+                    <h1 class="page-title" id="category-title">{ category.name.clone() }</h1>
+                    if !category.description.is_empty() {
+                        <p class="description">{ category.description.clone() }</p>
+                    }
+                    { for children }
+                    { articles }
+                </section>
+            </div>
+        </>
+    }
+}
+
+fn path_ids(path: &[&CategoryNode]) -> Vec<i32> {
+    path.iter().map(|node| node.id).collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionTreeProps {
+    nodes: Vec<CategoryNode>,
+    current: i32,
+    path: Vec<i32>,
+}
+
+/// A section's categories as nested lists, the current one and its parents highlighted.
+#[component]
+fn SectionTree(props: &SectionTreeProps) -> Html {
+    html! {
+        <ul class="section-tree">
+            { for props.nodes.iter().map(|node| html! {
+                <li key={node.id}>
+                    <RouteLink to={Route::Category { slug: node.slug.clone() }}
+                        classes={classes!(props.path.contains(&node.id).then_some("active"))}
+                        current={node.id == props.current}>
+                        { node.name.clone() }
+                    </RouteLink>
+                    if !node.children.is_empty() {
+                        <SectionTree nodes={node.children.clone()} current={props.current}
+                            path={props.path.clone()} />
+                    }
+                </li>
+            }) }
+        </ul>
+    }
+}

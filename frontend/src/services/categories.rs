@@ -1,0 +1,28 @@
+//! `GET /categories` (the navigation tree) and `GET /categories/{id_or_slug}` (one category with
+//! its breadcrumb and children).
+
+use portal_api::{CategoryDetail, CategoryNode};
+
+use super::requests::{self, encode_segment, ApiError, API_BASE};
+
+pub async fn tree() -> Result<Vec<CategoryNode>, ApiError> {
+    requests::get(&format!("{API_BASE}/categories")).await
+}
+
+/// The category named by `slug` (or id); a 404 [`ApiError`] when there is none.
+pub async fn get(slug: &str) -> Result<CategoryDetail, ApiError> {
+    requests::get(&detail_url(slug)).await
+}
+
+pub fn detail_url(slug: &str) -> String {
+    format!("{API_BASE}/categories/{}", encode_segment(slug))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_slug_names_the_category_in_the_path() {
+        assert_eq!(super::detail_url("xinzhou"), "/api/v1/categories/xinzhou");
+        assert_eq!(super::detail_url("a b"), "/api/v1/categories/a%20b");
+    }
+}

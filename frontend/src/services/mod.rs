@@ -1,0 +1,13 @@
+//! The public API, one function per endpoint, all over the one request helper in [`requests`].
+//! Request and response bodies are the shared `portal_api` types; nothing here is copied by
+//! hand. Functions that send requests only work in the browser; the URL builders are pure and
+//! tested on the host.
+
+pub mod articles;
+pub mod categories;
+pub mod friend_links;
+pub mod requests;
+pub mod site;
+pub mod stats;
+
+pub use requests::ApiError;

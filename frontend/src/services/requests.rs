@@ -1,0 +1,186 @@
+//! The one way the portal talks to the API: send, decode the JSON, and turn every failure
+//! (no network, an RFC 9457 problem document, a body that does not match the contract) into an
+//! [`ApiError`] that a page can show to a reader in plain words.
+
+use std::fmt;
+
+use gloo_net::http::{Request, RequestBuilder};
+use portal_api::Problem;
+use serde::de::DeserializeOwned;
+
+/// Where the API lives: the backend serves the portal and the API from one origin.
+pub const API_BASE: &str = "/api/v1";
+
+/// Why a request gave no data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer at all (offline, server down, request refused by the browser).
+    Network(String),
+    /// An error status, with the problem document when the server sent one.
+    Status {
+        status: u16,
+        problem: Option<Problem>,
+    },
+    /// An answer that does not fit the contract.
+    Decode(String),
+}
+
+impl ApiError {
+    /// The error for an answer with an error `status` and this `body`.
+    pub fn from_response(status: u16, body: &str) -> Self {
+        ApiError::Status {
+            status,
+            problem: serde_json::from_str::<Problem>(body).ok(),
+        }
+    }
+
+    /// The thing asked for does not exist (or is not public): pages show their 404 view.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::Status { status: 404, .. })
+    }
+
+    /// What a reader is told, in Chinese.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            ApiError::Network(_) => "无法连接服务器,请检查网络后重试。",
+            ApiError::Status { status: 404, .. } => "您要找的内容不存在或已被删除。",
+            ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
+            ApiError::Status {
+                status: 400..=499, ..
+            } => "请求的内容有误,无法完成。",
+            ApiError::Status { .. } => "服务器暂时无法处理请求,请稍后再试。",
+            ApiError::Decode(_) => "服务器返回的数据无法识别,请稍后再试。",
+        }
+    }
+
+    /// The technical detail, for the reader who reports the fault.
+    pub fn detail(&self) -> String {
+        match self {
+            ApiError::Network(reason) => reason.clone(),
+            ApiError::Status {
+                status,
+                problem: Some(problem),
+            } => format!("{status} {}: {}", problem.code, problem.detail),
+            ApiError::Status {
+                status,
+                problem: None,
+            } => format!("HTTP {status}"),
+            ApiError::Decode(reason) => reason.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{} ({})", self.headline(), self.detail())
+    }
+}
+
+/// Percent-encodes one path segment (a slug typed into the address bar may hold anything).
+pub fn encode_segment(segment: &str) -> String {
+    let mut encoded = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// `path` under the API, with `query` (a serialisable struct of optional fields) appended.
+pub fn url(path: &str, query: &impl serde::Serialize) -> String {
+    match serde_urlencoded::to_string(query) {
+        Ok(query) if !query.is_empty() => format!("{API_BASE}{path}?{query}"),
+        _ => format!("{API_BASE}{path}"),
+    }
+}
+
+/// GETs `url` and decodes its JSON.
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    send(Request::get(url)).await
+}
+
+/// POSTs to `url` without a body and decodes the JSON answer.
+pub async fn post<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    send(Request::post(url)).await
+}
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    let response = request
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if !response.ok() {
+        let body = response.text().await.unwrap_or_default();
+        return Err(ApiError::from_response(response.status(), &body));
+    }
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_document_is_kept_with_its_status() {
+        let body = r#"{"type":"/problems/not-found","title":"Not found","status":404,
+            "detail":"article not found","code":"not_found","instance":"/api/v1/articles/9"}"#;
+        let error = ApiError::from_response(404, body);
+        assert!(error.is_not_found());
+        assert_eq!(error.headline(), "您要找的内容不存在或已被删除。");
+        assert_eq!(error.detail(), "404 not_found: article not found");
+    }
+
+    #[test]
+    fn an_error_without_a_problem_document_still_reads_well() {
+        let error = ApiError::from_response(502, "<html>Bad gateway</html>");
+        assert!(!error.is_not_found());
+        assert_eq!(error.headline(), "服务器暂时无法处理请求,请稍后再试。");
+        assert_eq!(error.detail(), "HTTP 502");
+    }
+
+    #[test]
+    fn client_errors_and_throttling_have_their_own_words() {
+        assert_eq!(
+            ApiError::from_response(400, "").headline(),
+            "请求的内容有误,无法完成。"
+        );
+        assert_eq!(
+            ApiError::from_response(429, "").headline(),
+            "访问过于频繁,请稍后再试。"
+        );
+    }
+
+    #[test]
+    fn the_display_form_has_the_headline_and_the_detail() {
+        let error = ApiError::Network("TypeError: Failed to fetch".into());
+        assert_eq!(
+            error.to_string(),
+            "无法连接服务器,请检查网络后重试。 (TypeError: Failed to fetch)"
+        );
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(encode_segment("xinzhou"), "xinzhou");
+        assert_eq!(encode_segment("新洲"), "%E6%96%B0%E6%B4%B2");
+        assert_eq!(encode_segment("a/b?c"), "a%2Fb%3Fc");
+    }
+
+    #[test]
+    fn an_empty_query_adds_no_question_mark() {
+        #[derive(serde::Serialize)]
+        struct Nothing {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            page: Option<u32>,
+        }
+        assert_eq!(url("/site", &Nothing { page: None }), "/api/v1/site");
+        assert_eq!(url("/x", &Nothing { page: Some(2) }), "/api/v1/x?page=2");
+    }
+}
