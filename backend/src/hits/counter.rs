@@ -88,6 +88,9 @@ struct CachedArticle {
 #[derive(Default)]
 struct State {
     pending: Batch,
+    /// Visitors this instance has already written, so that a returning visitor is not written
+    /// again every interval.
+    written_visitors: HashSet<(NaiveDate, [u8; 16])>,
     /// When each visitor last viewed each article, for the dedup window.
     recent: HashMap<([u8; 16], i32), Instant>,
     articles: HashMap<i32, Option<CachedArticle>>,
@@ -179,7 +182,12 @@ impl HitCounter {
                     if let Some(delta) = state.pending.deltas.get_mut(&(article_id, day)) {
                         delta.hits += 1;
                     }
-                    state.pending.visitors.insert((day, hex(&visitor)));
+                    if state.written_visitors.len() >= MAX_RECENT_VIEWS {
+                        state.written_visitors.clear();
+                    }
+                    if state.written_visitors.insert((day, visitor)) {
+                        state.pending.visitors.insert((day, hex(&visitor)));
+                    }
                 }
                 !repeat
             }

@@ -118,22 +118,27 @@ pub async fn write_batch(db: &DatabaseConnection, batch: &Batch) -> anyhow::Resu
         .collect();
     buckets.sort_unstable_by_key(|(key, _)| *key);
 
-    for article_id in &existing {
-        let hits: i64 = buckets
-            .iter()
-            .filter(|((article, _), _)| article == article_id)
-            .map(|(_, delta)| delta.hits)
-            .sum();
-        if hits == 0 {
-            continue;
+    // One UPDATE per chunk of articles: `hits = hits + CASE id WHEN .. THEN n .. END`.
+    let mut article_deltas: Vec<(i32, i64)> = Vec::with_capacity(existing.len());
+    for ((article_id, _), delta) in &buckets {
+        match article_deltas.last_mut() {
+            Some((last, hits)) if last == article_id => *hits += delta.hits,
+            _ => article_deltas.push((*article_id, delta.hits)),
+        }
+    }
+    article_deltas.retain(|(_, hits)| *hits != 0);
+    for chunk in article_deltas.chunks(ROWS_PER_INSERT) {
+        let mut delta_of = sea_orm::sea_query::CaseStatement::new();
+        for (article_id, hits) in chunk {
+            delta_of = delta_of.case(article::Column::Id.eq(*article_id), *hits);
         }
         let update = Query::update()
             .table(article::Entity)
             .value(
                 article::Column::Hits,
-                Expr::col(article::Column::Hits).add(hits),
+                Expr::col(article::Column::Hits).add(delta_of.finally(0)),
             )
-            .and_where(article::Column::Id.eq(*article_id))
+            .and_where(article::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
             .to_owned();
         txn.execute(backend.build(&update)).await?;
     }
