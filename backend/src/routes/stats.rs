@@ -101,7 +101,8 @@ async fn summary(
 pub struct DailyParams {
     /// First day (YYYY-MM-DD); default 29 days before `to`.
     from: Option<NaiveDate>,
-    /// Last day (YYYY-MM-DD); default today in the site's time zone. At most 366 days in all.
+    /// Last day (YYYY-MM-DD); default today in the site's time zone. A range longer than 366
+    /// days is shortened to the 366 days ending here; one that ends before it starts is empty.
     to: Option<NaiveDate>,
     /// One article's series; the whole site's when absent.
     article_id: Option<i32>,
@@ -128,7 +129,7 @@ async fn daily(
     params: web::Query<DailyParams>,
 ) -> ApiResult<web::Json<DailySeries>> {
     let today = stats::today(state.hits.timezone());
-    let range = stats::series_range(params.from, params.to, today)?;
+    let range = stats::series_range(params.from, params.to, today);
     let series = stats::daily(
         &state.db,
         params.article_id,

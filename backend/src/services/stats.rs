@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use portal_api::{CategoryHits, DailyHits, DailySeries, MostReadArticle, SiteSummary, StatsPeriod};
 use sea_orm::{
@@ -24,7 +24,7 @@ use crate::{
 };
 
 /// The longest range a daily series covers.
-pub const MAX_SERIES_DAYS: i64 = 366;
+pub const MAX_SERIES_DAYS: u64 = 366;
 
 /// `SUM(column)` as a 64-bit integer, 0 when there are no rows. PostgreSQL and MariaDB widen
 /// sums of BIGINT to NUMERIC/DECIMAL, which would not decode as an integer.
@@ -99,24 +99,29 @@ pub async fn summary(db: &DatabaseConnection, zone: Tz) -> ApiResult<SiteSummary
     })
 }
 
-/// A checked date range: `from <= to`, at most `MAX_SERIES_DAYS` long. Defaults to the 30
-/// days ending today.
+/// The range a daily series covers: `to` defaults to today, `from` to 29 days before `to`.
+/// A range longer than `MAX_SERIES_DAYS` is shortened to the days ending at `to`; a range
+/// that ends before it starts is empty; days outside the years 1000 to 9999 are moved inside.
+/// The series reports the range it covers.
 pub fn series_range(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     today: NaiveDate,
-) -> ApiResult<(NaiveDate, NaiveDate)> {
-    let to = to.unwrap_or(today);
-    let from = from.unwrap_or(to - Duration::days(29));
-    if from > to {
-        return Err(ApiError::BadRequest("from: must not be after `to`".into()));
-    }
-    if (to - from).num_days() >= MAX_SERIES_DAYS {
-        return Err(ApiError::BadRequest(format!(
-            "the range may span at most {MAX_SERIES_DAYS} days"
-        )));
-    }
-    Ok((from, to))
+) -> (NaiveDate, NaiveDate) {
+    // Every backend stores these days (MariaDB's DATE starts at the year 1000).
+    let first = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    let to = to.unwrap_or(today).clamp(first, last);
+    let days_before = |days: u64| {
+        to.checked_sub_days(Days::new(days))
+            .unwrap_or(NaiveDate::MIN)
+    };
+    let earliest = days_before(MAX_SERIES_DAYS - 1);
+    let from = from
+        .unwrap_or_else(|| days_before(29))
+        .clamp(first, last)
+        .max(earliest);
+    (from, to)
 }
 
 /// Views per day, zero-filled. `raw_hits` only when `with_raw` (admins).
@@ -334,30 +339,35 @@ mod tests {
 
     #[test]
     fn a_series_defaults_to_the_thirty_days_ending_today() {
-        let range = series_range(None, None, day(2026, 11, 29)).ok();
-        assert_eq!(range, Some((day(2026, 10, 31), day(2026, 11, 29))));
+        let range = series_range(None, None, day(2026, 11, 29));
+        assert_eq!(range, (day(2026, 10, 31), day(2026, 11, 29)));
     }
 
     #[test]
-    fn a_backwards_or_overlong_range_is_refused() {
-        assert!(series_range(
-            Some(day(2026, 11, 2)),
+    fn an_overlong_range_is_shortened_to_the_days_ending_at_to() {
+        let range = series_range(
+            Some(day(2020, 1, 1)),
             Some(day(2026, 11, 1)),
-            day(2026, 11, 29)
-        )
-        .is_err());
-        assert!(series_range(
-            Some(day(2025, 1, 1)),
-            Some(day(2026, 11, 1)),
-            day(2026, 11, 29)
-        )
-        .is_err());
-        assert!(series_range(
+            day(2026, 11, 29),
+        );
+        assert_eq!(range, (day(2025, 11, 1), day(2026, 11, 1)));
+        let range = series_range(
             Some(day(2026, 1, 1)),
             Some(day(2026, 12, 31)),
-            day(2026, 11, 29)
-        )
-        .is_ok());
+            day(2026, 11, 29),
+        );
+        assert_eq!(range, (day(2026, 1, 1), day(2026, 12, 31)));
+    }
+
+    #[test]
+    fn a_backwards_range_stays_backwards_and_yields_no_days() {
+        let (from, to) = series_range(
+            Some(day(2026, 11, 2)),
+            Some(day(2026, 11, 1)),
+            day(2026, 11, 29),
+        );
+        assert!(from > to);
+        assert_eq!(from.iter_days().take_while(|d| *d <= to).count(), 0);
     }
 
     #[test]

@@ -177,12 +177,12 @@ on_every_database! {
         }
         let editor = app.editor_token().await;
         assert_eq!(app.get_as("/api/v1/stats/summary", &editor).await.status, 200);
-        app.get_as("/api/v1/stats/daily?from=2026-11-02&to=2026-11-01", &editor)
-            .await
-            .assert_problem(400, "bad_request");
-        app.get_as("/api/v1/stats/daily?from=2020-01-01&to=2026-11-01", &editor)
-            .await
-            .assert_problem(400, "bad_request");
+        let backwards = app.get_as("/api/v1/stats/daily?from=2026-11-02&to=2026-11-01", &editor).await.json();
+        assert!(backwards["days"].as_array().unwrap().is_empty());
+        let long = app.get_as("/api/v1/stats/daily?from=2020-01-01&to=2026-11-01", &editor).await.json();
+        assert_eq!(long["from"], "2025-11-01", "shortened to 366 days");
+        assert_eq!(long["days"].as_array().unwrap().len(), 366);
+        app.get_as("/api/v1/stats/daily?from=yesterday", &editor).await.assert_problem(400, "bad_request");
         app.get_as("/api/v1/stats/daily?article_id=987654", &editor).await.assert_problem(404, "not_found");
         let series = app.get_as("/api/v1/stats/daily", &editor).await.json();
         assert_eq!(series["days"].as_array().unwrap().len(), 30);
