@@ -7,10 +7,11 @@ use portal_api::ViewRecorded;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
+    auth::MaybeUser,
     error::{ApiError, ApiResult},
     hits::{bots, ClientInfo},
     http::client_ip,
-    openapi::{NotFound, ServerError},
+    openapi::{Conflict, NotFound, ServerError, Unauthorized},
     state::AppState,
 };
 
@@ -22,22 +23,26 @@ pub fn configure(config: &mut ServiceConfig) {
 ///
 /// Robots and a reload by the same visitor within 30 minutes are answered with
 /// `counted: false`. Views are written in batches about once a second; the answer already
-/// includes them. Unknown, draft and scheduled articles: 404, nothing counted.
+/// includes them. Unknown, draft and scheduled articles: 404, nothing counted (editors, who
+/// can see such an article, get 409 instead).
 #[utoipa::path(
     tag = "articles",
     params(("id" = i32, Path, description = "The article's id.")),
     responses(
         (status = 200, description = "The view was received.", body = ViewRecorded,
             headers(("Cache-Control" = String, description = "`no-store`."))),
+        (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
         (status = 500, response = ServerError),
     ),
-    security(())
+    security((), ("bearer" = []))
 )]
 #[post("/articles/{id}/views")]
 async fn record_view(
     state: web::Data<AppState>,
     request: HttpRequest,
+    viewer: MaybeUser,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     let article_id = id.into_inner();
@@ -52,11 +57,24 @@ async fn record_view(
         robot: bots::is_robot(&user_agent, request.headers()),
         user_agent,
     };
-    let outcome = state
+    let Some(outcome) = state
         .hits
         .record_view(article_id, &client, chrono::Utc::now())
         .await?
-        .ok_or_else(|| ApiError::not_found("article"))?;
+    else {
+        // Staff can see unpublished articles, so for them it exists but is not countable.
+        let exists = viewer.is_staff()
+            && crate::services::articles::get(&state.db, article_id, true)
+                .await
+                .is_ok();
+        return Err(if exists {
+            ApiError::Conflict(
+                "the article is not public (draft, scheduled or archived); only public articles count views".into(),
+            )
+        } else {
+            ApiError::not_found("article")
+        });
+    };
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(ViewRecorded {

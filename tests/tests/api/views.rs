@@ -112,6 +112,17 @@ on_every_database! {
         for id in [draft, scheduled, 987_654] {
             app.view(id, &browser(7)).await.assert_problem(404, "not_found");
         }
+        // Editors can see these articles: for them they exist, but count nothing either.
+        for id in [draft, scheduled] {
+            let reply = TestApp::read(
+                app.client
+                    .post(app.url(&format!("/api/v1/articles/{id}/views")))
+                    .bearer_auth(&editor)
+                    .header(reqwest::header::USER_AGENT, browser(8)),
+            )
+            .await;
+            reply.assert_problem(409, "conflict");
+        }
         app.flush_hits().await;
         assert_eq!(app.hits.pending(), (0, 0));
         let admin = app.admin_token().await;
