@@ -338,6 +338,38 @@ mod tests {
     }
 
     #[test]
+    fn a_file_sets_what_it_names_and_leaves_the_rest() -> anyhow::Result<()> {
+        let file: FileSettings = toml::from_str(
+            r#"
+            addr = "0.0.0.0:9000"
+            database_url = "postgres://portal@db/portal"
+            hit_flush_ms = 500
+            demo_content = false
+            "#,
+        )?;
+        let mut settings = Settings::defaults();
+        settings.apply_file(file);
+        assert_eq!(settings.addr, "0.0.0.0:9000");
+        assert_eq!(settings.database_url, "postgres://portal@db/portal");
+        assert_eq!(settings.hit_flush_interval, Duration::from_millis(500));
+        assert!(!settings.demo_content);
+        assert_eq!(settings.admin_user, "admin");
+        Ok(())
+    }
+
+    #[test]
+    fn a_misspelt_file_key_is_an_error_not_a_silent_default() {
+        assert!(toml::from_str::<FileSettings>("adress = \"x\"").is_err());
+    }
+
+    #[test]
+    fn a_short_jwt_secret_is_refused() {
+        let mut settings = Settings::defaults();
+        settings.jwt_secret = Some(Secret::new("too short"));
+        assert!(settings.validate().is_err());
+    }
+
+    #[test]
     fn a_secret_never_prints() {
         let secret = Secret::new("hunter2");
         assert_eq!(format!("{secret:?}"), "Secret(***)");
