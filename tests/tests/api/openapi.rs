@@ -69,7 +69,7 @@ async fn the_docs_page_is_served_without_any_cdn() {
 }
 
 #[tokio::test]
-async fn portal_routes_fall_back_to_the_single_page_app() {
+async fn portal_routes_fall_back_to_the_single_page_app_with_honest_statuses() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     for path in ["/", "/article/1", "/category/xinzhou", "/search?q=普法"] {
         let reply = app.get(path).await;
