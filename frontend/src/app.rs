@@ -1,10 +1,12 @@
 //! The portal's shell: its routes (real URLs, which the backend answers with the app on reload),
 //! the frame every page shares (header, navigation, footer) and the site-wide data behind it.
+//! Everything under `/admin` is the editors' console instead, with a frame of its own.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::admin::Console;
 use crate::components::{Footer, Header, Navigation};
 use crate::hooks::use_api;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
@@ -23,6 +25,11 @@ pub enum Route {
     /// `?q=words&page=n`
     #[at("/search")]
     Search,
+    /// The editors' console; its own router takes it from here.
+    #[at("/admin")]
+    Admin,
+    #[at("/admin/*")]
+    AdminPage,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -35,6 +42,8 @@ fn switch(route: Route) -> Html {
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::Search => html! { <SearchPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        // Rendered by `Root` without the portal's frame.
+        Route::Admin | Route::AdminPage => html! {},
     }
 }
 
@@ -42,8 +51,17 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
-            <Portal />
+            <Root />
         </BrowserRouter>
+    }
+}
+
+/// The console or the portal, by address.
+#[component]
+fn Root() -> Html {
+    match use_route::<Route>() {
+        Some(Route::Admin | Route::AdminPage) => html! { <Console /> },
+        _ => html! { <Portal /> },
     }
 }
 

@@ -9,7 +9,10 @@
 
 use std::rc::Rc;
 
-use chrono::{DateTime, Datelike, FixedOffset, Offset, Timelike, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, Timelike, Utc,
+    Weekday,
+};
 
 /// The zone used until the site settings arrive.
 pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
@@ -102,6 +105,64 @@ pub fn date(at: DateTime<Utc>, zone: &Zone) -> String {
 /// The machine-readable form for `<time datetime=…>`.
 pub fn iso(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The day `at` falls on in the site's zone.
+pub fn local_date(at: DateTime<Utc>, zone: &Zone) -> NaiveDate {
+    local(at, zone).date_naive()
+}
+
+/// The `days` days ending with `today` (both ends included), as the statistics API takes them.
+pub fn last_days(today: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
+    let back = i64::from(days.saturating_sub(1));
+    (today - Duration::days(back), today)
+}
+
+/// A short day label for chart axes, e.g. `11-29`.
+pub fn month_day(day: NaiveDate) -> String {
+    format!("{:02}-{:02}", day.month(), day.day())
+}
+
+/// The value of an `<input type="datetime-local">` showing `at` in the site's zone
+/// (`2026-11-29T09:38`): editors schedule in the site's time, wherever their browser is.
+pub fn input_value(at: DateTime<Utc>, zone: &Zone) -> String {
+    let local = local(at, zone);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// Reads a `datetime-local` value (`2026-11-29T09:38`, seconds optional) as a time in the site's
+/// zone; `None` when it is not one.
+pub fn from_input(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
+    let (date, time) = text.trim().split_once('T')?;
+    let mut date_parts = date.splitn(3, '-').map(str::parse::<u32>);
+    let (year, month, day) = (
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+    );
+    let mut time_parts = time.splitn(3, ':');
+    let hour: u32 = time_parts.next()?.parse().ok()?;
+    let minute: u32 = time_parts.next()?.parse().ok()?;
+    let second: u32 = match time_parts.next() {
+        // Browsers may add seconds and even fractions (`09:38:00.000`).
+        Some(seconds) => seconds.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    let naive: NaiveDateTime = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
+        .and_hms_opt(hour, minute, second)?;
+    // The offset depends on the instant; guess with the wall time read as UTC, then correct
+    // once (enough for every real zone's daylight saving rules).
+    let guess = naive.and_utc()
+        - Duration::seconds(i64::from(zone.offset_at(naive.and_utc()).local_minus_utc()));
+    let offset = zone.offset_at(guess).local_minus_utc();
+    Some(naive.and_utc() - Duration::seconds(i64::from(offset)))
 }
 
 /// Reads an offset as `Intl.DateTimeFormat` writes it (`GMT+08:00`, `GMT-4`, `GMT`).
@@ -300,6 +361,63 @@ mod tests {
         ] {
             assert_eq!(parse_gmt_offset(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_scheduled_time_is_typed_in_the_site_zone() {
+        let shanghai = Zone::default();
+        let at = from_input("2026-12-01T09:30", &shanghai).unwrap();
+        assert_eq!(at, utc("2026-12-01T01:30:00Z"));
+        assert_eq!(input_value(at, &shanghai), "2026-12-01T09:30");
+        assert_eq!(
+            from_input("2026-12-01T09:30:15.000", &shanghai),
+            Some(utc("2026-12-01T01:30:15Z"))
+        );
+    }
+
+    #[test]
+    fn a_scheduled_time_follows_daylight_saving_time() {
+        let new_york = zone("America/New_York");
+        assert_eq!(
+            from_input("2026-07-01T08:00", &new_york),
+            Some(utc("2026-07-01T12:00:00Z"))
+        );
+        assert_eq!(
+            from_input("2026-01-01T07:00", &new_york),
+            Some(utc("2026-01-01T12:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn a_half_typed_time_is_not_a_time() {
+        for text in [
+            "",
+            "2026-12-01",
+            "2026-13-01T09:30",
+            "2026-12-01T25:00",
+            "soon",
+        ] {
+            assert_eq!(from_input(text, &Zone::default()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_last_thirty_days_end_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let (from, to) = last_days(today, 30);
+        assert_eq!(from, NaiveDate::from_ymd_opt(2026, 10, 31).unwrap());
+        assert_eq!(to, today);
+        assert_eq!(last_days(today, 1), (today, today));
+        assert_eq!(month_day(from), "10-31");
+    }
+
+    #[test]
+    fn today_is_the_site_zone_day() {
+        let late = utc("2026-11-28T17:30:00Z");
+        assert_eq!(
+            local_date(late, &Zone::default()),
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+        );
     }
 
     #[test]

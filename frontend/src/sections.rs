@@ -27,6 +27,81 @@ pub fn is_on_path(path: &[&CategoryNode], id: i32) -> bool {
     path.iter().any(|node| node.id == id)
 }
 
+/// One category of the tree as a flat list shows it: depth-first, with its depth, for pickers
+/// (`<select>` options indented by depth) and the console's tree table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlatCategory {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub name: String,
+    pub slug: String,
+    pub sort_order: i32,
+    pub depth: usize,
+    /// Whether it has sub-categories.
+    pub parent: bool,
+}
+
+impl FlatCategory {
+    /// The name indented by its depth, for `<option>`s (which cannot hold markup).
+    pub fn indented(&self) -> String {
+        format!("{}{}", "\u{3000}".repeat(self.depth), self.name)
+    }
+}
+
+/// The whole tree, depth-first, in the API's order (siblings by sort order).
+pub fn flatten(tree: &[CategoryNode]) -> Vec<FlatCategory> {
+    fn walk(nodes: &[CategoryNode], depth: usize, out: &mut Vec<FlatCategory>) {
+        for node in nodes {
+            out.push(FlatCategory {
+                id: node.id,
+                parent_id: node.parent_id,
+                name: node.name.clone(),
+                slug: node.slug.clone(),
+                sort_order: node.sort_order,
+                depth,
+                parent: !node.children.is_empty(),
+            });
+            walk(&node.children, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(tree, 0, &mut out);
+    out
+}
+
+/// The ids of the category `id` and everything below it: the parents a move may not pick.
+pub fn subtree_ids(flat: &[FlatCategory], id: i32) -> Vec<i32> {
+    let mut ids = vec![id];
+    // Depth-first order puts a subtree right after its root, so one pass collects it.
+    if let Some(start) = flat.iter().position(|category| category.id == id) {
+        let depth = flat[start].depth;
+        ids.extend(
+            flat[start + 1..]
+                .iter()
+                .take_while(|category| category.depth > depth)
+                .map(|category| category.id),
+        );
+    }
+    ids
+}
+
+/// The sibling just before (`up`) or after the category `id`, to swap sort orders with.
+pub fn neighbour(flat: &[FlatCategory], id: i32, up: bool) -> Option<&FlatCategory> {
+    let me = flat.iter().find(|category| category.id == id)?;
+    let siblings: Vec<&FlatCategory> = flat
+        .iter()
+        .filter(|category| category.parent_id == me.parent_id)
+        .collect();
+    let index = siblings.iter().position(|category| category.id == id)?;
+    if up {
+        index
+            .checked_sub(1)
+            .and_then(|before| siblings.get(before).copied())
+    } else {
+        siblings.get(index + 1).copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +171,36 @@ mod tests {
         assert!(is_on_path(&path, 1));
         assert!(is_on_path(&path, 2));
         assert!(!is_on_path(&path, 3));
+    }
+
+    #[test]
+    fn the_flat_tree_is_depth_first_with_depths() {
+        let flat = flatten(&tree());
+        let ids: Vec<(i32, usize)> = flat.iter().map(|c| (c.id, c.depth)).collect();
+        assert_eq!(ids, vec![(1, 0), (2, 1), (3, 1), (5, 0), (6, 1), (9, 2)]);
+        assert_eq!(flat[5].indented(), "\u{3000}\u{3000}DEEP");
+        assert!(flat[0].parent && !flat[1].parent);
+    }
+
+    #[test]
+    fn a_category_cannot_move_under_its_own_subtree() {
+        let flat = flatten(&tree());
+        assert_eq!(subtree_ids(&flat, 5), vec![5, 6, 9]);
+        assert_eq!(subtree_ids(&flat, 2), vec![2]);
+    }
+
+    #[test]
+    fn reordering_swaps_with_a_sibling_only() {
+        let mut tree = tree();
+        for child in &mut tree[0].children {
+            child.parent_id = Some(1);
+        }
+        tree[1].children[0].parent_id = Some(5);
+        tree[1].children[0].children[0].parent_id = Some(6);
+        let flat = flatten(&tree);
+        assert_eq!(neighbour(&flat, 3, true).map(|c| c.id), Some(2));
+        assert_eq!(neighbour(&flat, 2, true).map(|c| c.id), None);
+        assert_eq!(neighbour(&flat, 1, false).map(|c| c.id), Some(5));
+        assert_eq!(neighbour(&flat, 5, false).map(|c| c.id), None);
     }
 }

@@ -60,6 +60,8 @@ const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const log = join(work, 'server.log');
 const logFd = openSync(log, 'w');
+// The console tests log in as this admin.
+const adminPassword = `e2e-${Math.random().toString(36).slice(2)}-password`;
 const server = spawn(binary, [], {
   cwd: repoRoot,
   env: {
@@ -68,7 +70,7 @@ const server = spawn(binary, [], {
     PORTAL_ADDR: `127.0.0.1:${port}`,
     PORTAL_DATA_DIR: work,
     PORTAL_STATIC_DIR: staticDir,
-    PORTAL_ADMIN_PASSWORD: `e2e-${Math.random().toString(36).slice(2)}-password`,
+    PORTAL_ADMIN_PASSWORD: adminPassword,
     PORTAL_DEMO_CONTENT: 'true',
     RUST_LOG: process.env.RUST_LOG || 'warn',
   },
@@ -105,7 +107,7 @@ try {
     .map((name) => join(here, name));
   const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
     cwd: repoRoot,
-    env: { ...process.env, PORTAL_E2E_URL: baseUrl },
+    env: { ...process.env, PORTAL_E2E_URL: baseUrl, PORTAL_E2E_ADMIN_PASSWORD: adminPassword },
     stdio: 'inherit',
   });
   status = await new Promise((resolve) => tests.once('exit', (code) => resolve(code ?? 1)));

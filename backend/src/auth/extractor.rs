@@ -77,23 +77,36 @@ async fn authenticate(
     Ok(user)
 }
 
+/// The user behind the request's credentials: `None` without any, an error for bad ones.
+fn resolve(
+    request: &HttpRequest,
+) -> LocalBoxFuture<'static, Result<Option<CurrentUser>, ApiError>> {
+    let state = request.app_data::<web::Data<AppState>>().cloned();
+    let credentials = credentials(request);
+    Box::pin(async move {
+        match credentials {
+            Credentials::Absent => Ok(None),
+            Credentials::Bearer(token) => authenticate(state, token).await.map(Some),
+            Credentials::Malformed => Err(ApiError::Unauthorized(
+                "the Authorization header must be `Bearer <token>`".into(),
+            )),
+        }
+    })
+}
+
 impl FromRequest for CurrentUser {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = request.app_data::<web::Data<AppState>>().cloned();
-        let credentials = credentials(request);
+        let user = resolve(request);
         Box::pin(async move {
-            match credentials {
-                Credentials::Bearer(token) => authenticate(state, token).await,
-                Credentials::Absent => Err(ApiError::Unauthorized(
-                    "log in first: send `Authorization: Bearer <token>` from POST /api/v1/auth/login".into(),
-                )),
-                Credentials::Malformed => Err(ApiError::Unauthorized(
-                    "the Authorization header must be `Bearer <token>`".into(),
-                )),
-            }
+            user.await?.ok_or_else(|| {
+                ApiError::Unauthorized(
+                    "log in first: send `Authorization: Bearer <token>` from POST /api/v1/auth/login"
+                        .into(),
+                )
+            })
         })
     }
 }
@@ -103,18 +116,7 @@ impl FromRequest for MaybeUser {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = request.app_data::<web::Data<AppState>>().cloned();
-        let credentials = credentials(request);
-        Box::pin(async move {
-            match credentials {
-                Credentials::Absent => Ok(MaybeUser(None)),
-                Credentials::Bearer(token) => authenticate(state, token)
-                    .await
-                    .map(|user| MaybeUser(Some(user))),
-                Credentials::Malformed => Err(ApiError::Unauthorized(
-                    "the Authorization header must be `Bearer <token>`".into(),
-                )),
-            }
-        })
+        let user = resolve(request);
+        Box::pin(async move { user.await.map(MaybeUser) })
     }
 }

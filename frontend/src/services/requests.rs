@@ -1,12 +1,16 @@
-//! The one way the portal talks to the API: send, decode the JSON, and turn every failure
-//! (no network, an RFC 9457 problem document, a body that does not match the contract) into an
-//! [`ApiError`] that a page can show to a reader in plain words.
+//! The one way the portal and the editors' console talk to the API: send (with the editor's
+//! bearer token once someone has logged in), decode the JSON, and turn every failure (no
+//! network, an RFC 9457 problem document, a body that does not match the contract) into an
+//! [`ApiError`] that a page can show in plain words.
 
 use std::fmt;
 
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_api::Problem;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::auth;
 
 /// Where the API lives: the backend serves the portal and the API from one origin.
 pub const API_BASE: &str = "/api/v1";
@@ -39,11 +43,36 @@ impl ApiError {
         matches!(self, ApiError::Status { status: 404, .. })
     }
 
+    /// The token is missing, expired or revoked: the console asks the editor to log in again.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Status { status: 401, .. })
+    }
+
+    /// What the server said about `field` (a 422 or a reference that was not found), to show
+    /// next to that field.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            ApiError::Status {
+                problem: Some(problem),
+                ..
+            } => problem
+                .errors
+                .iter()
+                .find(|error| error.field == field)
+                .map(|error| error.message.clone()),
+            _ => None,
+        }
+    }
+
     /// What a reader is told, in Chinese.
     pub fn headline(&self) -> &'static str {
         match self {
             ApiError::Network(_) => "无法连接服务器,请检查网络后重试。",
+            ApiError::Status { status: 401, .. } => "登录已失效,请重新登录。",
+            ApiError::Status { status: 403, .. } => "您没有执行此操作的权限。",
             ApiError::Status { status: 404, .. } => "您要找的内容不存在或已被删除。",
+            ApiError::Status { status: 409, .. } => "操作被拒绝:与现有数据冲突。",
+            ApiError::Status { status: 422, .. } => "提交的内容有误,请检查标出的项目。",
             ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
             ApiError::Status {
                 status: 400..=499, ..
@@ -99,17 +128,57 @@ pub fn url(path: &str, query: &impl serde::Serialize) -> String {
 
 /// GETs `url` and decodes its JSON.
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    send(Request::get(url)).await
+    decode(send(Request::get(url), None).await?).await
 }
 
 /// POSTs to `url` without a body and decodes the JSON answer.
 pub async fn post<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    send(Request::post(url)).await
+    decode(send(Request::post(url), None).await?).await
 }
 
-async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+/// POSTs `body` as JSON to `url` and decodes the JSON answer.
+pub async fn post_json<T: DeserializeOwned>(
+    url: &str,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
+    send_json(Request::post(url), body).await
+}
+
+/// PATCHes `url` with `body` as JSON and decodes the JSON answer.
+pub async fn patch_json<T: DeserializeOwned>(
+    url: &str,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
+    send_json(Request::patch(url), body).await
+}
+
+/// DELETEs `url`; the answer has no body.
+pub async fn delete(url: &str) -> Result<(), ApiError> {
+    send(Request::delete(url), None).await.map(drop)
+}
+
+async fn send_json<T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<T, ApiError> {
+    let body = serde_json::to_string(body).map_err(|error| ApiError::Decode(error.to_string()))?;
+    decode(send(request, Some(body)).await?).await
+}
+
+async fn send(request: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
+    let mut request = request.header("Accept", "application/json");
+    // Only a logged-in editor has a token; readers' requests stay anonymous (and cacheable).
+    if let Some(token) = auth::token() {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => request.build(),
+    }
+    .map_err(|error| ApiError::Network(error.to_string()))?;
     let response = request
-        .header("Accept", "application/json")
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
@@ -117,6 +186,10 @@ async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiErro
         let body = response.text().await.unwrap_or_default();
         return Err(ApiError::from_response(response.status(), &body));
     }
+    Ok(response)
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     response
         .json::<T>()
         .await
@@ -164,6 +237,21 @@ mod tests {
             error.to_string(),
             "无法连接服务器,请检查网络后重试。 (TypeError: Failed to fetch)"
         );
+    }
+
+    #[test]
+    fn field_errors_are_found_by_field_name() {
+        let body = r#"{"type":"/problems/validation-failed","title":"Validation failed",
+            "status":422,"detail":"title: must not be blank","code":"validation_failed",
+            "errors":[{"field":"title","message":"must not be blank"}]}"#;
+        let error = ApiError::from_response(422, body);
+        assert_eq!(
+            error.field_message("title").as_deref(),
+            Some("must not be blank")
+        );
+        assert_eq!(error.field_message("body"), None);
+        assert!(!error.is_unauthorized());
+        assert!(ApiError::from_response(401, "").is_unauthorized());
     }
 
     #[test]

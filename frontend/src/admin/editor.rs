@@ -1,0 +1,461 @@
+//! Writing and editing an article: title, category (a tree picker), source and author,
+//! summary, the body in a rich-text editor (bold, headings, lists, links; the server sanitises
+//! the HTML), publish now / schedule / draft, pinned, and a preview in the portal's own style.
+//! Every keystroke is kept in `localStorage` until the article is saved, so an expired login
+//! or a closed tab loses nothing.
+
+use std::rc::Rc;
+
+use portal_api::Article;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::form::{checked_of, field_error, value_of, Failure, Field, FormAlert};
+use super::{use_console, use_console_title, use_staff_api, AdminRoute};
+use crate::components::{ErrorBox, Loading};
+use crate::dates;
+use crate::editorial::{draft_key, ArticleForm, Publish};
+use crate::hooks::Remote;
+use crate::sections;
+use crate::services::{articles, categories};
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_draft(key: &str) -> Option<ArticleForm> {
+    let text = storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn save_draft(key: &str, form: &ArticleForm) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(form)) {
+        // A full or refused storage only loses the safety net, not the form.
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+fn clear_draft(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorPageProps {
+    /// The article to edit; `None` writes a new one.
+    #[prop_or_default]
+    pub id: Option<i32>,
+}
+
+#[component]
+pub fn EditorPage(props: &EditorPageProps) -> Html {
+    use_console_title(if props.id.is_some() {
+        "编辑文章"
+    } else {
+        "写文章"
+    });
+    let article = use_staff_api(props.id, |id| async move {
+        match id {
+            Some(id) => articles::get(id).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    match &article.state {
+        Remote::Loading => html! { <Loading text="正在加载文章…" /> },
+        Remote::Failed(error) => {
+            html! { <ErrorBox error={error.clone()} retry={article.retry.clone()} what="文章" /> }
+        }
+        Remote::Ready(original) => {
+            let original = original.as_ref().clone().map(Rc::new);
+            html! { <ArticleEditor key={props.id.unwrap_or(0)} {original} /> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticleEditorProps {
+    original: Option<Rc<Article>>,
+}
+
+#[component]
+fn ArticleEditor(props: &ArticleEditorProps) -> Html {
+    let console = use_console();
+    let navigator = use_navigator();
+    let key = draft_key(props.original.as_ref().map(|article| article.id));
+    let baseline = use_memo(props.original.clone(), |original| match original {
+        Some(article) => ArticleForm::from_article(article, &console.zone, dates::now()),
+        None => ArticleForm::default(),
+    });
+    let restored = use_state(|| load_draft(&key).filter(|draft| draft != &*baseline));
+    let form = use_state(|| (*restored).clone().unwrap_or_else(|| (*baseline).clone()));
+    // Changes when the body is replaced from outside the editor (a discarded draft).
+    let body_version = use_state(|| 0_u32);
+    let failure = use_state(|| None::<Failure>);
+    let busy = use_state(|| false);
+    let preview = use_state(|| false);
+    let tree = use_staff_api((), |()| categories::tree());
+
+    {
+        let (key, baseline) = (key.clone(), baseline.clone());
+        use_effect_with((*form).clone(), move |form| {
+            if form == &*baseline {
+                clear_draft(&key);
+            } else {
+                save_draft(&key, form);
+            }
+        });
+    }
+
+    let edit = |apply: fn(&mut ArticleForm, String)| {
+        let form = form.clone();
+        Callback::from(move |event: InputEvent| {
+            let mut next = (*form).clone();
+            apply(&mut next, value_of(&event));
+            form.set(next);
+        })
+    };
+    let change = |apply: fn(&mut ArticleForm, &Event)| {
+        let form = form.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*form).clone();
+            apply(&mut next, &event);
+            form.set(next);
+        })
+    };
+    let on_body = {
+        let form = form.clone();
+        Callback::from(move |body: String| {
+            form.set(ArticleForm {
+                body,
+                ..(*form).clone()
+            })
+        })
+    };
+    let discard = {
+        let (form, restored, baseline, body_version) = (
+            form.clone(),
+            restored.clone(),
+            baseline.clone(),
+            body_version.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            form.set((*baseline).clone());
+            restored.set(None);
+            body_version.set(body_version.wrapping_add(1));
+        })
+    };
+    let toggle_preview = {
+        let preview = preview.clone();
+        Callback::from(move |_: MouseEvent| preview.set(!*preview))
+    };
+
+    let onsubmit = {
+        let (form, failure, busy) = (form.clone(), failure.clone(), busy.clone());
+        let original = props.original.clone();
+        let console = console.clone();
+        let key = key.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *busy {
+                return;
+            }
+            let now = dates::now();
+            let request = match &original {
+                Some(article) => form
+                    .to_patch(article, &console.zone, now)
+                    .map(|patch| (Some(article.id), None, Some(patch))),
+                None => form
+                    .to_new(&console.zone, now)
+                    .map(|new| (None, Some(new), None)),
+            };
+            let (id, new, patch) = match request {
+                Ok(request) => request,
+                Err(error) => {
+                    failure.set(Some(Failure::Form(error)));
+                    return;
+                }
+            };
+            busy.set(true);
+            let (failure, busy, navigator, key) = (
+                failure.clone(),
+                busy.clone(),
+                navigator.clone(),
+                key.clone(),
+            );
+            let save = async move {
+                match (id, new, patch) {
+                    (Some(id), _, Some(patch)) => articles::update(id, patch).await,
+                    (_, Some(new), _) => articles::create(new).await,
+                    // `to_patch` and `to_new` give one of the two.
+                    _ => Err(crate::services::ApiError::Decode("nothing to save".into())),
+                }
+            };
+            console.run(save, move |result| {
+                busy.set(false);
+                match result {
+                    Ok(_) => {
+                        clear_draft(&key);
+                        if let Some(navigator) = navigator {
+                            navigator.push(&AdminRoute::Articles);
+                        }
+                    }
+                    Err(error) if !error.is_unauthorized() => {
+                        failure.set(Some(Failure::Api(error)));
+                    }
+                    // Logged out: the draft stays in storage for after the login.
+                    Err(_) => {}
+                }
+            });
+        })
+    };
+
+    let errors = &*failure;
+    let flat = tree
+        .state
+        .ready()
+        .map(|tree| sections::flatten(tree))
+        .unwrap_or_default();
+    let category_name = flat
+        .iter()
+        .find(|category| Some(category.id) == form.category_id)
+        .map(|category| category.name.clone())
+        .unwrap_or_default();
+    let category_options = flat.iter().map(|category| {
+        html! {
+            <option value={category.id.to_string()} selected={form.category_id == Some(category.id)}>
+                { category.indented() }
+            </option>
+        }
+    });
+    let publish_choice = |value: Publish, label: &'static str| {
+        let onchange = {
+            let form = form.clone();
+            Callback::from(move |_: Event| {
+                form.set(ArticleForm {
+                    publish: value,
+                    ..(*form).clone()
+                })
+            })
+        };
+        html! {
+            <label class="choice">
+                <input type="radio" name="publish" checked={form.publish == value} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    let title = if props.original.is_some() {
+        "编辑文章"
+    } else {
+        "写文章"
+    };
+
+    html! {
+        <section class="panel editor">
+            <div class="console-head">
+                <h1 class="page-title">{ title }</h1>
+                <button type="button" class="button" aria-pressed={preview.to_string()} onclick={toggle_preview}>
+                    { if *preview { "返回编辑" } else { "预览" } }
+                </button>
+            </div>
+            if restored.is_some() {
+                <p class="notice" role="status">
+                    { "已恢复上次未保存的内容。" }
+                    <button type="button" class="link-button" onclick={discard}>{ "丢弃未保存的修改" }</button>
+                </p>
+            }
+            if *preview {
+                <Preview form={(*form).clone()} {category_name} />
+            }
+            <form class="article-form" hidden={*preview} {onsubmit} novalidate=true>
+                <Field label="标题" id="article-title-input" error={field_error(errors, "title")}>
+                    <input id="article-title-input" name="title" maxlength="200" value={form.title.clone()}
+                        oninput={edit(|form, value| form.title = value)} />
+                </Field>
+                <div class="field-row">
+                    <Field label="栏目" id="article-category" error={field_error(errors, "category_id")}>
+                        <select id="article-category" name="category_id"
+                            onchange={change(|form, event| form.category_id = value_of(event).parse().ok())}>
+                            <option value="" selected={form.category_id.is_none()}>{ "请选择栏目" }</option>
+                            { for category_options }
+                        </select>
+                    </Field>
+                    <Field label="来源" id="article-source" error={field_error(errors, "source")}>
+                        <input id="article-source" name="source" maxlength="100" value={form.source.clone()}
+                            oninput={edit(|form, value| form.source = value)} />
+                    </Field>
+                    <Field label="作者" id="article-author" error={field_error(errors, "author")}>
+                        <input id="article-author" name="author" maxlength="100" value={form.author.clone()}
+                            oninput={edit(|form, value| form.author = value)} />
+                    </Field>
+                </div>
+                <Field label="摘要" id="article-summary" error={field_error(errors, "summary")}
+                    hint="可不填:留空时由正文开头自动生成。">
+                    <textarea id="article-summary" name="summary" rows="2" maxlength="1000"
+                        value={form.summary.clone()} oninput={edit(|form, value| form.summary = value)} />
+                </Field>
+                <Field label="正文" id="article-body" error={field_error(errors, "body")}>
+                    <RichText id="article-body" value={form.body.clone()} version={*body_version} onchange={on_body} />
+                </Field>
+                <fieldset class={classes!("publish", field_error(errors, "published_at").is_some().then_some("invalid"))}>
+                    <legend>{ "发布" }</legend>
+                    { publish_choice(Publish::Draft, "保存为草稿") }
+                    { publish_choice(Publish::Now, "立即发布") }
+                    { publish_choice(Publish::Schedule, "定时发布") }
+                    if form.publish == Publish::Schedule {
+                        <label class="choice">
+                            <span class="visually-hidden">{ "发布时间" }</span>
+                            <input type="datetime-local" name="published_at" aria-label="定时发布时间"
+                                value={form.scheduled_at.clone()}
+                                oninput={edit(|form, value| form.scheduled_at = value)} />
+                            <span class="muted">{ format!("({})", console.zone.name()) }</span>
+                        </label>
+                    }
+                    if let Some(error) = field_error(errors, "published_at") {
+                        <p class="field-error" role="alert">{ error }</p>
+                    }
+                    <label class="choice pin">
+                        <input type="checkbox" name="pinned" checked={form.pinned}
+                            onchange={change(|form, event| form.pinned = checked_of(event))} />
+                        { "置顶(显示在首页头条)" }
+                    </label>
+                </fieldset>
+                <FormAlert failure={(*failure).clone()} />
+                <div class="form-actions">
+                    <button type="submit" class="button primary" disabled={*busy}>
+                        { if *busy { "正在保存…" } else { "保存" } }
+                    </button>
+                    <Link<AdminRoute> to={AdminRoute::Articles} classes="button">{ "返回列表" }</Link<AdminRoute>>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RichTextProps {
+    id: AttrValue,
+    value: String,
+    /// The editor takes `value` when it mounts and whenever this changes; otherwise the
+    /// browser owns the content (re-setting it would move the caret on every keystroke).
+    version: u32,
+    onchange: Callback<String>,
+}
+
+/// A `contenteditable` editor with a small toolbar. The browser's editing commands write the
+/// HTML; the server sanitises whatever arrives.
+#[component]
+fn RichText(props: &RichTextProps) -> Html {
+    let area = use_node_ref();
+    {
+        let (area, value) = (area.clone(), props.value.clone());
+        use_effect_with(props.version, move |_| {
+            if let Some(element) = area.cast::<web_sys::Element>() {
+                element.set_inner_html(&value);
+            }
+        });
+    }
+    let emit = {
+        let (area, onchange) = (area.clone(), props.onchange.clone());
+        move || {
+            if let Some(element) = area.cast::<web_sys::Element>() {
+                onchange.emit(element.inner_html());
+            }
+        }
+    };
+    let command = |name: &'static str, value: &'static str| {
+        let (area, emit) = (area.clone(), emit.clone());
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            let value = if name == "createLink" {
+                match super::form::prompt("链接地址(以 https:// 开头):") {
+                    Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
+                    _ => return,
+                }
+            } else {
+                value.to_owned()
+            };
+            if let Some(element) = area.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+            let document = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.dyn_into::<web_sys::HtmlDocument>().ok());
+            if let Some(document) = document {
+                // `execCommand` is deprecated but still the only editing API every browser
+                // ships; it keeps undo working, which hand-made DOM edits would not.
+                let _ = document.exec_command_with_show_ui_and_value(name, false, &value);
+            }
+            emit();
+        })
+    };
+    let oninput = {
+        let emit = emit.clone();
+        Callback::from(move |_: InputEvent| emit())
+    };
+    let tools = [
+        ("bold", "", "B", "加粗"),
+        ("italic", "", "I", "斜体"),
+        ("formatBlock", "<h2>", "H2", "大标题"),
+        ("formatBlock", "<h3>", "H3", "小标题"),
+        ("formatBlock", "<p>", "¶", "正文段落"),
+        ("insertUnorderedList", "", "• 列表", "项目列表"),
+        ("insertOrderedList", "", "1. 列表", "编号列表"),
+        ("createLink", "", "链接", "插入链接"),
+        ("unlink", "", "取消链接", "取消链接"),
+        ("removeFormat", "", "清除格式", "清除格式"),
+    ];
+    html! {
+        <div class="rich-text">
+            <div class="toolbar" role="toolbar" aria-label="正文格式">
+                { for tools.into_iter().map(|(name, value, label, title)| html! {
+                    <button type="button" class="tool" title={title} aria-label={title}
+                        onmousedown={command(name, value)}>{ label }</button>
+                }) }
+            </div>
+            <div id={props.id.clone()} class="rich-area article-body" ref={area} contenteditable="true"
+                role="textbox" aria-multiline="true" {oninput}></div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    form: ArticleForm,
+    category_name: String,
+}
+
+/// The article as the portal's article page will show it (its classes and styles).
+#[component]
+fn Preview(props: &PreviewProps) -> Html {
+    let console = use_console();
+    let form = &props.form;
+    let when = match form.publish {
+        Publish::Schedule => dates::from_input(&form.scheduled_at, &console.zone),
+        Publish::Draft | Publish::Now => Some(dates::now()),
+    }
+    .map(|at| dates::date_time(at, &console.zone))
+    .unwrap_or_default();
+    html! {
+        <div class="preview" aria-label="预览">
+            <p class="preview-note">{ format!("预览:门户上的样子(栏目: {})", props.category_name) }</p>
+            <article class="panel article">
+                <header class="article-header">
+                    <h1>{ form.title.clone() }</h1>
+                    <p class="article-meta">
+                        <span class="meta-item">{ format!("发布时间: {when}") }</span>
+                        <span class="meta-item">{ "浏览次数: 0" }</span>
+                        if !form.source.is_empty() {
+                            <span class="meta-item">{ format!("来源: {}", form.source) }</span>
+                        }
+                    </p>
+                </header>
+                <div class="article-body font-medium">
+                    { Html::from_html_unchecked(AttrValue::from(form.body.clone())) }
+                </div>
+            </article>
+        </div>
+    }
+}

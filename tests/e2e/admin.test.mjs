@@ -1,0 +1,304 @@
+// The editors' console in a real browser against the real server: an admin creates an editor,
+// the editor writes, publishes and schedules articles and reads their statistics, and the
+// console keeps editors out of the admins' areas. Tests run in file order and build on each
+// other; the articles they write are deleted afterwards so the portal tests see the demo
+// content as it was.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { api, baseUrl, eventually, launch, newContext, screenshotDir, watchErrors } from './support.mjs';
+
+const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD;
+if (!ADMIN_PASSWORD) {
+  throw new Error('PORTAL_E2E_ADMIN_PASSWORD is not set: run the browser tests with `just e2e`');
+}
+const EDITOR = 'e2e-editor';
+const EDITOR_PASSWORD = 'editor-password-42';
+const stamp = Date.now().toString(36);
+const PUBLISHED_TITLE = `新洲区开展民法典进社区宣传活动 ${stamp}`;
+const SCHEDULED_TITLE = `新洲区宪法宣传周活动预告 ${stamp}`;
+
+let browser;
+const written = [];
+
+before(async () => {
+  browser = await launch();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  // Leave the demo content as the portal tests expect it.
+  if (written.length > 0) {
+    const token = await adminToken();
+    for (const id of written) {
+      await fetch(new URL(`/api/v1/articles/${id}`, baseUrl), {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    }
+  }
+});
+
+async function adminToken() {
+  const response = await fetch(new URL('/api/v1/auth/login', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  assert.equal(response.status, 200, 'the admin can log in through the API');
+  return (await response.json()).access_token;
+}
+
+/** A fresh browser (own session storage) for one person; closed by the caller. */
+async function open() {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  return { context, page, errors };
+}
+
+const consoleNav = (page) => page.getByRole('navigation', { name: '管理菜单' });
+
+async function logIn(page, username, password) {
+  await page.goto('/admin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await consoleNav(page).waitFor();
+}
+
+async function screenshot(page, name) {
+  await page.mouse.move(0, 799);
+  await page.screenshot({ path: join(screenshotDir, name) });
+}
+
+/** Writes an article in the editor; `publish` is the label of the publish choice. */
+async function write(page, { title, publish, when }) {
+  await consoleNav(page).getByRole('link', { name: '写文章' }).click();
+  await page.waitForURL('**/admin/articles/new');
+  await page.getByLabel('标题', { exact: true }).fill(title);
+  const xinzhou = await api('/api/v1/categories/xinzhou');
+  await page.getByLabel('栏目').selectOption(String(xinzhou.category.id));
+  await page.getByLabel('来源').fill('新洲区司法局');
+  await page.getByLabel('作者').fill('普法办');
+  const body = page.locator('#article-body');
+  await body.click();
+  await page.keyboard.type('民法典宣传小分队走进社区,');
+  await page.getByRole('button', { name: '加粗' }).click();
+  await page.keyboard.type('为居民现场答疑');
+  await page.getByRole('button', { name: '加粗' }).click();
+  await page.keyboard.type('。');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '项目列表' }).click();
+  await page.keyboard.type('发放宣传资料三百余份');
+  await page.getByLabel(publish, { exact: true }).check();
+  if (when) await page.getByLabel('定时发布时间').fill(when);
+}
+
+async function save(page, title) {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.waitForURL('**/admin/articles');
+  const row = page.locator('tr', { hasText: title });
+  await row.waitFor();
+  const id = Number((await row.getByRole('link', { name: '编辑' }).getAttribute('href')).split('/').pop());
+  written.push(id);
+  return { row, id };
+}
+
+describe('the editors\' console', () => {
+  test('a wrong password is refused with a message', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await page.goto('/admin/articles');
+      await page.getByRole('heading', { name: '管理后台登录' }).waitFor();
+      await page.getByLabel('用户名').fill('admin');
+      await page.getByLabel('密码').fill('not-the-password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+      assert.equal(await consoleNav(page).count(), 0, 'the console stays closed');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the admin creates an editor account', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await logIn(page, 'admin', ADMIN_PASSWORD);
+      await consoleNav(page).getByRole('link', { name: '用户管理' }).click();
+      await page.waitForURL('**/admin/users');
+      await page.getByLabel('用户名').fill(EDITOR);
+      await page.getByLabel('初始密码').fill('short');
+      await page.getByRole('button', { name: '创建用户' }).click();
+      await page.locator('.field-error', { hasText: '至少 10 个字符' }).waitFor();
+      await page.getByLabel('初始密码').fill(EDITOR_PASSWORD);
+      await page.getByRole('button', { name: '创建用户' }).click();
+      await page.getByRole('status').filter({ hasText: `已创建用户 ${EDITOR}` }).waitFor();
+      const row = page.locator('tbody tr', { hasText: EDITOR });
+      assert.match(await row.innerText(), /编辑\s+正常/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the editor publishes an article in 新洲区 and readers find it on the portal', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      await write(page, { title: PUBLISHED_TITLE, publish: '立即发布' });
+      assert.match(await page.locator('#article-body').innerHTML(), /<b>为居民现场答疑<\/b>|<strong>/);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'editor.png');
+
+      await page.getByRole('button', { name: '预览' }).click();
+      const preview = page.locator('.preview');
+      await preview.getByRole('heading', { name: PUBLISHED_TITLE }).waitFor();
+      assert.match(await preview.innerText(), /来源: 新洲区司法局/);
+      await page.getByRole('button', { name: '返回编辑' }).click();
+
+      const { row, id } = await save(page, PUBLISHED_TITLE);
+      assert.match(await row.innerText(), /新洲区\s+已发布/);
+
+      // A reader, on the portal.
+      await page.goto('/category/xinzhou');
+      const link = page.locator('.article-list').getByRole('link', { name: PUBLISHED_TITLE });
+      await link.click();
+      await page.waitForURL(`**/article/${id}`);
+      await page.getByRole('heading', { level: 1, name: PUBLISHED_TITLE }).waitFor();
+      assert.match(await page.locator('.article-body').innerHTML(), /<(b|strong)>为居民现场答疑<\/(b|strong)>/);
+      assert.match(await page.locator('.article-body').innerHTML(), /<li>发放宣传资料三百余份<\/li>/);
+      await page.waitForFunction(() => {
+        const hits = document.querySelector('.article-meta .views .hits');
+        return hits && !hits.classList.contains('counting');
+      });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a scheduled article stays off the portal until its time', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      await write(page, { title: SCHEDULED_TITLE, publish: '定时发布', when: '2099-06-01T09:30' });
+      const { row, id } = await save(page, SCHEDULED_TITLE);
+      assert.match(await row.innerText(), /定时发布\s+2099-06-01 09:30/);
+
+      const stored = await (await fetch(new URL(`/api/v1/articles/${id}`, baseUrl))).status;
+      assert.equal(stored, 404, 'the public API does not serve it');
+      await page.goto('/category/xinzhou');
+      await page.locator('.article-list').getByRole('link', { name: PUBLISHED_TITLE }).waitFor();
+      assert.equal(await page.getByRole('link', { name: SCHEDULED_TITLE }).count(), 0);
+      const list = await api('/api/v1/articles?category=xinzhou&per_page=100');
+      assert.ok(!list.items.some((item) => item.id === id), 'not in the public list');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the dashboard and the article\'s own chart show the view just made', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      // Views are written about once a second: refresh until the count arrives.
+      const today = page.locator('.stat-card', { hasText: '今日浏览' }).locator('.stat-value');
+      await eventually(
+        async () => {
+          await page.getByRole('button', { name: '刷新' }).click();
+          await today.waitFor();
+          return Number(await today.textContent()) >= 1;
+        },
+        { timeout: 10_000, interval: 500, message: 'today\'s views on the dashboard' },
+      );
+      const bars = page.locator('.bar-chart .bar');
+      await bars.nth(29).waitFor();
+      assert.equal(await bars.count(), 30, 'one bar per day of the last 30');
+      assert.ok(Number(await bars.last().getAttribute('data-hits')) >= 1, 'today\'s bar has the view');
+      await page.locator('.ranking').getByRole('link', { name: PUBLISHED_TITLE }).waitFor();
+      await screenshot(page, 'dashboard.png');
+
+      await consoleNav(page).getByRole('link', { name: '文章管理' }).click();
+      await page.locator('tr', { hasText: PUBLISHED_TITLE }).getByRole('link', { name: '统计' }).click();
+      await page.getByRole('heading', { name: `文章统计:${PUBLISHED_TITLE}` }).waitFor();
+      await page.locator('figcaption', { hasText: '共 1 次' }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an editor sees no admin areas and cannot open user management', async () => {
+    const { context, page } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      const links = await consoleNav(page).getByRole('link').allInnerTexts();
+      assert.deepEqual(links, ['统计概览', '文章管理', '写文章']);
+      await page.goto('/admin/users');
+      await page.getByRole('heading', { name: '无权访问' }).waitFor();
+      assert.equal(await page.locator('.users-table').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the admin adds a category and is told why a category with children cannot go', async () => {
+    const { context, page, errors } = await open();
+    page.on('dialog', (dialog) => dialog.accept());
+    try {
+      await logIn(page, 'admin', ADMIN_PASSWORD);
+      await consoleNav(page).getByRole('link', { name: '栏目管理' }).click();
+      await page.getByLabel('名称', { exact: true }).fill('阳逻街');
+      await page.getByLabel('别名(网址)').fill(`yangluo-${stamp}`);
+      const xinzhou = await api('/api/v1/categories/xinzhou');
+      await page.getByLabel('上级栏目').selectOption(String(xinzhou.category.id));
+      await page.getByRole('button', { name: '创建栏目' }).click();
+      await page.getByRole('status').filter({ hasText: '已创建栏目 阳逻街' }).waitFor();
+
+      const parentRow = page.locator('.categories-table tr', { hasText: 'pufa-dongtai' });
+      await parentRow.getByRole('button', { name: '删除' }).click();
+      await page.getByRole('alert').filter({ hasText: 'sub-categories' }).waitFor();
+
+      const row = page.locator('.categories-table tr', { hasText: `yangluo-${stamp}` });
+      await row.getByRole('button', { name: '删除' }).click();
+      await page.getByRole('status').filter({ hasText: '已删除栏目 阳逻街' }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an expired login returns to the form and keeps what the editor typed', async () => {
+    const { context, page } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      await consoleNav(page).getByRole('link', { name: '写文章' }).click();
+      await page.getByLabel('标题', { exact: true }).fill('写到一半的稿件');
+      const xinzhou = await api('/api/v1/categories/xinzhou');
+      await page.getByLabel('栏目').selectOption(String(xinzhou.category.id));
+      // The server stops accepting the token (as after its expiry).
+      await page.evaluate(() => {
+        const session = JSON.parse(sessionStorage.getItem('portal.session'));
+        session.access_token = 'expired';
+        sessionStorage.setItem('portal.session', JSON.stringify(session));
+      });
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText('登录已过期').waitFor();
+      await page.getByLabel('用户名').fill(EDITOR);
+      await page.getByLabel('密码').fill(EDITOR_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByText('已恢复上次未保存的内容').waitFor();
+      assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '写到一半的稿件');
+      assert.ok(page.url().endsWith('/admin/articles/new'), 'the editor is where they were');
+    } finally {
+      await context.close();
+    }
+  });
+});
