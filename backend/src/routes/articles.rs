@@ -1,9 +1,9 @@
 //! `/api/v1/articles`: listing and reading (public, more for staff) and the editors' writes.
 
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
-use portal_api::{Article, ArticlePage, ArticlePatch, ArticleSort, NewArticle};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use portal_api::{
+    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticleStatusFilter, NewArticle,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
@@ -12,7 +12,7 @@ use crate::{
     error::{ApiError, ApiResult},
     http::extractors::JsonBody,
     openapi::{BadRequest, JsonBodyErrors, NotFound, ServerError, Unauthorized},
-    services::articles::{self, ListQuery, StatusFilter},
+    services::articles::{self, ListQuery},
     state::AppState,
 };
 
@@ -25,41 +25,13 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_article);
 }
 
-/// Filters, order and page of an article listing.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ArticleListParams {
-    /// Only articles in this category (id or slug).
-    #[param(example = "xinzhou")]
-    category: Option<String>,
-    /// With `category`: include the articles of its sub-categories (default `true`).
-    include_descendants: Option<bool>,
-    /// Which articles: `public` (default) for everyone; the others need an editor's token.
-    #[param(inline)]
-    status: Option<StatusFilter>,
-    /// Only pinned (`true`) or only unpinned (`false`) articles.
-    pinned: Option<bool>,
-    /// Words to find in the title, summary or body (at most 100 characters).
-    #[param(max_length = 100)]
-    q: Option<String>,
-    /// The order (default `newest`).
-    #[param(inline)]
-    sort: Option<ArticleSort>,
-    /// The page, from 1.
-    #[param(minimum = 1, maximum = 1000000)]
-    page: Option<u32>,
-    /// Items per page, 1 to 100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    per_page: Option<u32>,
-}
-
 /// List articles, newest first unless `sort` says otherwise.
 ///
 /// Anonymous callers see published articles whose publish time has passed. Editors and admins
 /// may ask for drafts, scheduled and archived articles with `status`.
 #[utoipa::path(
     tag = "articles",
-    params(ArticleListParams),
+    params(ArticleListQuery),
     responses(
         (status = 200, description = "One page of articles.", body = ArticlePage,
             headers(
@@ -79,7 +51,7 @@ pub struct ArticleListParams {
 async fn list_articles(
     state: web::Data<AppState>,
     viewer: MaybeUser,
-    params: web::Query<ArticleListParams>,
+    params: web::Query<ArticleListQuery>,
     request: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let params = params.into_inner();
@@ -90,7 +62,7 @@ async fn list_articles(
         Err(message) => return Err(ApiError::BadRequest(format!("q: {message}"))),
     };
     let status = params.status.unwrap_or_default();
-    if status != StatusFilter::Public && !viewer.is_staff() {
+    if status != ArticleStatusFilter::Public && !viewer.is_staff() {
         return Err(ApiError::Unauthorized(
             "log in as an editor to list unpublished articles".into(),
         ));

@@ -3,10 +3,9 @@
 //! for admins only).
 
 use actix_web::{get, web};
-use chrono::NaiveDate;
-use portal_api::{CategoryHits, DailySeries, MostReadArticle, Role, SiteSummary, StatsPeriod};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use portal_api::{
+    CategoryHits, DailyQuery, DailySeries, MostReadArticle, MostReadQuery, Role, SiteSummary,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
@@ -25,24 +24,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(per_category);
 }
 
-/// Which most-read list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct MostReadParams {
-    /// `day`, `week` (default), `month` or `all`, ending today in the site's time zone.
-    #[param(inline)]
-    period: Option<StatsPeriod>,
-    /// Only articles in this category and its descendants (id or slug).
-    category: Option<String>,
-    /// How many, 1 to 50 (default 10).
-    #[param(minimum = 1, maximum = 50)]
-    limit: Option<u32>,
-}
-
 /// The most-read public articles of a period (点击排行).
 #[utoipa::path(
     tag = "stats",
-    params(MostReadParams),
+    params(MostReadQuery),
     responses(
         (status = 200, description = "Most read first.", body = Vec<MostReadArticle>),
         (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
@@ -55,7 +40,7 @@ pub struct MostReadParams {
 #[get("/stats/most-read")]
 async fn most_read(
     state: web::Data<AppState>,
-    params: web::Query<MostReadParams>,
+    params: web::Query<MostReadQuery>,
 ) -> ApiResult<web::Json<Vec<MostReadArticle>>> {
     let limit = params.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
@@ -95,24 +80,11 @@ async fn summary(
     ))
 }
 
-/// The range and subject of a daily series.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct DailyParams {
-    /// First day (YYYY-MM-DD); default 29 days before `to`.
-    from: Option<NaiveDate>,
-    /// Last day (YYYY-MM-DD); default today in the site's time zone. A range longer than 366
-    /// days is shortened to the 366 days ending here; one that ends before it starts is empty.
-    to: Option<NaiveDate>,
-    /// One article's series; the whole site's when absent.
-    article_id: Option<i32>,
-}
-
 /// Views per day over a date range, days without views as zero (editors and admins; raw
 /// counts with robots and reloads for admins only).
 #[utoipa::path(
     tag = "stats",
-    params(DailyParams),
+    params(DailyQuery),
     responses(
         (status = 200, description = "The series.", body = DailySeries),
         (status = 400, response = BadRequest),
@@ -126,7 +98,7 @@ pub struct DailyParams {
 async fn daily(
     state: web::Data<AppState>,
     user: CurrentUser,
-    params: web::Query<DailyParams>,
+    params: web::Query<DailyQuery>,
 ) -> ApiResult<web::Json<DailySeries>> {
     let today = stats::today(state.hits.timezone());
     let range = stats::series_range(params.from, params.to, today);

@@ -3,15 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use portal_api::{
-    Article, ArticleLink, ArticlePatch, ArticleSort, ArticleStatus, ArticleSummary, NewArticle,
-    PageInfo,
+    Article, ArticleLink, ArticlePatch, ArticleSort, ArticleStatus, ArticleStatusFilter,
+    ArticleSummary, NewArticle, PageInfo,
 };
 use sea_orm::{
     sea_query::{Expr, NullOrdering},
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult,
     Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
-use serde::Deserialize;
 
 use crate::{
     db::{
@@ -34,29 +33,12 @@ pub type ArticleBody = BoundedText<500_000>;
 /// How long a derived summary is.
 const DERIVED_SUMMARY_CHARS: usize = 150;
 
-/// Which articles a listing shows. Everything but `public` is for editors and admins.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusFilter {
-    /// Published and due: what the portal shows (the default).
-    #[default]
-    Public,
-    Draft,
-    /// Published, whether due or scheduled.
-    Published,
-    /// Published with a publish time still in the future.
-    Scheduled,
-    Archived,
-    /// Every article.
-    Any,
-}
-
 /// A listing request, already checked by the route.
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery {
     pub category: Option<String>,
     pub include_descendants: bool,
-    pub status: StatusFilter,
+    pub status: ArticleStatusFilter,
     pub pinned: Option<bool>,
     pub search: Option<SearchTerms>,
     pub sort: ArticleSort,
@@ -118,17 +100,17 @@ fn publicly_visible(now: DateTime<Utc>) -> Condition {
         .add(article::Column::PublishedAt.lte(now))
 }
 
-fn status_condition(filter: StatusFilter, now: DateTime<Utc>) -> Condition {
+fn status_condition(filter: ArticleStatusFilter, now: DateTime<Utc>) -> Condition {
     let status = |value: ArticleStatus| article::Column::Status.eq(value.as_str());
     match filter {
-        StatusFilter::Public => publicly_visible(now),
-        StatusFilter::Draft => Condition::all().add(status(ArticleStatus::Draft)),
-        StatusFilter::Published => Condition::all().add(status(ArticleStatus::Published)),
-        StatusFilter::Scheduled => Condition::all()
+        ArticleStatusFilter::Public => publicly_visible(now),
+        ArticleStatusFilter::Draft => Condition::all().add(status(ArticleStatus::Draft)),
+        ArticleStatusFilter::Published => Condition::all().add(status(ArticleStatus::Published)),
+        ArticleStatusFilter::Scheduled => Condition::all()
             .add(status(ArticleStatus::Published))
             .add(article::Column::PublishedAt.gt(now)),
-        StatusFilter::Archived => Condition::all().add(status(ArticleStatus::Archived)),
-        StatusFilter::Any => Condition::all(),
+        ArticleStatusFilter::Archived => Condition::all().add(status(ArticleStatus::Archived)),
+        ArticleStatusFilter::Any => Condition::all(),
     }
 }
 

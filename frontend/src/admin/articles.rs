@@ -13,8 +13,9 @@ use crate::dates;
 use crate::editorial::status_label;
 use crate::hooks::Remote;
 use crate::sections;
-use crate::services::articles::{self, ArticleQuery, StatusFilter};
+use crate::services::articles::{self, status_filter_label};
 use crate::services::{categories, ApiError};
+use portal_api::{ArticleListQuery, ArticleStatusFilter};
 
 const PER_PAGE: u32 = 20;
 
@@ -29,7 +30,7 @@ const SORTS: [(ArticleSort, &str, &str); 5] = [
 #[derive(Debug, Clone, PartialEq)]
 struct Filters {
     category: Option<i32>,
-    status: StatusFilter,
+    status: ArticleStatusFilter,
     words: String,
     sort: ArticleSort,
     page: u32,
@@ -41,7 +42,7 @@ impl Default for Filters {
     fn default() -> Self {
         Filters {
             category: None,
-            status: StatusFilter::Any,
+            status: ArticleStatusFilter::Any,
             words: String::new(),
             sort: ArticleSort::Updated,
             page: 1,
@@ -51,8 +52,8 @@ impl Default for Filters {
 }
 
 impl Filters {
-    fn query(&self) -> ArticleQuery {
-        ArticleQuery {
+    fn query(&self) -> ArticleListQuery {
+        ArticleListQuery {
             category: self.category.map(|id| id.to_string()),
             include_descendants: self.category.map(|_| true),
             status: Some(self.status),
@@ -60,7 +61,7 @@ impl Filters {
             sort: Some(self.sort),
             page: Some(self.page),
             per_page: Some(PER_PAGE),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         }
     }
 }
@@ -87,7 +88,9 @@ pub fn ArticlesPage() -> Html {
         })
     };
     let on_category = change(|filters, value| filters.category = value.parse().ok());
-    let on_status = change(|filters, value| filters.status = StatusFilter::parse(&value));
+    let on_status = change(|filters, value| {
+        filters.status = ArticleStatusFilter::parse(&value).unwrap_or(ArticleStatusFilter::Any)
+    });
     let on_sort = change(|filters, value| {
         filters.sort = SORTS
             .iter()
@@ -150,8 +153,8 @@ pub fn ArticlesPage() -> Html {
             </option>
         }
     });
-    let status_options = StatusFilter::ALL.into_iter().map(|status| {
-        html! { <option value={status.key()} selected={filters.status == status}>{ status.label() }</option> }
+    let status_options = ArticleStatusFilter::ALL.into_iter().map(|status| {
+        html! { <option value={status.as_str()} selected={filters.status == status}>{ status_filter_label(status) }</option> }
     });
     let sort_options = SORTS.iter().map(|(sort, key, label)| {
         html! { <option value={*key} selected={filters.sort == *sort}>{ *label }</option> }

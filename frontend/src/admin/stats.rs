@@ -13,7 +13,8 @@ use crate::components::{ErrorBox, Loading};
 use crate::dates;
 use crate::hooks::Remote;
 use crate::services::articles;
-use crate::services::stats::{self, DailyQuery, MostReadQuery};
+use crate::services::stats;
+use portal_api::{DailyQuery, MostReadQuery};
 
 /// Days in the charts.
 const DAYS: u32 = 30;
@@ -85,8 +86,8 @@ fn DailyChart(props: &DailyChartProps) -> Html {
     let (from, to) = dates::last_days(props.today, DAYS);
     let series = use_staff_api((from, to, props.article_id), |(from, to, article_id)| {
         stats::daily(DailyQuery {
-            from,
-            to,
+            from: Some(from),
+            to: Some(to),
             article_id,
         })
     });
@@ -172,9 +173,9 @@ fn MostRead() -> Html {
     let period = use_state(|| StatsPeriod::Week);
     let list = use_staff_api(*period, |period| {
         stats::most_read(MostReadQuery {
-            period,
+            period: Some(period),
             category: None,
-            limit: RANKING,
+            limit: Some(RANKING),
         })
     });
     let periods = [

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use portal_api::{Article, ArticleLink, ArticleSort};
+use portal_api::{Article, ArticleLink, ArticleListQuery, ArticleSort};
 use yew::prelude::*;
 
 use crate::app::Route;
@@ -14,7 +14,7 @@ use crate::dates;
 use crate::font_size::FontSize;
 use crate::hooks::{use_api, use_document_title, use_font_size, Remote};
 use crate::pages::NotFound;
-use crate::services::articles::{self, ArticleQuery};
+use crate::services::articles;
 use crate::state::{use_portal, use_section};
 
 /// Related articles listed under the body.
@@ -158,13 +158,13 @@ struct RelatedProps {
 #[component]
 fn Related(props: &RelatedProps) -> Html {
     let related = use_api(props.category.clone(), |category| async move {
-        articles::list(ArticleQuery {
+        articles::list(ArticleListQuery {
             category: Some(category),
             include_descendants: Some(false),
             sort: Some(ArticleSort::Newest),
             // One more than shown, in case the article itself is among them.
             per_page: Some(RELATED as u32 + 1),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         })
         .await
     });

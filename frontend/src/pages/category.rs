@@ -1,7 +1,7 @@
 //! A category page: breadcrumb, the section's sub-categories, and the category's articles (its
 //! sub-categories' included), newest first, one page at a time with the page in the URL.
 
-use portal_api::{ArticleSort, CategoryNode};
+use portal_api::{ArticleListQuery, ArticleSort, CategoryNode};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::hooks::{use_api, use_document_title, Remote};
 use crate::pages::{NotFound, NOT_FOUND_TITLE};
 use crate::pagination::{ListQuery, PER_PAGE};
 use crate::sections;
-use crate::services::articles::{self, ArticleQuery};
+use crate::services::articles;
 use crate::services::categories;
 use crate::state::{use_portal, use_section};
 
@@ -33,13 +33,13 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
         categories::get(&slug).await
     });
     let list = use_api((props.slug.clone(), page), |(slug, page)| async move {
-        articles::list(ArticleQuery {
+        articles::list(ArticleListQuery {
             category: Some(slug),
             include_descendants: Some(true),
             sort: Some(ArticleSort::Newest),
             page: Some(page),
             per_page: Some(PER_PAGE),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         })
         .await
     });

@@ -1,16 +1,17 @@
 //! The home page: pinned articles, the 点击排行 most-read list, and one block per top-level
 //! category with its latest titles and a 更多 link.
 
-use portal_api::{ArticleSort, StatsPeriod};
+use portal_api::{ArticleListQuery, ArticleSort, StatsPeriod};
 use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::{ArticleList, ErrorBox, Loading, RouteLink};
 use crate::dates;
 use crate::hooks::{use_api, use_document_title, Remote};
-use crate::services::articles::{self, ArticleQuery};
-use crate::services::stats::{self, MostReadQuery};
+use crate::services::articles;
+use crate::services::stats;
 use crate::state::{use_portal, use_section};
+use portal_api::MostReadQuery;
 
 /// Titles per category block.
 const BLOCK_SIZE: u32 = 6;
@@ -47,11 +48,11 @@ pub fn HomePage() -> Html {
 fn Featured() -> Html {
     let zone = use_portal().zone();
     let pinned = use_api((), |()| {
-        articles::list(ArticleQuery {
+        articles::list(ArticleListQuery {
             pinned: Some(true),
             sort: Some(ArticleSort::Newest),
             per_page: Some(PINNED),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         })
     });
     let content = match &pinned.state {
@@ -94,9 +95,9 @@ fn MostRead() -> Html {
     let period = use_state_eq(|| StatsPeriod::Week);
     let ranking = use_api(*period, |period| {
         stats::most_read(MostReadQuery {
-            period,
+            period: Some(period),
             category: None,
-            limit: RANKING_SIZE,
+            limit: Some(RANKING_SIZE),
         })
     });
     let tabs = [
@@ -161,12 +162,12 @@ struct CategoryBlockProps {
 #[component]
 fn CategoryBlock(props: &CategoryBlockProps) -> Html {
     let latest = use_api(props.slug.clone(), |slug| {
-        articles::list(ArticleQuery {
+        articles::list(ArticleListQuery {
             category: Some(slug),
             include_descendants: Some(true),
             sort: Some(ArticleSort::Newest),
             per_page: Some(BLOCK_SIZE),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         })
     });
     let title_id = format!("block-{}", props.slug);

@@ -1,7 +1,7 @@
 //! The search results page, `/search?q=…&page=n`: the API finds the words in titles,
 //! summaries and bodies; the page marks them in the titles and summaries it lists.
 
-use portal_api::ArticleSort;
+use portal_api::{ArticleListQuery, ArticleSort};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,7 +9,7 @@ use crate::app::Route;
 use crate::components::{ArticleList, ErrorBox, Loading, Pager, SearchForm};
 use crate::hooks::{use_api, use_document_title, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
-use crate::services::articles::{self, ArticleQuery, MAX_QUERY_CHARS};
+use crate::services::articles::{self, MAX_QUERY_CHARS};
 use crate::state::use_section;
 
 #[component]
@@ -31,12 +31,12 @@ pub fn SearchPage() -> Html {
         if words.is_empty() {
             return Ok(None);
         }
-        articles::list(ArticleQuery {
+        articles::list(ArticleListQuery {
             q: Some(words),
             sort: Some(ArticleSort::Newest),
             page: Some(page),
             per_page: Some(PER_PAGE),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         })
         .await
         .map(Some)

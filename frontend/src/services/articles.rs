@@ -1,100 +1,33 @@
 //! `GET /articles` (lists, search), `GET /articles/{id}`, the view beacon
 //! `POST /articles/{id}/views`, and the editors' writes.
 
-use portal_api::{Article, ArticlePage, ArticlePatch, ArticleSort, NewArticle, ViewRecorded};
-use serde::Serialize;
+use portal_api::{
+    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticleStatusFilter, NewArticle,
+    ViewRecorded,
+};
 
 use super::requests::{self, ApiError, API_BASE};
 
 /// The longest search the API accepts, in characters.
 pub const MAX_QUERY_CHARS: usize = 100;
 
-/// The filters of an article list; absent fields take the API's defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ArticleQuery {
-    /// A category's slug or id; its sub-categories are included unless `include_descendants`
-    /// says otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub include_descendants: Option<bool>,
-    /// Which articles (staff only, except `public`, the default).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<StatusFilter>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pinned: Option<bool>,
-    /// Words to find in the title, summary or body.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub q: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort: Option<ArticleSort>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub per_page: Option<u32>,
-}
-
-/// The `status` filter of `GET /articles`. It is a query parameter only, so the contract crate
-/// has no type for it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusFilter {
-    /// Published and due: what the portal shows.
-    Public,
-    Draft,
-    /// Published, whether due or scheduled.
-    Published,
-    Scheduled,
-    Archived,
-    #[default]
-    Any,
-}
-
-impl StatusFilter {
-    pub const ALL: [StatusFilter; 6] = [
-        StatusFilter::Any,
-        StatusFilter::Draft,
-        StatusFilter::Published,
-        StatusFilter::Scheduled,
-        StatusFilter::Public,
-        StatusFilter::Archived,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            StatusFilter::Public => "public",
-            StatusFilter::Draft => "draft",
-            StatusFilter::Published => "published",
-            StatusFilter::Scheduled => "scheduled",
-            StatusFilter::Archived => "archived",
-            StatusFilter::Any => "any",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusFilter::Public => "已上线",
-            StatusFilter::Draft => "草稿",
-            StatusFilter::Published => "已发布(含定时)",
-            StatusFilter::Scheduled => "定时发布",
-            StatusFilter::Archived => "已归档",
-            StatusFilter::Any => "全部状态",
-        }
-    }
-
-    pub fn parse(key: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|filter| filter.key() == key)
-            .unwrap_or_default()
+/// The console's words for each status filter.
+pub fn status_filter_label(filter: ArticleStatusFilter) -> &'static str {
+    match filter {
+        ArticleStatusFilter::Public => "已上线",
+        ArticleStatusFilter::Draft => "草稿",
+        ArticleStatusFilter::Published => "已发布(含定时)",
+        ArticleStatusFilter::Scheduled => "定时发布",
+        ArticleStatusFilter::Archived => "已归档",
+        ArticleStatusFilter::Any => "全部状态",
     }
 }
 
-pub fn list_url(query: &ArticleQuery) -> String {
+pub fn list_url(query: &ArticleListQuery) -> String {
     requests::url("/articles", query)
 }
 
-pub async fn list(query: ArticleQuery) -> Result<ArticlePage, ApiError> {
+pub async fn list(query: ArticleListQuery) -> Result<ArticlePage, ApiError> {
     requests::get(&list_url(&query)).await
 }
 
@@ -124,16 +57,17 @@ pub async fn delete(id: i32) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use portal_api::ArticleSort;
 
     #[test]
     fn a_category_list_asks_for_descendants_newest_first() {
-        let query = ArticleQuery {
+        let query = ArticleListQuery {
             category: Some("xinzhou".into()),
             include_descendants: Some(true),
             sort: Some(ArticleSort::Newest),
             page: Some(2),
             per_page: Some(20),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         };
         assert_eq!(
             list_url(&query),
@@ -143,9 +77,9 @@ mod tests {
 
     #[test]
     fn search_words_are_url_encoded() {
-        let query = ArticleQuery {
+        let query = ArticleListQuery {
             q: Some("民法典 宣传&".into()),
-            ..ArticleQuery::default()
+            ..ArticleListQuery::default()
         };
         assert_eq!(
             list_url(&query),
@@ -155,16 +89,16 @@ mod tests {
 
     #[test]
     fn the_console_asks_for_every_status() {
-        let query = ArticleQuery {
-            status: Some(StatusFilter::parse("scheduled")),
-            ..ArticleQuery::default()
+        let query = ArticleListQuery {
+            status: ArticleStatusFilter::parse("scheduled"),
+            ..ArticleListQuery::default()
         };
         assert_eq!(list_url(&query), "/api/v1/articles?status=scheduled");
-        assert_eq!(StatusFilter::parse("nonsense"), StatusFilter::Any);
+        assert_eq!(ArticleStatusFilter::parse("nonsense"), None);
     }
 
     #[test]
     fn an_empty_query_lists_with_the_api_defaults() {
-        assert_eq!(list_url(&ArticleQuery::default()), "/api/v1/articles");
+        assert_eq!(list_url(&ArticleListQuery::default()), "/api/v1/articles");
     }
 }

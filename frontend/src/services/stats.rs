@@ -1,19 +1,11 @@
 //! `GET /stats/most-read` (the 点击排行 list) and the staff's statistics: the site summary,
 //! hits per day and hits per category.
 
-use chrono::NaiveDate;
-use portal_api::{CategoryHits, DailySeries, MostReadArticle, SiteSummary, StatsPeriod};
-use serde::Serialize;
+use portal_api::{
+    CategoryHits, DailyQuery, DailySeries, MostReadArticle, MostReadQuery, SiteSummary,
+};
 
 use super::requests::{self, ApiError};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MostReadQuery {
-    pub period: StatsPeriod,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    pub limit: u32,
-}
 
 pub fn most_read_url(query: &MostReadQuery) -> String {
     requests::url("/stats/most-read", query)
@@ -21,15 +13,6 @@ pub fn most_read_url(query: &MostReadQuery) -> String {
 
 pub async fn most_read(query: MostReadQuery) -> Result<Vec<MostReadArticle>, ApiError> {
     requests::get(&most_read_url(&query)).await
-}
-
-/// Days `from` to `to` (both included), site-wide or for one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DailyQuery {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub article_id: Option<i32>,
 }
 
 pub fn daily_url(query: &DailyQuery) -> String {
@@ -51,12 +34,14 @@ pub async fn categories() -> Result<Vec<CategoryHits>, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+    use portal_api::StatsPeriod;
 
     #[test]
     fn a_daily_series_names_its_days_as_iso_dates() {
         let query = DailyQuery {
-            from: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            to: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            from: NaiveDate::from_ymd_opt(2026, 10, 31),
+            to: NaiveDate::from_ymd_opt(2026, 11, 29),
             article_id: Some(7),
         };
         assert_eq!(
@@ -68,9 +53,9 @@ mod tests {
     #[test]
     fn the_period_and_limit_are_in_the_query() {
         let query = MostReadQuery {
-            period: StatsPeriod::Month,
+            period: Some(StatsPeriod::Month),
             category: None,
-            limit: 10,
+            limit: Some(10),
         };
         assert_eq!(
             most_read_url(&query),
