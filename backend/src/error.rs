@@ -11,7 +11,7 @@
 //! - `Forbidden`: a valid token whose role may not do this. 403.
 //! - `NotFound`: no such resource, or one the caller may not see. 404.
 //! - `Conflict`: the change clashes with existing data (duplicate slug, non-empty category,
-//!   a cycle in the tree, the last admin). 409.
+//!   a cycle in the tree, the last admin). 409, with a `code` per `Clash`.
 //! - `Internal`: anything unexpected, logged with its cause; the caller sees no detail. 500.
 //!
 //! Handlers never build responses for errors themselves: they return `ApiError`.
@@ -21,6 +21,40 @@ use actix_web::{
     HttpResponse, ResponseError,
 };
 use portal_api::{FieldError, Problem};
+
+/// Why a change clashes with existing data: each has its own stable `code`, so a client can
+/// explain it in its reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clash {
+    /// A slug or user name that another record has (`name_taken`).
+    NameTaken,
+    /// A category that still holds sub-categories or articles (`not_empty`).
+    NotEmpty,
+    /// A category moved under itself or its own descendant (`tree_cycle`).
+    TreeCycle,
+    /// The last enabled admin demoted, disabled or deleted (`last_admin`).
+    LastAdmin,
+    /// A view of an article that is not public (`not_public`).
+    NotPublic,
+    /// Any other unique value the database refused (`duplicate`).
+    Duplicate,
+    /// A reference between records the database refused to break (`in_use`).
+    InUse,
+}
+
+impl Clash {
+    pub fn code(self) -> &'static str {
+        match self {
+            Clash::NameTaken => "name_taken",
+            Clash::NotEmpty => "not_empty",
+            Clash::TreeCycle => "tree_cycle",
+            Clash::LastAdmin => "last_admin",
+            Clash::NotPublic => "not_public",
+            Clash::Duplicate => "duplicate",
+            Clash::InUse => "in_use",
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -40,8 +74,8 @@ pub enum ApiError {
     NotFound(String),
     #[error("{0}")]
     MethodNotAllowed(String),
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{detail}")]
+    Conflict { reason: Clash, detail: String },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -74,6 +108,13 @@ impl ApiError {
         }
     }
 
+    pub fn conflict(reason: Clash, detail: impl Into<String>) -> Self {
+        ApiError::Conflict {
+            reason,
+            detail: detail.into(),
+        }
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError::NotFound(format!("{what} not found"))
     }
@@ -89,7 +130,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed(_) => "method_not_allowed",
-            ApiError::Conflict(_) => "conflict",
+            ApiError::Conflict { reason, .. } => reason.code(),
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::TooManyRequests { .. } => "too_many_requests",
@@ -108,7 +149,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "Forbidden",
             ApiError::NotFound(_) => "Not found",
             ApiError::MethodNotAllowed(_) => "Method not allowed",
-            ApiError::Conflict(_) => "Conflict",
+            ApiError::Conflict { .. } => "Conflict",
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::TooManyRequests { .. } => "Too many requests",
@@ -191,7 +232,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::ReferenceNotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -212,11 +253,15 @@ impl From<sea_orm::DbErr> for ApiError {
         use sea_orm::{DbErr, SqlErr};
         match error.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
-                return ApiError::Conflict("a record with the same unique value exists".into())
+                return ApiError::conflict(
+                    Clash::Duplicate,
+                    "a record with the same unique value exists",
+                )
             }
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-                return ApiError::Conflict(
-                    "the change would break a reference between records".into(),
+                return ApiError::conflict(
+                    Clash::InUse,
+                    "the change would break a reference between records",
                 )
             }
             _ => {}
@@ -295,6 +340,15 @@ mod tests {
         assert_eq!(problem.problem_type, "/problems/validation-failed");
         assert_eq!(problem.detail, "title: must not be blank");
         assert_eq!(problem.errors.len(), 1);
+    }
+
+    #[test]
+    fn each_kind_of_conflict_has_its_own_code_and_type() {
+        let problem = ApiError::conflict(Clash::TreeCycle, "a cycle").to_problem(None);
+        assert_eq!(problem.status, 409);
+        assert_eq!(problem.code, "tree_cycle");
+        assert_eq!(problem.problem_type, "/problems/tree-cycle");
+        assert_eq!(problem.title, "Conflict");
     }
 
     #[test]

@@ -49,7 +49,7 @@ problem_responses! {
     Unauthorized => "No valid bearer token was sent, or the credentials are wrong.",
     Forbidden => "The token is valid but its role may not do this.",
     NotFound => "No such resource, or one the caller may not see.",
-    Conflict => "The change clashes with existing data.",
+    Conflict => "The change clashes with existing data; `code` says how: `name_taken` (slug or user name), `not_empty` (a category with sub-categories or articles), `tree_cycle` (a category moved under itself), `last_admin`, `not_public` (a view of an unpublished article), `duplicate`, `in_use`.",
     PayloadTooLarge => "The body is larger than 4 MiB.",
     UnsupportedMediaType => "The body is not `application/json`.",
     Unprocessable => "The body has the wrong shape or a value breaks a rule; `errors` lists the fields.",

@@ -264,7 +264,9 @@ describe('the editors\' console', () => {
 
       const parentRow = page.locator('.categories-table tr', { hasText: 'pufa-dongtai' });
       await parentRow.getByRole('button', { name: '删除' }).click();
-      await page.getByRole('alert').filter({ hasText: 'sub-categories' }).waitFor();
+      const refusal = page.getByRole('alert').filter({ hasText: '该栏目下还有子栏目或文章' });
+      await refusal.waitFor();
+      assert.match(await refusal.innerText(), /not_empty: the category has \d+ sub-categories/);
 
       const row = page.locator('.categories-table tr', { hasText: `yangluo-${stamp}` });
       await row.getByRole('button', { name: '删除' }).click();

@@ -68,8 +68,9 @@ async fn record_view(
                 .await
                 .is_ok();
         return Err(if exists {
-            ApiError::Conflict(
-                "the article is not public (draft, scheduled or archived); only public articles count views".into(),
+            ApiError::conflict(
+                crate::error::Clash::NotPublic,
+                "the article is not public (draft, scheduled or archived); only public articles count views",
             )
         } else {
             ApiError::not_found("article")

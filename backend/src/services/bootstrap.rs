@@ -99,7 +99,7 @@ pub async fn ensure_admin(
             created_admin: true,
         }),
         // Another instance starting at the same moment created it first.
-        Err(ApiError::Conflict(_)) => Ok(FirstStart::default()),
+        Err(ApiError::Conflict { .. }) => Ok(FirstStart::default()),
         Err(other) => Err(api_to_anyhow(other)),
     }
 }

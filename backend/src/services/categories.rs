@@ -15,7 +15,7 @@ use crate::{
         entities::{article, category},
     },
     domain::{BoundedText, Slug, Title},
-    error::{ApiError, ApiResult, FieldErrors},
+    error::{ApiError, ApiResult, Clash, FieldErrors},
 };
 
 pub type CategoryName = Title<50>;
@@ -176,10 +176,10 @@ fn check_slug_free(all: &[category::Model], slug: &Slug, except: Option<i32>) ->
         .iter()
         .any(|model| model.slug == slug.as_str() && Some(model.id) != except)
     {
-        return Err(ApiError::Conflict(format!(
-            "the slug `{}` is taken",
-            slug.as_str()
-        )));
+        return Err(ApiError::conflict(
+            Clash::NameTaken,
+            format!("the slug `{}` is taken", slug.as_str()),
+        ));
     }
     Ok(())
 }
@@ -269,8 +269,9 @@ pub async fn update(
                 ));
             }
             if would_create_cycle(&existing, id, parent) {
-                return Err(ApiError::Conflict(
-                    "a category cannot be moved under itself or one of its descendants".into(),
+                return Err(ApiError::conflict(
+                    Clash::TreeCycle,
+                    "a category cannot be moved under itself or one of its descendants",
                 ));
             }
         }
@@ -307,18 +308,20 @@ pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
         .filter(|model| model.parent_id == Some(id))
         .count();
     if children > 0 {
-        return Err(ApiError::Conflict(format!(
-            "the category has {children} sub-categories; move or delete them first"
-        )));
+        return Err(ApiError::conflict(
+            Clash::NotEmpty,
+            format!("the category has {children} sub-categories; move or delete them first"),
+        ));
     }
     let articles = article::Entity::find()
         .filter(article::Column::CategoryId.eq(id))
         .count(&txn)
         .await?;
     if articles > 0 {
-        return Err(ApiError::Conflict(format!(
-            "the category holds {articles} articles; move or delete them first"
-        )));
+        return Err(ApiError::conflict(
+            Clash::NotEmpty,
+            format!("the category holds {articles} articles; move or delete them first"),
+        ));
     }
     category::Entity::delete_by_id(id).exec(&txn).await?;
     txn.commit().await?;

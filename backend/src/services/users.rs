@@ -10,7 +10,7 @@ use crate::{
     auth::{burn_verification_time, hash_password, verify_password, CurrentUser},
     db::{self, entities::user},
     domain::{Password, Username},
-    error::{ApiError, ApiResult, FieldErrors},
+    error::{ApiError, ApiResult, Clash, FieldErrors},
 };
 
 fn role_of(model: &user::Model) -> Role {
@@ -107,10 +107,10 @@ pub async fn insert(
         .count(db)
         .await?;
     if taken > 0 {
-        return Err(ApiError::Conflict(format!(
-            "the user name `{}` is taken",
-            username.as_str()
-        )));
+        return Err(ApiError::conflict(
+            Clash::NameTaken,
+            format!("the user name `{}` is taken", username.as_str()),
+        ));
     }
     let now = db::now();
     let model = user::ActiveModel {
@@ -180,8 +180,9 @@ async fn ensure_another_admin(db: &DatabaseConnection, user: &user::Model) -> Ap
         .count(db)
         .await?;
     if other_admins == 0 {
-        return Err(ApiError::Conflict(
-            "this is the last enabled admin; make another admin first".into(),
+        return Err(ApiError::conflict(
+            Clash::LastAdmin,
+            "this is the last enabled admin; make another admin first",
         ));
     }
     Ok(())

@@ -71,6 +71,17 @@ impl ApiError {
             ApiError::Status { status: 401, .. } => "登录已失效,请重新登录。",
             ApiError::Status { status: 403, .. } => "您没有执行此操作的权限。",
             ApiError::Status { status: 404, .. } => "您要找的内容不存在或已被删除。",
+            ApiError::Status {
+                status: 409,
+                problem: Some(problem),
+            } => match problem.code.as_str() {
+                "name_taken" => "这个名称或标识已被使用,请换一个。",
+                "not_empty" => "该栏目下还有子栏目或文章,请先移走或删除它们。",
+                "tree_cycle" => "不能把栏目移到它自己或它的下级栏目之下。",
+                "last_admin" => "这是最后一位启用的管理员,请先设置另一位管理员。",
+                "not_public" => "该文章尚未公开,不计浏览次数。",
+                _ => "操作被拒绝:与现有数据冲突。",
+            },
             ApiError::Status { status: 409, .. } => "操作被拒绝:与现有数据冲突。",
             ApiError::Status { status: 422, .. } => "提交的内容有误,请检查标出的项目。",
             ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
@@ -227,6 +238,20 @@ mod tests {
         assert_eq!(
             ApiError::from_response(429, "").headline(),
             "访问过于频繁,请稍后再试。"
+        );
+    }
+
+    #[test]
+    fn a_conflict_is_explained_by_its_code() {
+        let body = r#"{"type":"/problems/not-empty","title":"Conflict","status":409,
+            "detail":"the category holds 3 articles; move or delete them first","code":"not_empty"}"#;
+        let error = ApiError::Status {
+            status: 409,
+            problem: serde_json::from_str(body).ok(),
+        };
+        assert_eq!(
+            error.headline(),
+            "该栏目下还有子栏目或文章,请先移走或删除它们。"
         );
     }
 

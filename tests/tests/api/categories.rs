@@ -81,10 +81,10 @@ on_every_database! {
         let child = app.category_id("xinzhou").await;
         app.patch(&format!("/api/v1/categories/{parent}"), Some(&admin), &json!({"parent_id": child}))
             .await
-            .assert_problem(409, "conflict");
+            .assert_problem(409, "tree_cycle");
         app.patch(&format!("/api/v1/categories/{parent}"), Some(&admin), &json!({"parent_id": parent}))
             .await
-            .assert_problem(409, "conflict");
+            .assert_problem(409, "tree_cycle");
         // Nothing moved.
         let still = app.get("/api/v1/categories/pufa-dongtai").await.json();
         assert!(still["category"]["parent_id"].is_null());
@@ -95,10 +95,10 @@ on_every_database! {
         let parent = app.category_id("pufa-dongtai").await;
         let leaf = app.category_id("xinzhou").await;
         let refused = app.delete(&format!("/api/v1/categories/{parent}"), Some(&admin)).await;
-        let problem = refused.assert_problem(409, "conflict");
+        let problem = refused.assert_problem(409, "not_empty");
         assert!(problem["detail"].as_str().unwrap().contains("sub-categories"));
         let refused = app.delete(&format!("/api/v1/categories/{leaf}"), Some(&admin)).await;
-        let problem = refused.assert_problem(409, "conflict");
+        let problem = refused.assert_problem(409, "not_empty");
         assert!(problem["detail"].as_str().unwrap().contains("articles"));
         assert_eq!(app.get("/api/v1/categories/xinzhou").await.status, 200);
     }
@@ -107,7 +107,7 @@ on_every_database! {
         let admin = app.admin_token().await;
         app.post("/api/v1/categories", Some(&admin), &json!({"name": "重复", "slug": "xinzhou"}))
             .await
-            .assert_problem(409, "conflict");
+            .assert_problem(409, "name_taken");
         let bad = app
             .post("/api/v1/categories", Some(&admin), &json!({"name": " ", "slug": "Bad Slug"}))
             .await;

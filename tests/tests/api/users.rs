@@ -35,7 +35,7 @@ on_every_database! {
         let admin = app.admin_token().await;
         app.post("/api/v1/users", Some(&admin), &json!({"username": "ADMIN", "password": "a long enough password", "role": "editor"}))
             .await
-            .assert_problem(409, "conflict");
+            .assert_problem(409, "name_taken");
         let problem = app
             .post("/api/v1/users", Some(&admin), &json!({"username": "x", "password": "short", "role": "editor"}))
             .await
@@ -50,9 +50,9 @@ on_every_database! {
         let admin = app.admin_token().await;
         let me = app.get_as("/api/v1/auth/me", &admin).await.json();
         let path = format!("/api/v1/users/{}", me["id"]);
-        app.patch(&path, Some(&admin), &json!({"role": "editor"})).await.assert_problem(409, "conflict");
-        app.patch(&path, Some(&admin), &json!({"disabled": true})).await.assert_problem(409, "conflict");
-        app.delete(&path, Some(&admin)).await.assert_problem(409, "conflict");
+        app.patch(&path, Some(&admin), &json!({"role": "editor"})).await.assert_problem(409, "last_admin");
+        app.patch(&path, Some(&admin), &json!({"disabled": true})).await.assert_problem(409, "last_admin");
+        app.delete(&path, Some(&admin)).await.assert_problem(409, "last_admin");
 
         // With a second admin, the first may step down.
         app.user_token("second-admin", portal_api::Role::Admin).await;

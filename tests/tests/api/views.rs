@@ -121,7 +121,7 @@ on_every_database! {
                     .header(reqwest::header::USER_AGENT, browser(8)),
             )
             .await;
-            reply.assert_problem(409, "conflict");
+            reply.assert_problem(409, "not_public");
         }
         app.flush_hits().await;
         assert_eq!(app.hits.pending(), (0, 0));
