@@ -38,7 +38,7 @@ pub fn configure(config: &mut ServiceConfig) {
     ),
     security((), ("bearer" = []))
 )]
-#[post("/articles/{id}/views")]
+#[post("/api/v1/articles/{id}/views")]
 async fn record_view(
     state: web::Data<AppState>,
     request: HttpRequest,

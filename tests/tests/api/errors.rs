@@ -14,6 +14,9 @@ on_every_database! {
         assert_eq!(reply.header("allow"), Some("GET, HEAD, POST"));
         let reply = app.send(Method::POST, "/api/v1/site", None, None).await;
         reply.assert_problem(405, "method_not_allowed");
+        let reply = app.get("/api/v1/articles/1/views").await;
+        reply.assert_problem(405, "method_not_allowed");
+        assert_eq!(reply.header("allow"), Some("POST"));
     }
 
     async fn handler_errors_name_the_request_path(app: TestApp) {
