@@ -76,6 +76,10 @@ impl Application {
             login_throttle: LoginThrottle::new(settings.login_max_failures, settings.login_window),
             trust_proxy: settings.trust_proxy,
             hits: hits.clone(),
+            // Short: other instances' changes to the tree show within it.
+            categories: crate::services::categories::CategoryCache::new(
+                std::time::Duration::from_secs(2),
+            ),
         });
         let server = serve(listener, state, &settings)?;
         Ok(Self {

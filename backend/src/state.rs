@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     auth::{LoginThrottle, TokenKeys},
     hits::HitCounter,
+    services::categories::CategoryCache,
 };
 
 pub struct AppState {
@@ -17,4 +18,5 @@ pub struct AppState {
     /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy).
     pub trust_proxy: bool,
     pub hits: Arc<HitCounter>,
+    pub categories: CategoryCache,
 }

@@ -84,11 +84,11 @@ async fn page_status(request: &actix_web::HttpRequest) -> StatusCode {
         (PortalPage::Fixed, _) | (_, None) => true,
         (PortalPage::Unknown, _) => false,
         (PortalPage::Article(id), Some(state)) => !matches!(
-            services::articles::get(&state.db, id, false).await,
+            services::articles::get(&state.db, &state.categories, id, false).await,
             Err(crate::error::ApiError::NotFound(_))
         ),
         (PortalPage::Category(slug), Some(state)) => !matches!(
-            services::categories::get(&state.db, slug).await,
+            services::categories::get(&state.db, &state.categories, slug).await,
             Err(crate::error::ApiError::NotFound(_))
         ),
     };

@@ -75,7 +75,7 @@ async fn list_articles(
         search,
         sort: params.sort.unwrap_or_default(),
     };
-    let (items, page) = articles::list(&state.db, query, pagination).await?;
+    let (items, page) = articles::list(&state.db, &state.categories, query, pagination).await?;
     Ok(super::paged(&request, &page, &ArticlePage { items, page }))
 }
 
@@ -102,7 +102,13 @@ async fn get_article(
     id: web::Path<i32>,
 ) -> ApiResult<web::Json<Article>> {
     Ok(web::Json(
-        articles::get(&state.db, id.into_inner(), viewer.is_staff()).await?,
+        articles::get(
+            &state.db,
+            &state.categories,
+            id.into_inner(),
+            viewer.is_staff(),
+        )
+        .await?,
     ))
 }
 
@@ -126,7 +132,7 @@ async fn create_article(
     _editor: CurrentUser,
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
-    let article = articles::create(&state.db, body.into_inner()).await?;
+    let article = articles::create(&state.db, &state.categories, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/articles/{}", article.id),
         &article,
@@ -155,7 +161,13 @@ async fn update_article(
     body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
     Ok(web::Json(
-        articles::update(&state.db, id.into_inner(), body.into_inner()).await?,
+        articles::update(
+            &state.db,
+            &state.categories,
+            id.into_inner(),
+            body.into_inner(),
+        )
+        .await?,
     ))
 }
 

@@ -37,7 +37,9 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/categories")]
 async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<CategoryNode>>> {
-    Ok(web::Json(categories::tree(&state.db).await?))
+    Ok(web::Json(
+        categories::tree(&state.db, &state.categories).await?,
+    ))
 }
 
 /// One category by id or slug, with its ancestors (the breadcrumb) and its children.
@@ -59,7 +61,9 @@ async fn get_category(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> ApiResult<web::Json<CategoryDetail>> {
-    Ok(web::Json(categories::get(&state.db, &id).await?))
+    Ok(web::Json(
+        categories::get(&state.db, &state.categories, &id).await?,
+    ))
 }
 
 /// Create a category (admins).
@@ -84,7 +88,7 @@ async fn create_category(
     body: JsonBody<NewCategory>,
 ) -> ApiResult<HttpResponse> {
     user.require_admin()?;
-    let created = categories::create(&state.db, body.into_inner()).await?;
+    let created = categories::create(&state.db, &state.categories, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/categories/{}", created.category.id),
         &created,
@@ -116,7 +120,13 @@ async fn update_category(
 ) -> ApiResult<web::Json<CategoryDetail>> {
     user.require_admin()?;
     Ok(web::Json(
-        categories::update(&state.db, id.into_inner(), body.into_inner()).await?,
+        categories::update(
+            &state.db,
+            &state.categories,
+            id.into_inner(),
+            body.into_inner(),
+        )
+        .await?,
     ))
 }
 
@@ -141,6 +151,6 @@ async fn delete_category(
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     user.require_admin()?;
-    categories::delete(&state.db, id.into_inner()).await?;
+    categories::delete(&state.db, &state.categories, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

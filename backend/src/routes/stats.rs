@@ -50,6 +50,7 @@ async fn most_read(
     }
     let list = stats::most_read(
         &state.db,
+        &state.categories,
         state.hits.timezone(),
         params.period.unwrap_or_default(),
         params.category.as_deref(),
@@ -128,5 +129,7 @@ async fn per_category(
     state: web::Data<AppState>,
     _staff: CurrentUser,
 ) -> ApiResult<web::Json<Vec<CategoryHits>>> {
-    Ok(web::Json(stats::per_category(&state.db).await?))
+    Ok(web::Json(
+        stats::per_category(&state.db, &state.categories).await?,
+    ))
 }

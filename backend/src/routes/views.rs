@@ -64,7 +64,7 @@ async fn record_view(
     else {
         // Staff can see unpublished articles, so for them it exists but is not countable.
         let exists = viewer.is_staff()
-            && crate::services::articles::get(&state.db, article_id, true)
+            && crate::services::articles::get(&state.db, &state.categories, article_id, true)
                 .await
                 .is_ok();
         return Err(if exists {

@@ -22,7 +22,7 @@ use crate::{
         Title,
     },
     error::{ApiError, ApiResult, FieldErrors},
-    services::categories,
+    services::categories::{self, CategoryCache},
 };
 
 pub type ArticleTitle = Title<200>;
@@ -136,10 +136,11 @@ fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::
 /// One page of articles.
 pub async fn list(
     db: &DatabaseConnection,
+    cache: &CategoryCache,
     query: ListQuery,
     pagination: Pagination,
 ) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
-    let all_categories = categories::all(db).await?;
+    let all_categories = cache.all(db).await?;
     let mut condition = status_condition(query.status, db::now());
     if let Some(wanted) = &query.category {
         let found = categories::find_in(&all_categories, wanted)
@@ -246,14 +247,19 @@ async fn neighbour(
 }
 
 /// One article. The public sees it only when published and due; staff see every article.
-pub async fn get(db: &DatabaseConnection, id: i32, staff: bool) -> ApiResult<Article> {
+pub async fn get(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    id: i32,
+    staff: bool,
+) -> ApiResult<Article> {
     let now = db::now();
     let model = article::Entity::find_by_id(id)
         .one(db)
         .await?
         .filter(|model| staff || is_public(model, now))
         .ok_or_else(|| ApiError::not_found("article"))?;
-    let all_categories = categories::all(db).await?;
+    let all_categories = cache.all(db).await?;
     let mut category_path: Vec<_> = categories::ancestors(&all_categories, model.category_id)
         .into_iter()
         .map(categories::to_ref)
@@ -311,7 +317,11 @@ fn resolve_published_at(
     }
 }
 
-pub async fn create(db: &DatabaseConnection, input: NewArticle) -> ApiResult<Article> {
+pub async fn create(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    input: NewArticle,
+) -> ApiResult<Article> {
     let mut errors = FieldErrors::default();
     let title = errors.check("title", ArticleTitle::parse(&input.title));
     let summary = errors.check_optional(
@@ -354,10 +364,15 @@ pub async fn create(db: &DatabaseConnection, input: NewArticle) -> ApiResult<Art
     }
     .insert(db)
     .await?;
-    get(db, created.id, true).await
+    get(db, cache, created.id, true).await
 }
 
-pub async fn update(db: &DatabaseConnection, id: i32, patch: ArticlePatch) -> ApiResult<Article> {
+pub async fn update(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    id: i32,
+    patch: ArticlePatch,
+) -> ApiResult<Article> {
     let mut errors = FieldErrors::default();
     let title = errors.check_optional("title", patch.title.as_deref(), ArticleTitle::parse);
     let summary = errors.check_optional(
@@ -422,7 +437,7 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: ArticlePatch) -> Ap
     active.published_at = Set(published_at);
     active.updated_at = Set(db::now());
     active.update(db).await?;
-    get(db, id, true).await
+    get(db, cache, id, true).await
 }
 
 pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {

@@ -42,7 +42,56 @@ pub fn to_ref(model: &category::Model) -> CategoryRef {
     }
 }
 
-/// Every category in display order (by sort order, then id).
+/// The category list, kept in memory: every public read needs it (breadcrumbs, descendants)
+/// and it changes rarely. A change through this instance empties it at once; a change through
+/// another instance shows within the time to live.
+pub struct CategoryCache {
+    ttl: std::time::Duration,
+    loaded: std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<category::Model>>)>>,
+}
+
+impl CategoryCache {
+    pub fn new(ttl: std::time::Duration) -> Self {
+        Self {
+            ttl,
+            loaded: std::sync::RwLock::new(None),
+        }
+    }
+
+    /// Every category in display order, from memory when fresh.
+    pub async fn all(
+        &self,
+        db: &DatabaseConnection,
+    ) -> ApiResult<std::sync::Arc<Vec<category::Model>>> {
+        if let Some((at, list)) = self
+            .loaded
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+        {
+            if at.elapsed() < self.ttl {
+                return Ok(list.clone());
+            }
+        }
+        let list = std::sync::Arc::new(all(db).await?);
+        *self
+            .loaded
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) =
+            Some((std::time::Instant::now(), list.clone()));
+        Ok(list)
+    }
+
+    /// Forgets the list (after a change).
+    pub fn invalidate(&self) {
+        *self
+            .loaded
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+}
+
+/// Every category in display order (by sort order, then id), from the database.
 pub async fn all(db: &impl ConnectionTrait) -> ApiResult<Vec<category::Model>> {
     Ok(category::Entity::find()
         .order_by_asc(category::Column::SortOrder)
@@ -150,12 +199,16 @@ pub fn detail(all: &[category::Model], model: &category::Model) -> CategoryDetai
     }
 }
 
-pub async fn tree(db: &DatabaseConnection) -> ApiResult<Vec<CategoryNode>> {
-    Ok(build_tree(&all(db).await?))
+pub async fn tree(db: &DatabaseConnection, cache: &CategoryCache) -> ApiResult<Vec<CategoryNode>> {
+    Ok(build_tree(&cache.all(db).await?))
 }
 
-pub async fn get(db: &DatabaseConnection, id_or_slug: &str) -> ApiResult<CategoryDetail> {
-    let all = all(db).await?;
+pub async fn get(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    id_or_slug: &str,
+) -> ApiResult<CategoryDetail> {
+    let all = cache.all(db).await?;
     let model = find_in(&all, id_or_slug).ok_or_else(|| ApiError::not_found("category"))?;
     Ok(detail(&all, model))
 }
@@ -192,7 +245,11 @@ fn next_sort_order(all: &[category::Model], parent: Option<i32>) -> i32 {
         .map_or(0, |max| max.saturating_add(1))
 }
 
-pub async fn create(db: &DatabaseConnection, input: NewCategory) -> ApiResult<CategoryDetail> {
+pub async fn create(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    input: NewCategory,
+) -> ApiResult<CategoryDetail> {
     let mut errors = FieldErrors::default();
     let name = errors.check("name", CategoryName::parse(&input.name));
     let slug = errors.check("slug", Slug::parse(&input.slug));
@@ -234,11 +291,13 @@ pub async fn create(db: &DatabaseConnection, input: NewCategory) -> ApiResult<Ca
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    get(db, &created.id.to_string()).await
+    cache.invalidate();
+    get(db, cache, &created.id.to_string()).await
 }
 
 pub async fn update(
     db: &DatabaseConnection,
+    cache: &CategoryCache,
     id: i32,
     patch: CategoryPatch,
 ) -> ApiResult<CategoryDetail> {
@@ -293,11 +352,12 @@ pub async fn update(
     active.updated_at = Set(db::now());
     active.update(&txn).await?;
     txn.commit().await?;
-    get(db, &id.to_string()).await
+    cache.invalidate();
+    get(db, cache, &id.to_string()).await
 }
 
 /// Deletes an empty category; one with children or articles is refused, never cascaded.
-pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+pub async fn delete(db: &DatabaseConnection, cache: &CategoryCache, id: i32) -> ApiResult<()> {
     let txn = db.begin().await?;
     let existing = all_for_update(&txn).await?;
     if !existing.iter().any(|model| model.id == id) {
@@ -325,6 +385,7 @@ pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
     }
     category::Entity::delete_by_id(id).exec(&txn).await?;
     txn.commit().await?;
+    cache.invalidate();
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use crate::{
     },
     error::{ApiError, ApiResult},
     hits::local_day,
-    services::categories,
+    services::categories::{self, CategoryCache},
 };
 
 /// The longest range a daily series covers.
@@ -207,13 +207,14 @@ pub fn period_start(period: StatsPeriod, today: NaiveDate) -> Option<NaiveDate> 
 /// The public articles read most in the period, optionally within a category's subtree.
 pub async fn most_read(
     db: &DatabaseConnection,
+    cache: &CategoryCache,
     zone: Tz,
     period: StatsPeriod,
     category: Option<&str>,
     limit: u64,
 ) -> ApiResult<Vec<MostReadArticle>> {
     let backend = db.get_database_backend();
-    let all_categories = categories::all(db).await?;
+    let all_categories = cache.all(db).await?;
     let subtree = match category {
         Some(wanted) => {
             let found = categories::find_in(&all_categories, wanted)
@@ -293,9 +294,12 @@ pub async fn most_read(
 }
 
 /// Views and article counts per category, each including its descendants.
-pub async fn per_category(db: &DatabaseConnection) -> ApiResult<Vec<CategoryHits>> {
+pub async fn per_category(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+) -> ApiResult<Vec<CategoryHits>> {
     let backend = db.get_database_backend();
-    let all_categories = categories::all(db).await?;
+    let all_categories = cache.all(db).await?;
     let query = Query::select()
         .column(article::Column::CategoryId)
         .expr_as(Expr::cust("COUNT(*)"), Alias::new("articles"))
