@@ -9,12 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { api, baseUrl, eventually, launch, newContext, screenshotDir, watchErrors } from './support.mjs';
+import { ADMIN_PASSWORD, adminToken, consoleNav, logIn, openPerson } from './console-support.mjs';
+import { api, baseUrl, eventually, launch, screenshotDir } from './support.mjs';
 
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD;
-if (!ADMIN_PASSWORD) {
-  throw new Error('PORTAL_E2E_ADMIN_PASSWORD is not set: run the browser tests with `just e2e`');
-}
 const EDITOR = 'e2e-editor';
 const EDITOR_PASSWORD = 'editor-password-42';
 const stamp = Date.now().toString(36);
@@ -43,33 +40,8 @@ after(async () => {
   }
 });
 
-async function adminToken() {
-  const response = await fetch(new URL('/api/v1/auth/login', baseUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  assert.equal(response.status, 200, 'the admin can log in through the API');
-  return (await response.json()).access_token;
-}
-
-/** A fresh browser (own session storage) for one person; closed by the caller. */
-async function open() {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  return { context, page, errors };
-}
-
-const consoleNav = (page) => page.getByRole('navigation', { name: '管理菜单' });
-
-async function logIn(page, username, password) {
-  await page.goto('/admin');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await consoleNav(page).waitFor();
-}
+/** A fresh browser for one person; closed by the caller. */
+const open = () => openPerson(browser);
 
 async function screenshot(page, name) {
   await page.mouse.move(0, 799);
