@@ -7,9 +7,9 @@ use portal_api::{
     ArticleSummary, NewArticle, PageInfo,
 };
 use sea_orm::{
-    sea_query::{Expr, NullOrdering},
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
+    sea_query::{Expr, NullOrdering, Query},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 
 use crate::{
@@ -208,42 +208,78 @@ fn is_public(model: &article::Model, now: DateTime<Utc>) -> bool {
         && model.published_at.is_some_and(|at| at <= now)
 }
 
-/// The public neighbour of `model` in its category: older (`Order::Desc`) or newer.
-async fn neighbour(
+/// The public neighbours of `model` in its category: the next older (上一篇) and the next
+/// newer (下一篇), in one round trip (a UNION ALL of the two one-row queries).
+async fn neighbours(
     db: &DatabaseConnection,
     model: &article::Model,
-    direction: Order,
     now: DateTime<Utc>,
-) -> ApiResult<Option<ArticleLink>> {
+) -> ApiResult<(Option<ArticleLink>, Option<ArticleLink>)> {
+    use sea_orm::sea_query::{Alias, Asterisk, SelectStatement, UnionType};
     let Some(published_at) = model.published_at else {
-        return Ok(None);
+        return Ok((None, None));
     };
     use article::Column as C;
-    let beyond = match direction {
-        Order::Desc => Condition::any().add(C::PublishedAt.lt(published_at)).add(
-            Condition::all()
-                .add(C::PublishedAt.eq(published_at))
-                .add(C::Id.lt(model.id)),
-        ),
-        _ => Condition::any().add(C::PublishedAt.gt(published_at)).add(
-            Condition::all()
-                .add(C::PublishedAt.eq(published_at))
-                .add(C::Id.gt(model.id)),
-        ),
+    let side = |direction: Order, name: &str| -> SelectStatement {
+        let beyond = match direction {
+            Order::Desc => Condition::any().add(C::PublishedAt.lt(published_at)).add(
+                Condition::all()
+                    .add(C::PublishedAt.eq(published_at))
+                    .add(C::Id.lt(model.id)),
+            ),
+            _ => Condition::any().add(C::PublishedAt.gt(published_at)).add(
+                Condition::all()
+                    .add(C::PublishedAt.eq(published_at))
+                    .add(C::Id.gt(model.id)),
+            ),
+        };
+        Query::select()
+            .columns([C::Id, C::Title, C::PublishedAt])
+            .expr_as(Expr::val(name), Alias::new("side"))
+            .from(article::Entity)
+            .cond_where(publicly_visible(now))
+            .and_where(C::CategoryId.eq(model.category_id))
+            .cond_where(beyond)
+            .order_by(C::PublishedAt, direction.clone())
+            .order_by(C::Id, direction)
+            .limit(1)
+            .to_owned()
     };
-    let found = article::Entity::find()
-        .filter(publicly_visible(now))
-        .filter(C::CategoryId.eq(model.category_id))
-        .filter(beyond)
-        .order_by(C::PublishedAt, direction.clone())
-        .order_by(C::Id, direction)
-        .one(db)
-        .await?;
-    Ok(found.map(|neighbour| ArticleLink {
-        id: neighbour.id,
-        title: neighbour.title,
-        published_at: neighbour.published_at,
-    }))
+    // Each one-row query is wrapped as a derived table: SQLite takes ORDER BY and LIMIT in a
+    // UNION only there.
+    let older = Query::select()
+        .column(Asterisk)
+        .from_subquery(side(Order::Desc, "previous"), Alias::new("older"))
+        .to_owned();
+    let newer = Query::select()
+        .column(Asterisk)
+        .from_subquery(side(Order::Asc, "next"), Alias::new("newer"))
+        .to_owned();
+    let both = older.clone().union(UnionType::All, newer).to_owned();
+    let backend = db.get_database_backend();
+    let rows = db.query_all(backend.build(&both)).await?;
+    let (mut previous, mut next) = (None, None);
+    for row in rows {
+        let read = |column: &str| {
+            row.try_get::<String>("", column)
+                .map_err(|error| ApiError::Internal(anyhow::anyhow!("reading `{column}`: {error}")))
+        };
+        let link = ArticleLink {
+            id: row
+                .try_get("", "id")
+                .map_err(|error| ApiError::Internal(anyhow::anyhow!("reading `id`: {error}")))?,
+            title: read("title")?,
+            published_at: row.try_get("", "published_at").map_err(|error| {
+                ApiError::Internal(anyhow::anyhow!("reading `published_at`: {error}"))
+            })?,
+        };
+        if read("side")? == "previous" {
+            previous = Some(link);
+        } else {
+            next = Some(link);
+        }
+    }
+    Ok((previous, next))
 }
 
 /// One article. The public sees it only when published and due; staff see every article.
@@ -265,8 +301,7 @@ pub async fn get(
         .map(categories::to_ref)
         .collect();
     category_path.push(category_ref(&all_categories, model.category_id));
-    let previous = neighbour(db, &model, Order::Desc, now).await?;
-    let next = neighbour(db, &model, Order::Asc, now).await?;
+    let (previous, next) = neighbours(db, &model, now).await?;
     Ok(Article {
         id: model.id,
         category: category_ref(&all_categories, model.category_id),
