@@ -216,14 +216,14 @@ impl HitCounter {
                 }
             }
         }
-        let stored = store::article_visibility(&self.db, article_id).await?;
+        let stored = crate::services::articles::visibility(&self.db, article_id).await?;
         let mut state = self.state();
         if state.articles.len() >= MAX_CACHED_ARTICLES {
             state.articles.clear();
         }
-        let entry = stored.map(|(public_from, stored_hits)| CachedArticle {
-            public_from,
-            hits: stored_hits + state.pending.pending_hits(article_id),
+        let entry = stored.map(|stored| CachedArticle {
+            public_from: stored.public_from,
+            hits: stored.hits + state.pending.pending_hits(article_id),
             read_at: Instant::now(),
         });
         // Unknown ids are remembered only briefly (ids are created all the time).

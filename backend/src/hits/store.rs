@@ -1,9 +1,8 @@
 //! The database side of the counter: one batched transaction per flush, and the small reads
 //! the counter caches.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
-use portal_api::ArticleStatus;
 use rand::{distr::Alphanumeric, Rng};
 use sea_orm::{
     sea_query::{Expr, OnConflict, Query},
@@ -19,28 +18,6 @@ use crate::{
 
 /// Rows per multi-row INSERT: well under every backend's limit on bound parameters.
 const ROWS_PER_INSERT: usize = 200;
-
-/// The article's public-from time (`None` unless published) and its stored count; `None`
-/// when there is no such article.
-pub async fn article_visibility(
-    db: &DatabaseConnection,
-    article_id: i32,
-) -> ApiResult<Option<(Option<DateTime<Utc>>, i64)>> {
-    let row: Option<(String, Option<DateTime<Utc>>, i64)> = article::Entity::find_by_id(article_id)
-        .select_only()
-        .columns([
-            article::Column::Status,
-            article::Column::PublishedAt,
-            article::Column::Hits,
-        ])
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(row.map(|(status, published_at, hits)| {
-        let published = status == ArticleStatus::Published.as_str();
-        (published_at.filter(|_| published), hits)
-    }))
-}
 
 /// The day's salt, made by whichever instance asks first.
 pub async fn salt_for(db: &DatabaseConnection, day: NaiveDate) -> ApiResult<String> {

@@ -83,10 +83,12 @@ async fn page_status(request: &actix_web::HttpRequest) -> StatusCode {
     let found = match (classify(request.path()), state) {
         (PortalPage::Fixed, _) | (_, None) => true,
         (PortalPage::Unknown, _) => false,
-        (PortalPage::Article(id), Some(state)) => !matches!(
-            services::articles::get(&state.db, &state.categories, id, false).await,
-            Err(crate::error::ApiError::NotFound(_))
-        ),
+        (PortalPage::Article(id), Some(state)) => {
+            match services::articles::visibility(&state.db, id).await {
+                Ok(found) => found.is_some_and(|article| article.is_public_at(crate::db::now())),
+                Err(_) => true,
+            }
+        }
         (PortalPage::Category(slug), Some(state)) => !matches!(
             services::categories::get(&state.db, &state.categories, slug).await,
             Err(crate::error::ApiError::NotFound(_))

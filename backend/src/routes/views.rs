@@ -64,9 +64,9 @@ async fn record_view(
     else {
         // Staff can see unpublished articles, so for them it exists but is not countable.
         let exists = viewer.is_staff()
-            && crate::services::articles::get(&state.db, &state.categories, article_id, true)
-                .await
-                .is_ok();
+            && crate::services::articles::visibility(&state.db, article_id)
+                .await?
+                .is_some();
         return Err(if exists {
             ApiError::conflict(
                 crate::error::Clash::NotPublic,

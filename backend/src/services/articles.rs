@@ -203,6 +203,39 @@ pub async fn list(
     ))
 }
 
+/// What the view counter and the portal's page statuses need of an article, without its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visibility {
+    /// When it became (or becomes) public; `None` when it is not published.
+    pub public_from: Option<DateTime<Utc>>,
+    /// Its stored view count.
+    pub hits: i64,
+}
+
+impl Visibility {
+    pub fn is_public_at(&self, now: DateTime<Utc>) -> bool {
+        self.public_from.is_some_and(|from| from <= now)
+    }
+}
+
+/// The article's visibility; `None` when there is no such article. One narrow query.
+pub async fn visibility(db: &DatabaseConnection, id: i32) -> ApiResult<Option<Visibility>> {
+    let row: Option<(String, Option<DateTime<Utc>>, i64)> = article::Entity::find_by_id(id)
+        .select_only()
+        .columns([
+            article::Column::Status,
+            article::Column::PublishedAt,
+            article::Column::Hits,
+        ])
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(row.map(|(status, published_at, hits)| Visibility {
+        public_from: published_at.filter(|_| status == ArticleStatus::Published.as_str()),
+        hits,
+    }))
+}
+
 fn is_public(model: &article::Model, now: DateTime<Utc>) -> bool {
     model.status == ArticleStatus::Published.as_str()
         && model.published_at.is_some_and(|at| at <= now)

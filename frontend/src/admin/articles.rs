@@ -6,7 +6,7 @@ use portal_api::{ArticlePatch, ArticleSort, ArticleStatus, ArticleSummary};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::form::{value_of, ConfirmButton, Notice, NoticeBar};
+use super::form::{set_text, value_of, ConfirmButton, Notice, NoticeBar};
 use super::{use_console, use_console_title, use_staff_api, AdminRoute};
 use crate::components::{ErrorBox, Loading};
 use crate::dates;
@@ -98,10 +98,7 @@ pub fn ArticlesPage() -> Html {
             .map(|(sort, _, _)| *sort)
             .unwrap_or_default();
     });
-    let on_words = {
-        let words = words.clone();
-        Callback::from(move |event: InputEvent| words.set(value_of(&event)))
-    };
+    let on_words = set_text(&words);
     let on_search = {
         let (filters, words) = (filters.clone(), words.clone());
         Callback::from(move |event: SubmitEvent| {

@@ -9,7 +9,7 @@ use portal_api::{CategoryPatch, NewCategory};
 use yew::prelude::*;
 
 use super::form::{
-    field_error, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
+    field_error, set_text, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
 use crate::components::{ErrorBox, Loading};
@@ -217,10 +217,6 @@ fn CategoryRow(props: &CategoryRowProps) -> Html {
     let indent = format!("padding-left: {}rem", 0.6 + 1.4 * category.depth as f64);
     if props.editing {
         let excluded = sections::subtree_ids(&props.flat, id);
-        let text = |state: &UseStateHandle<String>| {
-            let state = state.clone();
-            Callback::from(move |event: InputEvent| state.set(value_of(&event)))
-        };
         let on_parent = {
             let parent = parent.clone();
             Callback::from(move |event: Event| parent.set(value_of(&event).parse().ok()))
@@ -231,10 +227,10 @@ fn CategoryRow(props: &CategoryRowProps) -> Html {
                 <td colspan="4">
                     <form id={form_id} class="inline-form" onsubmit={save}>
                         <Field label="名称" id={format!("category-name-{id}")}>
-                            <input id={format!("category-name-{id}")} value={(*name).clone()} oninput={text(&name)} />
+                            <input id={format!("category-name-{id}")} value={(*name).clone()} oninput={set_text(&name)} />
                         </Field>
                         <Field label="别名" id={format!("category-slug-{id}")}>
-                            <input id={format!("category-slug-{id}")} value={(*slug).clone()} oninput={text(&slug)} />
+                            <input id={format!("category-slug-{id}")} value={(*slug).clone()} oninput={set_text(&slug)} />
                         </Field>
                         <Field label="上级栏目" id={format!("category-parent-{id}")}>
                             <select id={format!("category-parent-{id}")} onchange={on_parent}>
@@ -306,10 +302,6 @@ fn NewCategoryForm(props: &NewCategoryFormProps) -> Html {
             });
         })
     };
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| state.set(value_of(&event)))
-    };
     let on_parent = {
         let parent = parent.clone();
         Callback::from(move |event: Event| parent.set(value_of(&event).parse().ok()))
@@ -320,11 +312,11 @@ fn NewCategoryForm(props: &NewCategoryFormProps) -> Html {
             <h2 class="panel-title"><span>{ "新建栏目" }</span></h2>
             <form class="inline-form" {onsubmit} novalidate=true>
                 <Field label="名称" id="new-category-name" error={field_error(errors, "name")}>
-                    <input id="new-category-name" value={(*name).clone()} oninput={text(&name)} />
+                    <input id="new-category-name" value={(*name).clone()} oninput={set_text(&name)} />
                 </Field>
                 <Field label="别名(网址)" id="new-category-slug" error={field_error(errors, "slug")}
                     hint="小写字母、数字和连字符,如 xinzhou">
-                    <input id="new-category-slug" value={(*slug).clone()} oninput={text(&slug)} />
+                    <input id="new-category-slug" value={(*slug).clone()} oninput={set_text(&slug)} />
                 </Field>
                 <Field label="上级栏目" id="new-category-parent" error={field_error(errors, "parent_id")}>
                     <select id="new-category-parent" onchange={on_parent}>

@@ -16,6 +16,12 @@ pub fn value_of(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// A callback that keeps `state` equal to the text typed into the input it is attached to.
+pub fn set_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |event: InputEvent| state.set(value_of(&event)))
+}
+
 /// Whether the checkbox an event came from is now checked.
 pub fn checked_of(event: &Event) -> bool {
     event

@@ -4,7 +4,7 @@
 use portal_api::{LoginRequest, TokenResponse};
 use yew::prelude::*;
 
-use super::form::{value_of, Field};
+use super::form::{set_text, Field};
 use crate::hooks::use_document_title;
 use crate::services::{auth, ApiError};
 
@@ -61,14 +61,8 @@ pub fn LoginPage(props: &LoginPageProps) -> Html {
             });
         })
     };
-    let on_username = {
-        let username = username.clone();
-        Callback::from(move |event: InputEvent| username.set(value_of(&event)))
-    };
-    let on_password = {
-        let password = password.clone();
-        Callback::from(move |event: InputEvent| password.set(value_of(&event)))
-    };
+    let on_username = set_text(&username);
+    let on_password = set_text(&password);
     html! {
         <main id="main" class="login-page">
             <form class="panel login" {onsubmit}>

@@ -5,7 +5,7 @@ use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink, SiteSettingsPatch};
 use yew::prelude::*;
 
 use super::form::{
-    field_error, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
+    field_error, set_text, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
 use crate::components::{ErrorBox, Loading};
@@ -181,10 +181,6 @@ fn LinkForm(props: &LinkFormProps) -> Html {
             }
         })
     };
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| state.set(value_of(&event)))
-    };
     let prefix = props
         .link
         .as_ref()
@@ -195,15 +191,15 @@ fn LinkForm(props: &LinkFormProps) -> Html {
         <>
             <form class="inline-form" {onsubmit} novalidate=true>
                 <Field label="名称" id={format!("link-name-{prefix}")} error={field_error(errors, "name")}>
-                    <input id={format!("link-name-{prefix}")} value={(*name).clone()} oninput={text(&name)} />
+                    <input id={format!("link-name-{prefix}")} value={(*name).clone()} oninput={set_text(&name)} />
                 </Field>
                 <Field label="网址" id={format!("link-url-{prefix}")} error={field_error(errors, "url")}>
                     <input id={format!("link-url-{prefix}")} type="url" placeholder="https://" value={(*url).clone()}
-                        oninput={text(&url)} />
+                        oninput={set_text(&url)} />
                 </Field>
                 <Field label="排序" id={format!("link-order-{prefix}")} error={field_error(errors, "sort_order")}>
                     <input id={format!("link-order-{prefix}")} type="number" value={(*order).clone()}
-                        oninput={text(&order)} />
+                        oninput={set_text(&order)} />
                 </Field>
                 <button type="submit" class="button primary">
                     { if props.link.is_some() { "保存" } else { "添加链接" } }

@@ -5,7 +5,8 @@ use portal_api::{NewUser, Role, User, UserPatch};
 use yew::prelude::*;
 
 use super::form::{
-    field_error, prompt, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
+    field_error, prompt, set_text, value_of, ConfirmButton, Failure, Field, FormAlert, Notice,
+    NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
 use crate::components::{ErrorBox, Loading};
@@ -209,10 +210,6 @@ fn NewUserForm(props: &NewUserFormProps) -> Html {
             });
         })
     };
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| state.set(value_of(&event)))
-    };
     let on_role = {
         let role = role.clone();
         Callback::from(move |event: Event| {
@@ -226,12 +223,12 @@ fn NewUserForm(props: &NewUserFormProps) -> Html {
             <form class="inline-form" {onsubmit} novalidate=true>
                 <Field label="用户名" id="new-user-name" error={field_error(errors, "username")}>
                     <input id="new-user-name" name="username" autocomplete="off" value={(*username).clone()}
-                        oninput={text(&username)} />
+                        oninput={set_text(&username)} />
                 </Field>
                 <Field label="初始密码" id="new-user-password" error={field_error(errors, "password")}
                     hint="至少 10 个字符">
                     <input id="new-user-password" name="password" type="password" autocomplete="new-password"
-                        value={(*password).clone()} oninput={text(&password)} />
+                        value={(*password).clone()} oninput={set_text(&password)} />
                 </Field>
                 <Field label="角色" id="new-user-role" error={field_error(errors, "role")}>
                     <select id="new-user-role" name="role" onchange={on_role}>

@@ -38,19 +38,21 @@ pub fn Navigation(props: &NavigationProps) -> Html {
     };
     let is_page = |node: &CategoryNode| page_slug.as_deref() == Some(node.slug.as_str());
 
+    // A sub-category's link, in the dropdown and in the section's sub-navigation alike.
+    let child_link = |child: &CategoryNode| {
+        html! {
+            <li key={child.id}>
+                <RouteLink to={Route::Category { slug: child.slug.clone() }}
+                    classes={classes!(sections::is_on_path(&path, child.id).then_some("active"))}
+                    current={is_page(child)}>
+                    { child.name.clone() }
+                </RouteLink>
+            </li>
+        }
+    };
     let top_level = tree.iter().map(|node| {
         let active = sections::is_on_path(&path, node.id);
-        let children = node.children.iter().map(|child| {
-            html! {
-                <li>
-                    <RouteLink to={Route::Category { slug: child.slug.clone() }}
-                        classes={classes!(sections::is_on_path(&path, child.id).then_some("active"))}
-                        current={is_page(child)}>
-                        { child.name.clone() }
-                    </RouteLink>
-                </li>
-            }
-        });
+        let children = node.children.iter().map(&child_link);
         html! {
             <li class={classes!("nav-item", active.then_some("active"))} key={node.id}>
                 <RouteLink to={Route::Category { slug: node.slug.clone() }} current={is_page(node)}>
@@ -78,27 +80,20 @@ pub fn Navigation(props: &NavigationProps) -> Html {
         Remote::Ready(_) => html! {},
     };
 
-    let subnav = path.first().filter(|section| !section.children.is_empty()).map(|section| {
-        let links = section.children.iter().map(|child| {
+    let subnav = path
+        .first()
+        .filter(|section| !section.children.is_empty())
+        .map(|section| {
+            let links = section.children.iter().map(&child_link);
             html! {
-                <li key={child.id}>
-                    <RouteLink to={Route::Category { slug: child.slug.clone() }}
-                        classes={classes!(sections::is_on_path(&path, child.id).then_some("active"))}
-                        current={is_page(child)}>
-                        { child.name.clone() }
-                    </RouteLink>
-                </li>
+                <div class="subnav">
+                    <div class="wrap">
+                        <span class="subnav-title">{ format!("{}:", section.name) }</span>
+                        <ul>{ for links }</ul>
+                    </div>
+                </div>
             }
         });
-        html! {
-            <div class="subnav">
-                <div class="wrap">
-                    <span class="subnav-title">{ format!("{}:", section.name) }</span>
-                    <ul>{ for links }</ul>
-                </div>
-            </div>
-        }
-    });
 
     let home_current = matches!(route, Some(Route::Home));
     html! {
