@@ -2,7 +2,7 @@
 //! `MaybeUser` accepts its absence (public reads that show more to editors).
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
-use futures_util::future::LocalBoxFuture;
+use futures_util::future::{ready, Either, LocalBoxFuture, Ready};
 use portal_api::Role;
 
 use crate::{error::ApiError, services::users, state::AppState};
@@ -113,10 +113,16 @@ impl FromRequest for CurrentUser {
 
 impl FromRequest for MaybeUser {
     type Error = ApiError;
-    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+    /// Anonymous callers, the public and the view beacon's readers, are answered at once:
+    /// nothing to look up, nothing to allocate.
+    type Future =
+        Either<Ready<Result<Self, ApiError>>, LocalBoxFuture<'static, Result<Self, ApiError>>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if !request.headers().contains_key(header::AUTHORIZATION) {
+            return Either::Left(ready(Ok(MaybeUser(None))));
+        }
         let user = resolve(request);
-        Box::pin(async move { user.await.map(MaybeUser) })
+        Either::Right(Box::pin(async move { user.await.map(MaybeUser) }))
     }
 }

@@ -2,7 +2,6 @@
 //! takes away.
 
 use std::{
-    collections::{HashMap, HashSet},
     net::IpAddr,
     sync::{Arc, Mutex, MutexGuard, RwLock},
     time::{Duration, Instant},
@@ -13,20 +12,28 @@ use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
-use super::{local_day, store};
-use crate::error::ApiResult;
+use super::{local_day, recent::RecentViews, store, FastMap, FastSet};
+use crate::{error::ApiResult, services::articles::Visibility};
 
 /// How long an article's visibility and count are trusted before being read again.
 const ARTICLE_CACHE_TTL: Duration = Duration::from_secs(5);
 /// Bounds on what the counter keeps, so that no stream of requests can exhaust memory.
 const MAX_CACHED_ARTICLES: usize = 100_000;
 const MAX_RECENT_VIEWS: usize = 500_000;
+const MAX_WRITTEN_VISITORS: usize = 500_000;
+/// The counter's state is split into this many independently locked shards, by article and
+/// by visitor, so that server threads counting different views do not wait for one another
+/// (a contended lock puts a thread to sleep, which costs more than the whole view).
+const SHARDS: usize = 16;
+
+/// A visitor's id: the first 16 bytes of a salted SHA-256 of the address and user agent.
+pub type VisitorId = [u8; 16];
 
 /// Who is viewing: the address and user agent are only hashed, never kept.
-#[derive(Debug, Clone)]
-pub struct ClientInfo {
+#[derive(Debug, Clone, Copy)]
+pub struct ClientInfo<'a> {
     pub ip: IpAddr,
-    pub user_agent: String,
+    pub user_agent: &'a str,
     /// Decided by `bots::is_robot` from the request headers.
     pub robot: bool,
 }
@@ -45,33 +52,23 @@ pub struct Delta {
     pub raw_hits: i64,
 }
 
+impl Delta {
+    fn add(&mut self, other: Delta) {
+        self.hits += other.hits;
+        self.raw_hits += other.raw_hits;
+    }
+}
+
 /// What one flush writes.
 #[derive(Debug, Default)]
 pub struct Batch {
-    pub deltas: HashMap<(i32, NaiveDate), Delta>,
-    pub visitors: HashSet<(NaiveDate, String)>,
+    pub deltas: FastMap<(i32, NaiveDate), Delta>,
+    pub visitors: FastSet<(NaiveDate, VisitorId)>,
 }
 
 impl Batch {
     pub fn is_empty(&self) -> bool {
         self.deltas.is_empty() && self.visitors.is_empty()
-    }
-
-    fn merge(&mut self, other: Batch) {
-        for (key, delta) in other.deltas {
-            let entry = self.deltas.entry(key).or_default();
-            entry.hits += delta.hits;
-            entry.raw_hits += delta.raw_hits;
-        }
-        self.visitors.extend(other.visitors);
-    }
-
-    fn pending_hits(&self, article_id: i32) -> i64 {
-        self.deltas
-            .iter()
-            .filter(|((article, _), _)| *article == article_id)
-            .map(|(_, delta)| delta.hits)
-            .sum()
     }
 }
 
@@ -85,23 +82,122 @@ struct CachedArticle {
     read_at: Instant,
 }
 
+/// The articles whose ids fall in one shard: their pending views, reload windows and cache.
+struct ArticleShard {
+    pending: FastMap<(i32, NaiveDate), Delta>,
+    recent: RecentViews,
+    articles: FastMap<i32, CachedArticle>,
+}
+
+impl ArticleShard {
+    fn new(dedup_window: Duration) -> Self {
+        Self {
+            pending: FastMap::default(),
+            recent: RecentViews::new(dedup_window, MAX_RECENT_VIEWS / SHARDS),
+            articles: FastMap::default(),
+        }
+    }
+
+    fn pending_hits(&self, article_id: i32) -> i64 {
+        self.pending
+            .iter()
+            .filter(|((article, _), _)| *article == article_id)
+            .map(|(_, delta)| delta.hits)
+            .sum()
+    }
+
+    /// Counts the view if the cache knows the article: always a raw hit, a hit unless it is
+    /// a robot's or a reload.
+    fn record(&mut self, view: &View) -> Recorded {
+        let Some(cached) = self.articles.get_mut(&view.article_id).filter(|cached| {
+            view.seen.saturating_duration_since(cached.read_at) < ARTICLE_CACHE_TTL
+        }) else {
+            return Recorded::Uncached;
+        };
+        if cached.public_from.is_none_or(|from| from > view.at) {
+            return Recorded::NotPublic;
+        }
+        let counted = view.visitor.is_some_and(|visitor| {
+            !self
+                .recent
+                .is_repeat(visitor_prefix(&visitor), view.article_id, view.second)
+        });
+        let delta = self.pending.entry((view.article_id, view.day)).or_default();
+        delta.raw_hits += 1;
+        delta.hits += i64::from(counted);
+        cached.hits += i64::from(counted);
+        Recorded::Counted(ViewOutcome {
+            hits: cached.hits,
+            counted,
+        })
+    }
+
+    /// Caches what the database says of an article.
+    fn remember(&mut self, article_id: i32, stored: Visibility, read_at: Instant) {
+        if self.articles.len() >= MAX_CACHED_ARTICLES / SHARDS {
+            self.articles.clear();
+        }
+        let hits = stored.hits + self.pending_hits(article_id);
+        self.articles.insert(
+            article_id,
+            CachedArticle {
+                public_from: stored.public_from,
+                hits,
+                read_at,
+            },
+        );
+    }
+}
+
+/// One view being counted.
+struct View {
+    article_id: i32,
+    at: DateTime<Utc>,
+    /// The calendar day of `at` in the site's time zone.
+    day: NaiveDate,
+    /// `None` for robots.
+    visitor: Option<VisitorId>,
+    seen: Instant,
+    /// `seen` in whole seconds on the counter's clock.
+    second: u32,
+}
+
+enum Recorded {
+    Counted(ViewOutcome),
+    NotPublic,
+    /// The cache does not know the article (or no longer trusts what it knew).
+    Uncached,
+}
+
+/// The visitors whose ids fall in one shard: who has been written for which day.
 #[derive(Default)]
-struct State {
-    pending: Batch,
-    /// Visitors this instance has already written, so that a returning visitor is not written
-    /// again every interval.
-    written_visitors: HashSet<(NaiveDate, [u8; 16])>,
-    /// When each visitor last viewed each article, for the dedup window.
-    recent: HashMap<([u8; 16], i32), Instant>,
-    articles: HashMap<i32, Option<CachedArticle>>,
+struct VisitorShard {
+    /// Visitors this instance has already written (or is about to), so that a returning
+    /// visitor is not written again every interval.
+    written: FastSet<(NaiveDate, VisitorId)>,
+    pending: FastSet<(NaiveDate, VisitorId)>,
+}
+
+impl VisitorShard {
+    fn note(&mut self, day: NaiveDate, visitor: VisitorId) {
+        if self.written.len() >= MAX_WRITTEN_VISITORS / SHARDS {
+            self.written.clear();
+        }
+        if self.written.insert((day, visitor)) {
+            self.pending.insert((day, visitor));
+        }
+    }
 }
 
 pub struct HitCounter {
     db: DatabaseConnection,
-    dedup_window: Duration,
-    state: Mutex<State>,
+    articles: Box<[Mutex<ArticleShard>]>,
+    visitors: Box<[Mutex<VisitorShard>]>,
+    /// The start of the counter's own clock, in whole seconds, for the reload windows.
+    epoch: Instant,
     timezone: RwLock<Tz>,
-    salts: Mutex<HashMap<NaiveDate, Arc<str>>>,
+    /// Per day, a SHA-256 state that has already taken the day's salt.
+    salted: RwLock<Vec<(NaiveDate, Sha256)>>,
     /// One flush at a time: a slow flush must not overlap the next tick or the final flush.
     flushing: tokio::sync::Mutex<()>,
 }
@@ -110,18 +206,26 @@ impl HitCounter {
     pub fn new(db: DatabaseConnection, dedup_window: Duration, timezone: Tz) -> Self {
         Self {
             db,
-            dedup_window,
-            state: Mutex::new(State::default()),
+            articles: (0..SHARDS)
+                .map(|_| Mutex::new(ArticleShard::new(dedup_window)))
+                .collect(),
+            visitors: (0..SHARDS)
+                .map(|_| Mutex::new(VisitorShard::default()))
+                .collect(),
+            epoch: Instant::now(),
             timezone: RwLock::new(timezone),
-            salts: Mutex::new(HashMap::new()),
+            salted: RwLock::new(Vec::new()),
             flushing: tokio::sync::Mutex::new(()),
         }
     }
 
-    fn state(&self) -> MutexGuard<'_, State> {
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The shard that holds `article_id`'s state.
+    fn article_shard(&self, article_id: i32) -> MutexGuard<'_, ArticleShard> {
+        lock(&self.articles[article_id.unsigned_abs() as usize % SHARDS])
+    }
+
+    fn visitor_shard(&self, visitor: &VisitorId) -> MutexGuard<'_, VisitorShard> {
+        lock(&self.visitors[usize::from(visitor[0]) % SHARDS])
     }
 
     pub fn timezone(&self) -> Tz {
@@ -143,146 +247,110 @@ impl HitCounter {
     pub async fn record_view(
         &self,
         article_id: i32,
-        client: &ClientInfo,
+        client: &ClientInfo<'_>,
         now: DateTime<Utc>,
     ) -> ApiResult<Option<ViewOutcome>> {
-        let Some(public_from) = self.public_from(article_id).await? else {
-            return Ok(None);
-        };
-        if public_from > now {
-            return Ok(None);
-        }
         let day = local_day(now, self.timezone());
         let visitor = if client.robot {
             None
         } else {
             Some(self.visitor_hash(day, client).await?)
         };
-
-        let mut state = self.state();
-        let delta = state.pending.deltas.entry((article_id, day)).or_default();
-        delta.raw_hits += 1;
-        let counted = match visitor {
-            None => false,
-            Some(visitor) => {
-                let seen = Instant::now();
-                let key = (visitor, article_id);
-                let repeat = state
-                    .recent
-                    .get(&key)
-                    .is_some_and(|last| seen.duration_since(*last) < self.dedup_window);
-                if !repeat {
-                    if state.recent.len() >= MAX_RECENT_VIEWS {
-                        let window = self.dedup_window;
-                        state
-                            .recent
-                            .retain(|_, last| seen.duration_since(*last) < window);
-                    }
-                    state.recent.insert(key, seen);
-                    if let Some(delta) = state.pending.deltas.get_mut(&(article_id, day)) {
-                        delta.hits += 1;
-                    }
-                    if state.written_visitors.len() >= MAX_RECENT_VIEWS {
-                        state.written_visitors.clear();
-                    }
-                    if state.written_visitors.insert((day, visitor)) {
-                        state.pending.visitors.insert((day, hex(&visitor)));
-                    }
-                }
-                !repeat
-            }
+        let seen = Instant::now();
+        let view = View {
+            article_id,
+            at: now,
+            day,
+            visitor,
+            seen,
+            second: u32::try_from(seen.duration_since(self.epoch).as_secs()).unwrap_or(u32::MAX),
         };
-        let hits = match state.articles.get_mut(&article_id) {
-            Some(Some(cached)) => {
-                if counted {
-                    cached.hits += 1;
-                }
-                cached.hits
-            }
-            _ => 0,
+        // The database is asked only when the cache does not know the article.
+        let mut recorded = self.article_shard(article_id).record(&view);
+        if let Recorded::Uncached = recorded {
+            let Some(stored) = crate::services::articles::visibility(&self.db, article_id).await?
+            else {
+                // Unknown ids are not remembered (ids are created all the time).
+                return Ok(None);
+            };
+            let mut shard = self.article_shard(article_id);
+            shard.remember(article_id, stored, Instant::now());
+            recorded = shard.record(&view);
+        }
+        let Recorded::Counted(outcome) = recorded else {
+            return Ok(None);
         };
-        Ok(Some(ViewOutcome { hits, counted }))
+        if let (true, Some(visitor)) = (outcome.counted, visitor) {
+            self.visitor_shard(&visitor).note(day, visitor);
+        }
+        Ok(Some(outcome))
     }
 
-    /// The article's public-from time, from the cache or the database; `None` when it is not
-    /// published or does not exist.
-    async fn public_from(&self, article_id: i32) -> ApiResult<Option<DateTime<Utc>>> {
-        {
-            let state = self.state();
-            if let Some(entry) = state.articles.get(&article_id) {
-                let fresh = entry.is_none_or(|cached| cached.read_at.elapsed() < ARTICLE_CACHE_TTL);
-                if fresh {
-                    return Ok(entry.and_then(|cached| cached.public_from));
-                }
-            }
-        }
-        let stored = crate::services::articles::visibility(&self.db, article_id).await?;
-        let mut state = self.state();
-        if state.articles.len() >= MAX_CACHED_ARTICLES {
-            state.articles.clear();
-        }
-        let entry = stored.map(|stored| CachedArticle {
-            public_from: stored.public_from,
-            hits: stored.hits + state.pending.pending_hits(article_id),
-            read_at: Instant::now(),
-        });
-        // Unknown ids are remembered only briefly (ids are created all the time).
-        if entry.is_some() {
-            state.articles.insert(article_id, entry);
-        }
-        Ok(entry.and_then(|cached| cached.public_from))
-    }
-
-    async fn visitor_hash(&self, day: NaiveDate, client: &ClientInfo) -> ApiResult<[u8; 16]> {
-        let cached = {
-            let salts = self
-                .salts
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            salts.get(&day).cloned()
-        };
-        let salt = match cached {
-            Some(salt) => salt,
+    /// The visitor's id for `day`: a salted SHA-256 of the address and user agent, cut to 16
+    /// bytes.
+    async fn visitor_hash(&self, day: NaiveDate, client: &ClientInfo<'_>) -> ApiResult<VisitorId> {
+        let mut hasher = match self.salted_hasher(day) {
+            Some(hasher) => hasher,
             None => {
-                let salt: Arc<str> = store::salt_for(&self.db, day).await?.into();
-                let mut salts = self
-                    .salts
-                    .lock()
+                let salt = store::salt_for(&self.db, day).await?;
+                let mut hasher = Sha256::new();
+                hasher.update(salt.as_bytes());
+                hasher.update([0]);
+                let mut salted = self
+                    .salted
+                    .write()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                salts.retain(|known, _| (day - *known).num_days().abs() <= 1);
-                salts.insert(day, salt.clone());
-                salt
+                salted.retain(|(known, _)| (day - *known).num_days().abs() <= 1);
+                salted.push((day, hasher.clone()));
+                hasher
             }
         };
-        let mut hasher = Sha256::new();
-        hasher.update(salt.as_bytes());
-        hasher.update([0]);
-        hasher.update(client.ip.to_string().as_bytes());
+        match client.ip {
+            IpAddr::V4(ip) => hasher.update(ip.octets()),
+            IpAddr::V6(ip) => hasher.update(ip.octets()),
+        }
         hasher.update([0]);
         hasher.update(client.user_agent.as_bytes());
         let digest = hasher.finalize();
-        let mut visitor = [0u8; 16];
-        visitor.copy_from_slice(&digest[..16]);
+        let mut visitor = VisitorId::default();
+        visitor.copy_from_slice(&digest[..size_of::<VisitorId>()]);
         Ok(visitor)
+    }
+
+    fn salted_hasher(&self, day: NaiveDate) -> Option<Sha256> {
+        self.salted
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .find(|(known, _)| *known == day)
+            .map(|(_, hasher)| hasher.clone())
     }
 
     /// Views counted here and not yet written.
     pub fn pending(&self) -> (i64, i64) {
-        let state = self.state();
-        state
-            .pending
-            .deltas
-            .values()
-            .fold((0, 0), |(hits, raw), delta| {
-                (hits + delta.hits, raw + delta.raw_hits)
-            })
+        self.articles.iter().fold((0, 0), |totals, shard| {
+            lock(shard)
+                .pending
+                .values()
+                .fold(totals, |(hits, raw), delta| {
+                    (hits + delta.hits, raw + delta.raw_hits)
+                })
+        })
     }
 
     /// Writes everything pending in one transaction. On failure the views stay pending for
     /// the next flush. Returns the number of counted views written.
     pub async fn flush(&self) -> anyhow::Result<i64> {
         let _one_at_a_time = self.flushing.lock().await;
-        let batch = std::mem::take(&mut self.state().pending);
+        let mut batch = Batch::default();
+        for shard in &self.articles {
+            let taken = std::mem::take(&mut lock(shard).pending);
+            batch.deltas.extend(taken);
+        }
+        for shard in &self.visitors {
+            let taken = std::mem::take(&mut lock(shard).pending);
+            batch.visitors.extend(taken);
+        }
         if batch.is_empty() {
             return Ok(0);
         }
@@ -290,9 +358,23 @@ impl HitCounter {
         match store::write_batch(&self.db, &batch).await {
             Ok(()) => Ok(written),
             Err(error) => {
-                self.state().pending.merge(batch);
+                self.put_back(batch);
                 Err(error)
             }
+        }
+    }
+
+    /// Returns a batch that could not be written to the shards it came from.
+    fn put_back(&self, batch: Batch) {
+        for ((article_id, day), delta) in batch.deltas {
+            self.article_shard(article_id)
+                .pending
+                .entry((article_id, day))
+                .or_default()
+                .add(delta);
+        }
+        for (day, visitor) in batch.visitors {
+            self.visitor_shard(&visitor).pending.insert((day, visitor));
         }
     }
 
@@ -336,6 +418,16 @@ impl HitCounter {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+/// The part of a visitor id the reload window keys on: 64 bits of a salted SHA-256 make a
+/// false repeat among a million visitors a one-in-ten-trillion event.
+fn visitor_prefix(visitor: &VisitorId) -> u64 {
+    let mut prefix = [0u8; 8];
+    prefix.copy_from_slice(&visitor[..8]);
+    u64::from_le_bytes(prefix)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -13,9 +13,15 @@
 
 pub mod bots;
 mod counter;
+mod recent;
 mod store;
 
 pub use counter::{ClientInfo, HitCounter, ViewOutcome};
+
+/// The counter's maps are touched on every view: a fast seeded hasher (foldhash) instead of
+/// SipHash. Their keys are salted SHA-256 prefixes and ids, not chosen by clients.
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;

@@ -148,7 +148,7 @@ pub async fn write_batch(db: &DatabaseConnection, batch: &Batch) -> anyhow::Resu
             .into_table(daily_visitor::Entity)
             .columns([daily_visitor::Column::Day, daily_visitor::Column::Visitor]);
         for (day, visitor) in chunk {
-            insert.values([(*day).into(), visitor.as_str().into()])?;
+            insert.values([(*day).into(), hex(visitor).into()])?;
         }
         // A visitor already recorded that day stays one row (a no-op update, as above).
         insert.on_conflict(
@@ -181,4 +181,15 @@ fn add_on_conflict(backend: DatabaseBackend) -> OnConflict {
         (article_daily_hits::Column::RawHits, add("raw_hits")),
     ])
     .to_owned()
+}
+
+/// A visitor id as stored: lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut text, byte| {
+            let _ = write!(text, "{byte:02x}");
+            text
+        })
 }

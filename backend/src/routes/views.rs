@@ -50,11 +50,10 @@ async fn record_view(
         .headers()
         .get(header::USER_AGENT)
         .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+        .unwrap_or_default();
     let client = ClientInfo {
         ip: client_ip(&request, state.trust_proxy),
-        robot: bots::is_robot(&user_agent, request.headers()),
+        robot: bots::is_robot(user_agent, request.headers()),
         user_agent,
     };
     let Some(outcome) = state
@@ -77,7 +76,10 @@ async fn record_view(
         });
     };
     Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        ))
         .json(ViewRecorded {
             article_id,
             hits: outcome.hits,

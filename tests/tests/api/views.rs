@@ -132,9 +132,10 @@ on_every_database! {
 
     async fn day_buckets_roll_over_at_the_sites_midnight(app: TestApp) {
         let id = newest_article(&app).await;
+        let agents = [browser(1), browser(2)];
         let reader = |n: u8| ClientInfo {
             ip: std::net::IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, n)),
-            user_agent: browser(usize::from(n)),
+            user_agent: &agents[usize::from(n) - 1],
             robot: false,
         };
         // 23:59:59 and 00:00:00 in Asia/Shanghai.
