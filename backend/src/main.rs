@@ -3,6 +3,12 @@
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
 
+/// mimalloc rather than the system allocator: a read allocates on the server thread and frees
+/// on SQLite's connection thread (and back), which glibc's arenas handle poorly (measured in
+/// docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     let command = std::env::args().nth(1);

@@ -3,6 +3,9 @@
 
 pub mod entities;
 pub mod migrations;
+mod template;
+
+pub use template::StatementTemplate;
 
 use std::{path::PathBuf, time::Duration};
 

@@ -241,78 +241,109 @@ fn is_public(model: &article::Model, now: DateTime<Utc>) -> bool {
         && model.published_at.is_some_and(|at| at <= now)
 }
 
-/// The public neighbours of `model` in its category: the next older (上一篇) and the next
-/// newer (下一篇), in one round trip (a UNION ALL of the two one-row queries).
-async fn neighbours(
+/// One article with its public neighbours in its category, the next older (上一篇) and the
+/// next newer (下一篇), in one round trip: the article's row with each neighbour joined
+/// through a correlated one-row subquery (a draft, without a publish time, has none).
+async fn find_with_neighbours(
     db: &DatabaseConnection,
-    model: &article::Model,
+    id: i32,
     now: DateTime<Utc>,
-) -> ApiResult<(Option<ArticleLink>, Option<ArticleLink>)> {
-    use sea_orm::sea_query::{Alias, Asterisk, SelectStatement, UnionType};
-    let Some(published_at) = model.published_at else {
-        return Ok((None, None));
+) -> ApiResult<Option<(article::Model, Option<ArticleLink>, Option<ArticleLink>)>> {
+    static QUERY: db::StatementTemplate = db::StatementTemplate::new(with_neighbours_query);
+    let statement = QUERY.statement(db.get_database_backend(), id, now);
+    let Some(row) = db.query_one(statement).await? else {
+        return Ok(None);
     };
+    let unreadable = |column: &str, error: sea_orm::DbErr| {
+        ApiError::Internal(anyhow::anyhow!("reading `{column}`: {error}"))
+    };
+    let model = article::Model::from_query_result(&row, "")
+        .map_err(|error| unreadable("article", error))?;
+    let link = |side: &str| -> ApiResult<Option<ArticleLink>> {
+        let column = |name: &str| format!("{side}_{name}");
+        let Some(id) = row
+            .try_get::<Option<i32>>("", &column("id"))
+            .map_err(|error| unreadable(&column("id"), error))?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(ArticleLink {
+            id,
+            title: row
+                .try_get("", &column("title"))
+                .map_err(|error| unreadable(&column("title"), error))?,
+            published_at: row
+                .try_get("", &column("published_at"))
+                .map_err(|error| unreadable(&column("published_at"), error))?,
+        }))
+    };
+    Ok(Some((model, link("previous")?, link("next")?)))
+}
+
+fn with_neighbours_query(id: i32, now: DateTime<Utc>) -> sea_orm::sea_query::SelectStatement {
     use article::Column as C;
-    let side = |direction: Order, name: &str| -> SelectStatement {
-        let beyond = match direction {
-            Order::Desc => Condition::any().add(C::PublishedAt.lt(published_at)).add(
-                Condition::all()
-                    .add(C::PublishedAt.eq(published_at))
-                    .add(C::Id.lt(model.id)),
-            ),
-            _ => Condition::any().add(C::PublishedAt.gt(published_at)).add(
-                Condition::all()
-                    .add(C::PublishedAt.eq(published_at))
-                    .add(C::Id.gt(model.id)),
-            ),
-        };
-        Query::select()
-            .columns([C::Id, C::Title, C::PublishedAt])
-            .expr_as(Expr::val(name), Alias::new("side"))
-            .from(article::Entity)
-            .cond_where(publicly_visible(now))
-            .and_where(C::CategoryId.eq(model.category_id))
-            .cond_where(beyond)
-            .order_by(C::PublishedAt, direction.clone())
-            .order_by(C::Id, direction)
-            .limit(1)
-            .to_owned()
+    use sea_orm::sea_query::{
+        Alias, Asterisk, JoinType, SelectStatement, SimpleExpr, SubQueryStatement,
     };
-    // Each one-row query is wrapped as a derived table: SQLite takes ORDER BY and LIMIT in a
-    // UNION only there.
-    let older = Query::select()
-        .column(Asterisk)
-        .from_subquery(side(Order::Desc, "previous"), Alias::new("older"))
-        .to_owned();
-    let newer = Query::select()
-        .column(Asterisk)
-        .from_subquery(side(Order::Asc, "next"), Alias::new("newer"))
-        .to_owned();
-    let both = older.clone().union(UnionType::All, newer).to_owned();
-    let backend = db.get_database_backend();
-    let rows = db.query_all(backend.build(&both)).await?;
-    let (mut previous, mut next) = (None, None);
-    for row in rows {
-        let read = |column: &str| {
-            row.try_get::<String>("", column)
-                .map_err(|error| ApiError::Internal(anyhow::anyhow!("reading `{column}`: {error}")))
+    let this = Alias::new("this");
+    let neighbour_id = |direction: Order| -> SimpleExpr {
+        let other = Alias::new("other");
+        let theirs = |column: C| Expr::col((other.clone(), column));
+        let ours = |column: C| Expr::col((this.clone(), column));
+        let (before, after) = match direction {
+            Order::Desc => (
+                theirs(C::PublishedAt).lt(ours(C::PublishedAt)),
+                theirs(C::Id).lt(ours(C::Id)),
+            ),
+            _ => (
+                theirs(C::PublishedAt).gt(ours(C::PublishedAt)),
+                theirs(C::Id).gt(ours(C::Id)),
+            ),
         };
-        let link = ArticleLink {
-            id: row
-                .try_get("", "id")
-                .map_err(|error| ApiError::Internal(anyhow::anyhow!("reading `id`: {error}")))?,
-            title: read("title")?,
-            published_at: row.try_get("", "published_at").map_err(|error| {
-                ApiError::Internal(anyhow::anyhow!("reading `published_at`: {error}"))
-            })?,
-        };
-        if read("side")? == "previous" {
-            previous = Some(link);
-        } else {
-            next = Some(link);
+        let select: SelectStatement = Query::select()
+            .expr(theirs(C::Id))
+            .from_as(article::Entity, other.clone())
+            .and_where(theirs(C::CategoryId).equals((this.clone(), C::CategoryId)))
+            .and_where(theirs(C::Status).eq(ArticleStatus::Published.as_str()))
+            .and_where(theirs(C::PublishedAt).lte(now))
+            .cond_where(
+                Condition::any().add(before).add(
+                    Condition::all()
+                        .add(theirs(C::PublishedAt).equals((this.clone(), C::PublishedAt)))
+                        .add(after),
+                ),
+            )
+            .order_by((other.clone(), C::PublishedAt), direction.clone())
+            .order_by((other.clone(), C::Id), direction)
+            .limit(1)
+            .to_owned();
+        SimpleExpr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(select)))
+    };
+    let mut query = Query::select();
+    query
+        .column((this.clone(), Asterisk))
+        .from_as(article::Entity, this.clone())
+        .and_where(Expr::col((this.clone(), C::Id)).eq(id));
+    for (side, direction) in [("previous", Order::Desc), ("next", Order::Asc)] {
+        let joined = Alias::new(side);
+        for (column, name) in [
+            (C::Id, "id"),
+            (C::Title, "title"),
+            (C::PublishedAt, "published_at"),
+        ] {
+            query.expr_as(
+                Expr::col((joined.clone(), column)),
+                Alias::new(format!("{side}_{name}")),
+            );
         }
+        query.join_as(
+            JoinType::LeftJoin,
+            article::Entity,
+            joined.clone(),
+            Expr::col((joined, C::Id)).eq(neighbour_id(direction)),
+        );
     }
-    Ok((previous, next))
+    query
 }
 
 /// One article. The public sees it only when published and due; staff see every article.
@@ -323,10 +354,9 @@ pub async fn get(
     staff: bool,
 ) -> ApiResult<Article> {
     let now = db::now();
-    let model = article::Entity::find_by_id(id)
-        .one(db)
+    let (model, previous, next) = find_with_neighbours(db, id, now)
         .await?
-        .filter(|model| staff || is_public(model, now))
+        .filter(|(model, _, _)| staff || is_public(model, now))
         .ok_or_else(|| ApiError::not_found("article"))?;
     let all_categories = cache.all(db).await?;
     let mut category_path: Vec<_> = categories::ancestors(&all_categories, model.category_id)
@@ -334,7 +364,6 @@ pub async fn get(
         .map(categories::to_ref)
         .collect();
     category_path.push(category_ref(&all_categories, model.category_id));
-    let (previous, next) = neighbours(db, &model, now).await?;
     Ok(Article {
         id: model.id,
         category: category_ref(&all_categories, model.category_id),

@@ -304,4 +304,44 @@ on_every_database! {
         let first = app.get(&format!("/api/v1/articles/{}", newest["items"][0]["id"])).await.json();
         assert!(first["next"].is_null());
     }
+
+    async fn neighbours_skip_hidden_articles_and_break_ties_by_id(app: TestApp) {
+        let admin = app.admin_token().await;
+        let category = app
+            .post("/api/v1/categories", Some(&admin), &json!({"name": "邻文测试", "slug": "neighbours"}))
+            .await;
+        assert_eq!(category.status, 201, "{}", category.text);
+        let category_id = category.json()["category"]["id"].clone();
+        let write = |title: &'static str, extra: Value| {
+            let mut body = json!({"title": title, "category_id": category_id, "body": "<p>正文</p>"});
+            body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            let app = &app;
+            let admin = admin.clone();
+            async move {
+                let reply = app.post("/api/v1/articles", Some(&admin), &body).await;
+                assert_eq!(reply.status, 201, "{}", reply.text);
+                reply.json()["id"].as_i64().unwrap()
+            }
+        };
+        let at = |time: &str| json!({"status": "published", "published_at": time});
+        let oldest = write("最早", at("2026-01-01T08:00:00Z")).await;
+        let _draft = write("草稿", json!({})).await;
+        let twin_a = write("同时甲", at("2026-02-01T08:00:00Z")).await;
+        let twin_b = write("同时乙", at("2026-02-01T08:00:00Z")).await;
+        let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let _scheduled = write("定时", at(&tomorrow)).await;
+
+        let app = &app;
+        let read = |id: i64| async move { app.get(&format!("/api/v1/articles/{id}")).await.json() };
+        let first = read(oldest).await;
+        assert!(first["previous"].is_null());
+        assert_eq!(first["next"]["id"], twin_a);
+        let middle = read(twin_a).await;
+        assert_eq!(middle["previous"]["id"], oldest);
+        assert_eq!(middle["next"]["id"], twin_b);
+        assert_eq!(middle["next"]["title"], "同时乙");
+        let last = read(twin_b).await;
+        assert_eq!(last["previous"]["id"], twin_a);
+        assert!(last["next"].is_null(), "the scheduled article is not a neighbour yet");
+    }
 }
