@@ -122,10 +122,19 @@ fn names_a_robot(user_agent: &str) -> bool {
 
 /// Whether the request comes from a robot (or is a prefetch, which is no view either).
 pub fn is_robot(user_agent: &str, headers: &HeaderMap) -> bool {
+    agent_is_robot(user_agent) || marked_as_no_view(headers)
+}
+
+/// Whether the user agent is a robot's: missing, bare, or naming a crawler, a library or an
+/// automated browser. It depends on the agent alone, so it may be remembered per agent.
+pub fn agent_is_robot(user_agent: &str) -> bool {
     let user_agent = user_agent.trim();
-    if user_agent.is_empty() || !user_agent.contains('/') || names_a_robot(user_agent) {
-        return true;
-    }
+    user_agent.is_empty() || !user_agent.contains('/') || names_a_robot(user_agent)
+}
+
+/// Whether this request's headers say it is no view: a headless browser's client hints or a
+/// prefetch, which can come from any browser.
+pub fn marked_as_no_view(headers: &HeaderMap) -> bool {
     let header_says = |name: &HeaderName, needle: &str| {
         headers
             .get(name)

@@ -2,8 +2,12 @@
 //! takes away.
 
 use std::{
+    hash::BuildHasher,
     net::IpAddr,
-    sync::{Arc, Mutex, MutexGuard, RwLock},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex, MutexGuard, RwLock,
+    },
     time::{Duration, Instant},
 };
 
@@ -12,7 +16,13 @@ use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
-use super::{local_day, recent::RecentViews, store, FastMap, FastSet};
+use super::{
+    bots,
+    identity::{self, Identity},
+    local_day,
+    recent::RecentViews,
+    store, FastMap, FastSet,
+};
 use crate::{error::ApiResult, services::articles::Visibility};
 
 /// How long an article's visibility and count are trusted before being read again.
@@ -34,8 +44,9 @@ pub type VisitorId = [u8; 16];
 pub struct ClientInfo<'a> {
     pub ip: IpAddr,
     pub user_agent: &'a str,
-    /// Decided by `bots::is_robot` from the request headers.
-    pub robot: bool,
+    /// A prefetch or a headless browser's hints, by `bots::marked_as_no_view`; the user agent
+    /// itself is judged by the counter.
+    pub marked_as_no_view: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +131,7 @@ impl ArticleShard {
         let counted = view.visitor.is_some_and(|visitor| {
             !self
                 .recent
-                .is_repeat(visitor_prefix(&visitor), view.article_id, view.second)
+                .is_repeat(view_fingerprint(&visitor, view.article_id), view.second)
         });
         let delta = self.pending.entry((view.article_id, view.day)).or_default();
         delta.raw_hits += 1;
@@ -191,11 +202,16 @@ impl VisitorShard {
 
 pub struct HitCounter {
     db: DatabaseConnection,
+    /// This counter's key to the server threads' memory of identities.
+    owner: u64,
+    fingerprints: foldhash::fast::RandomState,
     articles: Box<[Mutex<ArticleShard>]>,
     visitors: Box<[Mutex<VisitorShard>]>,
     /// The start of the counter's own clock, in whole seconds, for the reload windows.
     epoch: Instant,
-    timezone: RwLock<Tz>,
+    /// The site's time zone, as its index in `chrono_tz::TZ_VARIANTS`: read on every view,
+    /// so an atomic rather than a lock whose cache line both cores would write.
+    timezone: AtomicUsize,
     /// Per day, a SHA-256 state that has already taken the day's salt.
     salted: RwLock<Vec<(NaiveDate, Sha256)>>,
     /// One flush at a time: a slow flush must not overlap the next tick or the final flush.
@@ -206,6 +222,8 @@ impl HitCounter {
     pub fn new(db: DatabaseConnection, dedup_window: Duration, timezone: Tz) -> Self {
         Self {
             db,
+            owner: identity::next_owner(),
+            fingerprints: foldhash::fast::RandomState::default(),
             articles: (0..SHARDS)
                 .map(|_| Mutex::new(ArticleShard::new(dedup_window)))
                 .collect(),
@@ -213,7 +231,7 @@ impl HitCounter {
                 .map(|_| Mutex::new(VisitorShard::default()))
                 .collect(),
             epoch: Instant::now(),
-            timezone: RwLock::new(timezone),
+            timezone: AtomicUsize::new(zone_index(timezone)),
             salted: RwLock::new(Vec::new()),
             flushing: tokio::sync::Mutex::new(()),
         }
@@ -229,17 +247,14 @@ impl HitCounter {
     }
 
     pub fn timezone(&self) -> Tz {
-        *self
-            .timezone
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        chrono_tz::TZ_VARIANTS
+            .get(self.timezone.load(Ordering::Relaxed))
+            .copied()
+            .unwrap_or(chrono_tz::Asia::Shanghai)
     }
 
     pub fn set_timezone(&self, zone: Tz) {
-        *self
-            .timezone
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = zone;
+        self.timezone.store(zone_index(zone), Ordering::Relaxed);
     }
 
     /// Counts a view of `article_id` at `now`. `None` when the article does not exist or is
@@ -251,11 +266,9 @@ impl HitCounter {
         now: DateTime<Utc>,
     ) -> ApiResult<Option<ViewOutcome>> {
         let day = local_day(now, self.timezone());
-        let visitor = if client.robot {
-            None
-        } else {
-            Some(self.visitor_hash(day, client).await?)
-        };
+        let (fingerprint, identity) = self.identify(day, client).await?;
+        // A prefetch or a headless browser's request is no view, whoever sends it.
+        let visitor = identity.visitor.filter(|_| !client.marked_as_no_view);
         let seen = Instant::now();
         let view = View {
             article_id,
@@ -280,10 +293,41 @@ impl HitCounter {
         let Recorded::Counted(outcome) = recorded else {
             return Ok(None);
         };
-        if let (true, Some(visitor)) = (outcome.counted, visitor) {
+        if let (true, Some(visitor), false) = (outcome.counted, visitor, identity.listed) {
             self.visitor_shard(&visitor).note(day, visitor);
+            let listed = Identity {
+                listed: true,
+                ..identity
+            };
+            identity::remember(self.owner, fingerprint, listed);
         }
         Ok(Some(outcome))
+    }
+
+    /// Who the client is on `day` (see `identity`), and the fingerprint it is remembered by.
+    async fn identify(
+        &self,
+        day: NaiveDate,
+        client: &ClientInfo<'_>,
+    ) -> ApiResult<(u64, Identity)> {
+        // Seeded per process: a collision among the identities remembered is a
+        // one-in-a-billion event.
+        let fingerprint = self.fingerprints.hash_one((client.ip, client.user_agent));
+        if let Some(known) = identity::recall(self.owner, fingerprint, day) {
+            return Ok((fingerprint, known));
+        }
+        let visitor = if bots::agent_is_robot(client.user_agent) {
+            None
+        } else {
+            Some(self.visitor_hash(day, client).await?)
+        };
+        let identity = Identity {
+            day,
+            visitor,
+            listed: false,
+        };
+        identity::remember(self.owner, fingerprint, identity);
+        Ok((fingerprint, identity))
     }
 
     /// The visitor's id for `day`: a salted SHA-256 of the address and user agent, cut to 16
@@ -418,12 +462,22 @@ impl HitCounter {
     }
 }
 
-/// The part of a visitor id the reload window keys on: 64 bits of a salted SHA-256 make a
-/// false repeat among a million visitors a one-in-ten-trillion event.
-fn visitor_prefix(visitor: &VisitorId) -> u64 {
+/// What the reload window keys on: 64 bits of the visitor id (a salted SHA-256, so unknown to
+/// clients) mixed with the article id. Two different views share a fingerprint with a
+/// probability of one in 2^64.
+fn view_fingerprint(visitor: &VisitorId, article_id: i32) -> u64 {
     let mut prefix = [0u8; 8];
     prefix.copy_from_slice(&visitor[..8]);
+    // An odd multiplier spreads consecutive ids over all 64 bits.
     u64::from_le_bytes(prefix)
+        ^ u64::from(article_id.unsigned_abs()).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn zone_index(zone: Tz) -> usize {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .position(|known| *known == zone)
+        .unwrap_or_default()
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

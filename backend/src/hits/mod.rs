@@ -13,6 +13,7 @@
 
 pub mod bots;
 mod counter;
+mod identity;
 mod recent;
 mod store;
 

@@ -14,11 +14,11 @@ use super::FastMap;
 /// `capacity` entries turns over early: under that load a reload may count again, which is
 /// better than running out of memory.
 ///
-/// An entry is 16 bytes (the visitor id's first 8 bytes, the article, the second): this map is
-/// touched on every view and is the counter's largest, so its size is its speed.
+/// An entry is 16 bytes, a 64-bit fingerprint of visitor and article and the second: this map
+/// is touched on every view and is the counter's largest, so its size is its speed.
 pub struct RecentViews {
-    current: FastMap<(u64, i32), u32>,
-    previous: FastMap<(u64, i32), u32>,
+    current: FastMap<u64, u32>,
+    previous: FastMap<u64, u32>,
     current_since: u32,
     window: u32,
     capacity: usize,
@@ -35,9 +35,10 @@ impl RecentViews {
         }
     }
 
-    /// Whether `visitor` had a view of `article_id` counted within the window before `now`
-    /// (seconds on the counter's clock); if not, this view is remembered as counted.
-    pub fn is_repeat(&mut self, visitor: u64, article_id: i32, now: u32) -> bool {
+    /// Whether a view with this fingerprint (of visitor and article) was counted within the
+    /// window before `now` (seconds on the counter's clock); if not, this view is remembered
+    /// as counted.
+    pub fn is_repeat(&mut self, fingerprint: u64, now: u32) -> bool {
         if now.saturating_sub(self.current_since) >= self.window
             || self.current.len() >= self.capacity
         {
@@ -51,7 +52,7 @@ impl RecentViews {
         }
         let window = self.window;
         let within = |last: &u32| now.saturating_sub(*last) < window;
-        match self.current.entry((visitor, article_id)) {
+        match self.current.entry(fingerprint) {
             Entry::Occupied(mut last) => {
                 let repeat = within(last.get());
                 if !repeat {
@@ -76,38 +77,42 @@ mod tests {
 
     const HALF_HOUR: Duration = Duration::from_secs(1800);
 
+    fn view(visitor: u64, article: u64) -> u64 {
+        visitor * 1000 + article
+    }
+
     #[test]
     fn a_reload_within_the_window_is_a_repeat_and_one_after_it_is_not() {
         let mut recent = RecentViews::new(HALF_HOUR, 1000);
-        assert!(!recent.is_repeat(7, 1, 10));
-        assert!(recent.is_repeat(7, 1, 10 + 1799));
-        assert!(!recent.is_repeat(7, 1, 10 + 1800));
+        assert!(!recent.is_repeat(view(7, 1), 10));
+        assert!(recent.is_repeat(view(7, 1), 10 + 1799));
+        assert!(!recent.is_repeat(view(7, 1), 10 + 1800));
     }
 
     #[test]
     fn other_articles_and_other_visitors_are_not_repeats() {
         let mut recent = RecentViews::new(HALF_HOUR, 1000);
-        assert!(!recent.is_repeat(7, 1, 10));
-        assert!(!recent.is_repeat(7, 2, 11));
-        assert!(!recent.is_repeat(8, 1, 12));
+        assert!(!recent.is_repeat(view(7, 1), 10));
+        assert!(!recent.is_repeat(view(7, 2), 11));
+        assert!(!recent.is_repeat(view(8, 1), 12));
     }
 
     #[test]
     fn a_view_counted_in_the_previous_generation_is_still_found() {
         let mut recent = RecentViews::new(HALF_HOUR, 1000);
-        assert!(!recent.is_repeat(7, 1, 1000));
+        assert!(!recent.is_repeat(view(7, 1), 1000));
         // The generation turns over at 1800; the view at 1000 is 1500 s old at 2500.
-        assert!(!recent.is_repeat(9, 9, 1800));
-        assert!(recent.is_repeat(7, 1, 2500));
+        assert!(!recent.is_repeat(view(9, 9), 1800));
+        assert!(recent.is_repeat(view(7, 1), 2500));
         // At 3600 the generation holding it is dropped, and it is outside the window anyway.
-        assert!(!recent.is_repeat(7, 1, 3600));
+        assert!(!recent.is_repeat(view(7, 1), 3600));
     }
 
     #[test]
     fn memory_stays_bounded_under_a_flood_of_distinct_views() {
         let mut recent = RecentViews::new(HALF_HOUR, 100);
         for visitor in 0..10_000 {
-            recent.is_repeat(visitor, 1, 5);
+            recent.is_repeat(view(visitor, 1), 5);
         }
         assert!(recent.current.len() <= 100 && recent.previous.len() <= 100);
     }

@@ -49,11 +49,13 @@ async fn record_view(
     let user_agent = request
         .headers()
         .get(header::USER_AGENT)
-        .and_then(|value| value.to_str().ok())
+        // UTF-8 rather than `to_str`'s visible ASCII: checked by SIMD, and a non-ASCII agent is
+        // still an agent.
+        .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())
         .unwrap_or_default();
     let client = ClientInfo {
         ip: client_ip(&request, state.trust_proxy),
-        robot: bots::is_robot(user_agent, request.headers()),
+        marked_as_no_view: bots::marked_as_no_view(request.headers()),
         user_agent,
     };
     let Some(outcome) = state

@@ -136,7 +136,7 @@ on_every_database! {
         let reader = |n: u8| ClientInfo {
             ip: std::net::IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, n)),
             user_agent: &agents[usize::from(n) - 1],
-            robot: false,
+            marked_as_no_view: false,
         };
         // 23:59:59 and 00:00:00 in Asia/Shanghai.
         let before_midnight = Utc.with_ymd_and_hms(2026, 11, 27, 15, 59, 59).unwrap();
