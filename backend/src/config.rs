@@ -17,6 +17,7 @@
 //! | `PORTAL_TRUST_PROXY` | `trust_proxy` | `false` (take the client address from `X-Forwarded-For`) |
 //! | `PORTAL_HIT_FLUSH_MS` | `hit_flush_ms` | `1000`: how often counted views are written |
 //! | `PORTAL_VIEW_DEDUP_SECONDS` | `view_dedup_seconds` | `1800`: a visitor's reload within it is not counted |
+//! | `PORTAL_VIEW_DEDUP_CAPACITY` | `view_dedup_capacity` | `131072` counted views kept per generation of the reload window (more traffic shortens the window) |
 //! | `PORTAL_MICROCACHE_MS` | `microcache_ms` | `1000`: anonymous API reads answered from memory; `0` turns it off |
 
 use std::{fmt, path::PathBuf, time::Duration};
@@ -70,6 +71,9 @@ pub struct Settings {
     pub hit_flush_interval: Duration,
     /// A visitor's repeated view of an article within this window counts once.
     pub view_dedup_window: Duration,
+    /// How many counted views the reload window holds per generation; under more traffic a
+    /// reload is recognised over a shorter time (memory stays bounded).
+    pub view_dedup_capacity: usize,
     /// How long anonymous API reads are answered from memory; zero turns it off.
     pub micro_cache_ttl: Duration,
 }
@@ -92,6 +96,7 @@ struct FileSettings {
     workers: Option<usize>,
     hit_flush_ms: Option<u64>,
     view_dedup_seconds: Option<u64>,
+    view_dedup_capacity: Option<usize>,
     microcache_ms: Option<u64>,
 }
 
@@ -116,6 +121,9 @@ impl Settings {
             workers: None,
             hit_flush_interval: Duration::from_secs(1),
             view_dedup_window: Duration::from_secs(30 * 60),
+            // About 4 MiB per generation: a district portal's views for days, and small
+            // enough to stay in the processor's caches (the beacon's speed depends on it).
+            view_dedup_capacity: 131_072,
             micro_cache_ttl: Duration::from_secs(1),
         }
     }
@@ -162,6 +170,7 @@ impl Settings {
             workers,
             hit_flush_ms,
             view_dedup_seconds,
+            view_dedup_capacity,
             microcache_ms,
         } = file;
         replace(&mut self.addr, addr);
@@ -184,6 +193,7 @@ impl Settings {
             &mut self.view_dedup_window,
             view_dedup_seconds.map(Duration::from_secs),
         );
+        replace(&mut self.view_dedup_capacity, view_dedup_capacity);
         replace(
             &mut self.micro_cache_ttl,
             microcache_ms.map(Duration::from_millis),
@@ -230,6 +240,10 @@ impl Settings {
             parse_env::<u64>("PORTAL_VIEW_DEDUP_SECONDS")?.map(Duration::from_secs),
         );
         replace(
+            &mut self.view_dedup_capacity,
+            parse_env("PORTAL_VIEW_DEDUP_CAPACITY")?,
+        );
+        replace(
             &mut self.micro_cache_ttl,
             parse_env::<u64>("PORTAL_MICROCACHE_MS")?.map(Duration::from_millis),
         );
@@ -261,6 +275,9 @@ impl Settings {
         }
         if self.login_max_failures == 0 {
             bail!("PORTAL_LOGIN_MAX_FAILURES must be at least 1");
+        }
+        if !(1_000..=100_000_000).contains(&self.view_dedup_capacity) {
+            bail!("PORTAL_VIEW_DEDUP_CAPACITY must be between 1000 and 100000000");
         }
         Ok(())
     }
@@ -366,6 +383,16 @@ mod tests {
     fn a_short_jwt_secret_is_refused() {
         let mut settings = Settings::defaults();
         settings.jwt_secret = Some(Secret::new("too short"));
+        assert!(settings.validate().is_err());
+    }
+
+    #[test]
+    fn the_reload_windows_memory_is_bounded_both_ways() {
+        let mut settings = Settings::defaults();
+        assert!(settings.validate().is_ok());
+        settings.view_dedup_capacity = 10;
+        assert!(settings.validate().is_err());
+        settings.view_dedup_capacity = usize::MAX;
         assert!(settings.validate().is_err());
     }
 

@@ -60,6 +60,7 @@ impl Application {
         let hits = Arc::new(HitCounter::new(
             db.clone(),
             settings.view_dedup_window,
+            settings.view_dedup_capacity,
             zone,
         ));
         let (stop_flusher, stop) = tokio::sync::watch::channel(false);

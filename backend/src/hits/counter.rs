@@ -29,7 +29,6 @@ use crate::{error::ApiResult, services::articles::Visibility};
 const ARTICLE_CACHE_TTL: Duration = Duration::from_secs(5);
 /// Bounds on what the counter keeps, so that no stream of requests can exhaust memory.
 const MAX_CACHED_ARTICLES: usize = 100_000;
-const MAX_RECENT_VIEWS: usize = 500_000;
 const MAX_WRITTEN_VISITORS: usize = 500_000;
 /// The counter's state is split into this many independently locked shards, by article and
 /// by visitor, so that server threads counting different views do not wait for one another
@@ -101,10 +100,10 @@ struct ArticleShard {
 }
 
 impl ArticleShard {
-    fn new(dedup_window: Duration) -> Self {
+    fn new(dedup_window: Duration, dedup_capacity: usize) -> Self {
         Self {
             pending: FastMap::default(),
-            recent: RecentViews::new(dedup_window, MAX_RECENT_VIEWS / SHARDS),
+            recent: RecentViews::new(dedup_window, (dedup_capacity / SHARDS).max(1)),
             articles: FastMap::default(),
         }
     }
@@ -219,13 +218,20 @@ pub struct HitCounter {
 }
 
 impl HitCounter {
-    pub fn new(db: DatabaseConnection, dedup_window: Duration, timezone: Tz) -> Self {
+    /// `dedup_capacity` bounds the reload window's memory: that many counted views per
+    /// generation (see `recent::RecentViews`).
+    pub fn new(
+        db: DatabaseConnection,
+        dedup_window: Duration,
+        dedup_capacity: usize,
+        timezone: Tz,
+    ) -> Self {
         Self {
             db,
             owner: identity::next_owner(),
             fingerprints: foldhash::fast::RandomState::default(),
             articles: (0..SHARDS)
-                .map(|_| Mutex::new(ArticleShard::new(dedup_window)))
+                .map(|_| Mutex::new(ArticleShard::new(dedup_window, dedup_capacity)))
                 .collect(),
             visitors: (0..SHARDS)
                 .map(|_| Mutex::new(VisitorShard::default()))
