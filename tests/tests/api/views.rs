@@ -89,6 +89,30 @@ on_every_database! {
         assert!(series["days"][0]["raw_hits"].is_null(), "raw numbers are for admins");
     }
 
+    async fn a_prefetch_is_no_view_even_from_a_known_visitor_and_a_visitor_is_listed_once(app: TestApp) {
+        let newest = app.get("/api/v1/articles?per_page=2").await.json();
+        let (first, second) = (newest["items"][0]["id"].as_i64().unwrap(), newest["items"][1]["id"].as_i64().unwrap());
+        let prefetch = |id: i64| {
+            TestApp::read(
+                app.client
+                    .post(app.url(&format!("/api/v1/articles/{id}/views")))
+                    .header(reqwest::header::USER_AGENT, browser(7))
+                    .header("Sec-Purpose", "prefetch;prerender"),
+            )
+        };
+        assert_eq!(prefetch(first).await.json()["counted"], false, "a prefetch before any view");
+        assert_eq!(app.view(first, &browser(7)).await.json()["counted"], true, "the prefetch held no window");
+        assert_eq!(prefetch(second).await.json()["counted"], false, "a known visitor's prefetch");
+        assert_eq!(app.view(second, &browser(7)).await.json()["counted"], true);
+        assert_eq!(app.view(first, &browser(8)).await.json()["counted"], true);
+        app.flush_hits().await;
+
+        let admin = app.admin_token().await;
+        let summary = app.get_as("/api/v1/stats/summary", &admin).await.json();
+        assert_eq!(summary["today_hits"], 3);
+        assert_eq!(summary["visitors_today"], 2, "two visitors, however many views");
+    }
+
     async fn unknown_draft_and_scheduled_articles_count_nothing(app: TestApp) {
         let editor = app.editor_token().await;
         let category_id = app.category_id("xinzhou").await;
