@@ -29,7 +29,6 @@ use crate::{error::ApiResult, services::articles::Visibility};
 const ARTICLE_CACHE_TTL: Duration = Duration::from_secs(5);
 /// Bounds on what the counter keeps, so that no stream of requests can exhaust memory.
 const MAX_CACHED_ARTICLES: usize = 100_000;
-const MAX_WRITTEN_VISITORS: usize = 500_000;
 /// The counter's state is split into this many independently locked shards, by article and
 /// by visitor, so that server threads counting different views do not wait for one another
 /// (a contended lock puts a thread to sleep, which costs more than the whole view).
@@ -69,11 +68,14 @@ impl Delta {
     }
 }
 
+/// A visitor on a day, as the day's visitor list holds it.
+type DayVisitor = (NaiveDate, VisitorId);
+
 /// What one flush writes.
 #[derive(Debug, Default)]
 pub struct Batch {
     pub deltas: FastMap<(i32, NaiveDate), Delta>,
-    pub visitors: FastSet<(NaiveDate, VisitorId)>,
+    pub visitors: FastSet<DayVisitor>,
 }
 
 impl Batch {
@@ -179,33 +181,16 @@ enum Recorded {
     Uncached,
 }
 
-/// The visitors whose ids fall in one shard: who has been written for which day.
-#[derive(Default)]
-struct VisitorShard {
-    /// Visitors this instance has already written (or is about to), so that a returning
-    /// visitor is not written again every interval.
-    written: FastSet<(NaiveDate, VisitorId)>,
-    pending: FastSet<(NaiveDate, VisitorId)>,
-}
-
-impl VisitorShard {
-    fn note(&mut self, day: NaiveDate, visitor: VisitorId) {
-        if self.written.len() >= MAX_WRITTEN_VISITORS / SHARDS {
-            self.written.clear();
-        }
-        if self.written.insert((day, visitor)) {
-            self.pending.insert((day, visitor));
-        }
-    }
-}
-
 pub struct HitCounter {
     db: DatabaseConnection,
     /// This counter's key to the server threads' memory of identities.
     owner: u64,
     fingerprints: foldhash::fast::RandomState,
     articles: Box<[Mutex<ArticleShard>]>,
-    visitors: Box<[Mutex<VisitorShard>]>,
+    /// The day's visitors not yet written, sharded by visitor id. A server thread lists a
+    /// visitor once a day (its identity memory says so); the database keeps one row however
+    /// many threads or instances list it.
+    visitors: Box<[Mutex<FastSet<DayVisitor>>]>,
     /// The start of the counter's own clock, in whole seconds, for the reload windows.
     epoch: Instant,
     /// The site's time zone, as its index in `chrono_tz::TZ_VARIANTS`: read on every view,
@@ -234,7 +219,7 @@ impl HitCounter {
                 .map(|_| Mutex::new(ArticleShard::new(dedup_window, dedup_capacity)))
                 .collect(),
             visitors: (0..SHARDS)
-                .map(|_| Mutex::new(VisitorShard::default()))
+                .map(|_| Mutex::new(FastSet::default()))
                 .collect(),
             epoch: Instant::now(),
             timezone: AtomicUsize::new(zone_index(timezone)),
@@ -248,7 +233,7 @@ impl HitCounter {
         lock(&self.articles[article_id.unsigned_abs() as usize % SHARDS])
     }
 
-    fn visitor_shard(&self, visitor: &VisitorId) -> MutexGuard<'_, VisitorShard> {
+    fn visitor_shard(&self, visitor: &VisitorId) -> MutexGuard<'_, FastSet<DayVisitor>> {
         lock(&self.visitors[usize::from(visitor[0]) % SHARDS])
     }
 
@@ -300,7 +285,7 @@ impl HitCounter {
             return Ok(None);
         };
         if let (true, Some(visitor), false) = (outcome.counted, visitor, identity.listed) {
-            self.visitor_shard(&visitor).note(day, visitor);
+            self.visitor_shard(&visitor).insert((day, visitor));
             let listed = Identity {
                 listed: true,
                 ..identity
@@ -398,8 +383,7 @@ impl HitCounter {
             batch.deltas.extend(taken);
         }
         for shard in &self.visitors {
-            let taken = std::mem::take(&mut lock(shard).pending);
-            batch.visitors.extend(taken);
+            batch.visitors.extend(std::mem::take(&mut *lock(shard)));
         }
         if batch.is_empty() {
             return Ok(0);
@@ -424,7 +408,7 @@ impl HitCounter {
                 .add(delta);
         }
         for (day, visitor) in batch.visitors {
-            self.visitor_shard(&visitor).pending.insert((day, visitor));
+            self.visitor_shard(&visitor).insert((day, visitor));
         }
     }
 

@@ -24,7 +24,8 @@ pub struct Identity {
     pub day: NaiveDate,
     /// `None` for robots.
     pub visitor: Option<VisitorId>,
-    /// Whether this thread has already put the visitor on the day's visitor list.
+    /// Whether this thread has already put the visitor on the day's visitor list: the one
+    /// thing that keeps a returning visitor from being written again every interval.
     pub listed: bool,
 }
 

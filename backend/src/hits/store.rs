@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use rand::{distr::Alphanumeric, Rng};
 use sea_orm::{
     sea_query::{Expr, OnConflict, Query},
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
@@ -13,6 +12,7 @@ use sea_orm::{
 use super::counter::Batch;
 use crate::{
     db::entities::{article, article_daily_hits, daily_visitor, site_setting, visitor_salt},
+    encoding::{lower_hex, random_alphanumeric},
     error::ApiResult,
 };
 
@@ -24,11 +24,7 @@ pub async fn salt_for(db: &DatabaseConnection, day: NaiveDate) -> ApiResult<Stri
     if let Some(existing) = visitor_salt::Entity::find_by_id(day).one(db).await? {
         return Ok(existing.salt);
     }
-    let fresh: String = rand::rng()
-        .sample_iter(&Alphanumeric)
-        .take(64)
-        .map(char::from)
-        .collect();
+    let fresh = random_alphanumeric(64);
     visitor_salt::Entity::insert(visitor_salt::ActiveModel {
         day: Set(day),
         salt: Set(fresh),
@@ -148,7 +144,7 @@ pub async fn write_batch(db: &DatabaseConnection, batch: &Batch) -> anyhow::Resu
             .into_table(daily_visitor::Entity)
             .columns([daily_visitor::Column::Day, daily_visitor::Column::Visitor]);
         for (day, visitor) in chunk {
-            insert.values([(*day).into(), hex(visitor).into()])?;
+            insert.values([(*day).into(), lower_hex(visitor).into()])?;
         }
         // A visitor already recorded that day stays one row (a no-op update, as above).
         insert.on_conflict(
@@ -181,15 +177,4 @@ fn add_on_conflict(backend: DatabaseBackend) -> OnConflict {
         (article_daily_hits::Column::RawHits, add("raw_hits")),
     ])
     .to_owned()
-}
-
-/// A visitor id as stored: lower-case hex.
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut text, byte| {
-            let _ = write!(text, "{byte:02x}");
-            text
-        })
 }

@@ -14,7 +14,7 @@ use actix_web::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::{encoding::lower_hex, error::ApiError};
 
 /// How long shared caches and browsers may reuse a public read without asking again.
 pub const PUBLIC_CACHE_CONTROL: &str = "public, max-age=30";
@@ -22,11 +22,7 @@ const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
 
 pub fn etag_of(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
-    let hex: String = digest[..16]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    format!("\"{hex}\"")
+    format!("\"{}\"", lower_hex(&digest[..16]))
 }
 
 /// Whether an `If-None-Match` value matches `etag` (weak comparison, as RFC 9110 asks).

@@ -97,11 +97,6 @@ impl MicroCache {
     }
 }
 
-/// Beacons change counts, not content: they leave the cache alone.
-fn is_view_beacon(path: &str) -> bool {
-    path.ends_with("/views")
-}
-
 pub async fn micro_cache(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -115,9 +110,10 @@ pub async fn micro_cache(
     let method = request.method().clone();
     let is_read = matches!(method, Method::GET | Method::HEAD);
     if !is_read {
-        let invalidates = !is_view_beacon(request.path());
+        // The view beacon, which changes counts and not content, is mounted outside this
+        // middleware: every write that reaches it changes what reads answer.
         let response = next.call(request).await?;
-        if invalidates && response.status().is_success() {
+        if response.status().is_success() {
             cache.invalidate();
         }
         return Ok(response.map_into_boxed_body());

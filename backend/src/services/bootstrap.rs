@@ -5,12 +5,12 @@ use std::path::Path;
 
 use anyhow::Context;
 use portal_api::{Role, SiteSettingsPatch};
-use rand::{distr::Alphanumeric, Rng};
 use sea_orm::DatabaseConnection;
 
 use crate::{
     config::{Secret, Settings},
     domain::{Password, Username},
+    encoding::random_alphanumeric,
     error::ApiError,
     services::{demo_content::SITE_SETTINGS, site, users},
 };
@@ -35,19 +35,11 @@ fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<Secret> {
     }
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("creating the data folder {}", data_dir.display()))?;
-    let secret: String = random_string(64);
+    let secret: String = random_alphanumeric(64);
     write_private(&path, &secret)
         .with_context(|| format!("writing the generated JWT secret to {}", path.display()))?;
     tracing::info!(path = %path.display(), "generated a JWT secret");
     Ok(Secret::new(secret))
-}
-
-fn random_string(length: usize) -> String {
-    rand::rng()
-        .sample_iter(&Alphanumeric)
-        .take(length)
-        .map(char::from)
-        .collect()
 }
 
 #[cfg(unix)]
@@ -88,7 +80,7 @@ pub async fn ensure_admin(
     let (password, generated) = match &settings.admin_password {
         Some(password) => (password.expose().to_owned(), None),
         None => {
-            let generated = random_string(20);
+            let generated = random_alphanumeric(20);
             (generated.clone(), Some(generated))
         }
     };
