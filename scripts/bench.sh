@@ -30,7 +30,9 @@ start() {
     echo "the server on port $port did not start" >&2
     exit 1
 }
-start "$port" default
+# All 20 000 simulated readers come from one loopback address: the per-address cap on
+# counted visitors (PORTAL_VIEWS_PER_ADDRESS) is lifted so that they count as on a real site.
+start "$port" default PORTAL_VIEWS_PER_ADDRESS=65535
 # The same server with the micro-cache off: every read goes to SQLite.
 start "$((port + 1))" cold PORTAL_MICROCACHE_MS=0
 cold="http://127.0.0.1:$((port + 1))"
@@ -54,7 +56,8 @@ request = function()
   n = n + 1
   local path = $2
   return wrk.format("$1", path,
-    { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0." .. (n % 20000) .. " Safari/537.36" })
+    { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0." .. (n % 20000) .. " Safari/537.36",
+      ["Origin"] = "http://127.0.0.1:$port" })
 end
 LUA
 }
@@ -109,3 +112,59 @@ token=$(curl -sf -H 'Content-Type: application/json' "$base/api/v1/auth/login" \
     -d '{"username":"admin","password":"bench-admin-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 summary=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/stats/summary")
 echo "views stored after the run: $(sed -E 's/.*"total_hits":([0-9]+).*/\1/' <<< "$summary") counted, by $(sed -E 's/.*"visitors_today":([0-9]+).*/\1/' <<< "$summary") visitors"
+
+# Under abuse: article reads (p50) and the server's resident memory, quiet and during two
+# floods, on a server of their own. The login flood sends wrong passwords for ever-new names
+# with the failed-login limits lifted, as a botnet spread over many addresses would (every
+# attempt reaches the password hash); the junk flood sends reads with ever-new query
+# parameters and search terms.
+abuse_port=$((port + 2))
+start "$abuse_port" abuse PORTAL_LOGIN_MAX_FAILURES=1000000000 \
+    PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000000 PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000000
+abuse="http://127.0.0.1:$abuse_port"
+abuse_pid="${servers[-1]}"
+cat > "$work/login.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  local body = '{"username":"guess' .. n .. '","password":"wrong password ' .. n .. '"}'
+  return wrk.format("POST", "/api/v1/auth/login", { ["Content-Type"] = "application/json" }, body)
+end
+LUA
+cat > "$work/junk.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/articles?per_page=1&junk=" .. n .. "&x" .. n .. "=" .. n .. "&q=" .. n)
+end
+LUA
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# under NAME [FLOOD ARGS...]: reads measured while the flood (if any) runs; prints the row.
+under() {
+    local name="$1"; shift
+    local flood_pid="" peak=0 sampler
+    if [ "$#" -gt 0 ]; then
+        wrk -t1 -c64 -d"$((duration + 6))s" "$@" > "$work/flood.out" 2>&1 &
+        flood_pid=$!
+        sleep 3
+    fi
+    ( while kill -0 "$abuse_pid" 2>/dev/null; do rss_mb "$abuse_pid"; echo; sleep 0.5; done ) > "$work/rss.samples" &
+    sampler=$!
+    read -r rps p50 p99 non2xx < <(wrk --latency -t1 -c8 -d"${duration}s" "$abuse/api/v1/articles/$article" | awk '
+        /Requests\/sec/ {rps=$2} $1 == "50%" {p50=$2} $1 == "99%" {p99=$2} /Non-2xx/ {bad=$NF}
+        END {print rps, p50, p99, (bad == "" ? 0 : bad)}')
+    kill "$sampler" 2>/dev/null || true
+    [ -n "$flood_pid" ] && wait "$flood_pid" || true
+    peak=$(sort -n "$work/rss.samples" | tail -n1)
+    local flood_rate="-"
+    [ -n "$flood_pid" ] && flood_rate=$(awk '/Requests\/sec/ {print $2}' "$work/flood.out")
+    printf '| %-26s | %10s | %8s | %8s | %12s | %8s |\n' "$name" "$rps" "$p50" "$p99" "$flood_rate" "${peak} MB"
+}
+echo
+echo "Article reads under abuse (wrk -t1 -c8 for the reads, -t1 -c64 for the flood):"
+printf '| %-26s | %10s | %8s | %8s | %12s | %8s |\n' "while" "reads/s" p50 p99 "flood req/s" "peak RSS"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "------------" "----------" "----------" "--------------" "----------"
+under "quiet"
+under "login flood" -s "$work/login.lua" "$abuse"
+under "junk-parameter flood" -s "$work/junk.lua" "$abuse"
+under "quiet again"

@@ -14,7 +14,15 @@
 //! | `PORTAL_STATIC_DIR` | `static_dir` | `frontend/dist` |
 //! | `PORTAL_DEMO_CONTENT` | `demo_content` | `true` (only fills an empty database) |
 //! | `PORTAL_LOGIN_MAX_FAILURES` | `login_max_failures` | `5` per 15 minutes per client and name |
-//! | `PORTAL_TRUST_PROXY` | `trust_proxy` | `false` (take the client address from `X-Forwarded-For`) |
+//! | `PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT` | `login_max_failures_per_account` | `20` per 15 minutes from any address |
+//! | `PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS` | `login_max_failures_per_address` | `30` per 15 minutes across accounts |
+//! | `PORTAL_TRUSTED_PROXIES` | `trusted_proxies` | none: the peer address is the client |
+//! | `PORTAL_VIEWS_PER_ADDRESS` | `views_per_address` | `50` visitors counted per address, article and day |
+//! | `PORTAL_VISITOR_RETENTION_DAYS` | `visitor_retention_days` | `7`: then only the day's total stays |
+//! | `PORTAL_BEACON_ORIGINS` | `beacon_origins` | none besides the site itself |
+//! | `PORTAL_CORS_ORIGINS` | `cors_origins` | `*` (bearer tokens, never cookies) |
+//! | `PORTAL_HSTS_MAX_AGE` | `hsts_max_age` | off; set it when the site is served over TLS |
+//! | `PORTAL_LOG_FULL_IP` | `log_full_ip` | `false`: the access log masks the last part of addresses |
 //! | `PORTAL_HIT_FLUSH_MS` | `hit_flush_ms` | `1000`: how often counted views are written |
 //! | `PORTAL_VIEW_DEDUP_SECONDS` | `view_dedup_seconds` | `1800`: a visitor's reload within it is not counted |
 //! | `PORTAL_VIEW_DEDUP_CAPACITY` | `view_dedup_capacity` | `131072` counted views kept per generation of the reload window (more traffic shortens the window) |
@@ -24,6 +32,8 @@ use std::{fmt, path::PathBuf, time::Duration};
 
 use anyhow::{bail, Context};
 use serde::Deserialize;
+
+use crate::http::TrustedProxies;
 
 /// A value that must never be printed.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
@@ -62,9 +72,26 @@ pub struct Settings {
     /// The built wasm portal (trunk's `dist/`).
     pub static_dir: PathBuf,
     pub demo_content: bool,
+    /// Failed logins per window for one address and account, for one account from anywhere,
+    /// and for one address across accounts.
     pub login_max_failures: u32,
+    pub login_max_failures_per_account: u32,
+    pub login_max_failures_per_address: u32,
     pub login_window: Duration,
-    pub trust_proxy: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
+    /// Visitors counted per client address, article and day at most.
+    pub views_per_address: u16,
+    /// Days the visitor ids are kept before only each day's total remains.
+    pub visitor_retention_days: u32,
+    /// Origins besides the site's own whose view beacons count (e.g. `https://www.example.gov.cn`).
+    pub beacon_origins: Vec<String>,
+    /// Origins browsers may call the API from; `*` for any (bearer tokens, no cookies).
+    pub cors_origins: Vec<String>,
+    /// `Strict-Transport-Security` max-age in seconds; `None` sends none.
+    pub hsts_max_age: Option<u64>,
+    /// Log whole client addresses instead of masking their last part.
+    pub log_full_ip: bool,
     /// How many HTTP worker threads; `None` lets actix choose (one per core).
     pub workers: Option<usize>,
     /// How often counted views are written; also the most a crash can lose.
@@ -92,7 +119,16 @@ struct FileSettings {
     static_dir: Option<PathBuf>,
     demo_content: Option<bool>,
     login_max_failures: Option<u32>,
+    login_max_failures_per_account: Option<u32>,
+    login_max_failures_per_address: Option<u32>,
     trust_proxy: Option<bool>,
+    trusted_proxies: Option<String>,
+    views_per_address: Option<u16>,
+    visitor_retention_days: Option<u32>,
+    beacon_origins: Option<String>,
+    cors_origins: Option<String>,
+    hsts_max_age: Option<u64>,
+    log_full_ip: Option<bool>,
     workers: Option<usize>,
     hit_flush_ms: Option<u64>,
     view_dedup_seconds: Option<u64>,
@@ -116,8 +152,17 @@ impl Settings {
             static_dir: PathBuf::from("frontend/dist"),
             demo_content: true,
             login_max_failures: 5,
+            login_max_failures_per_account: 20,
+            login_max_failures_per_address: 30,
             login_window: Duration::from_secs(15 * 60),
-            trust_proxy: false,
+            trusted_proxies: TrustedProxies::default(),
+            // An office behind one NAT: fifty colleagues reading the same notice.
+            views_per_address: 50,
+            visitor_retention_days: 7,
+            beacon_origins: Vec::new(),
+            cors_origins: vec!["*".into()],
+            hsts_max_age: None,
+            log_full_ip: false,
             workers: None,
             hit_flush_interval: Duration::from_secs(1),
             view_dedup_window: Duration::from_secs(30 * 60),
@@ -143,7 +188,7 @@ impl Settings {
             let from_file: FileSettings = toml::from_str(&text)
                 .with_context(|| format!("parsing the configuration file {}", path.display()))?;
             data_dir_given = from_file.data_dir.is_some();
-            settings.apply_file(from_file);
+            settings.apply_file(from_file)?;
         }
         data_dir_given |= std::env::var_os("PORTAL_DATA_DIR").is_some();
         settings.apply_env()?;
@@ -154,7 +199,7 @@ impl Settings {
         Ok(settings)
     }
 
-    fn apply_file(&mut self, file: FileSettings) {
+    fn apply_file(&mut self, file: FileSettings) -> anyhow::Result<()> {
         let FileSettings {
             addr,
             database_url,
@@ -166,13 +211,49 @@ impl Settings {
             static_dir,
             demo_content,
             login_max_failures,
+            login_max_failures_per_account,
+            login_max_failures_per_address,
             trust_proxy,
+            trusted_proxies,
+            views_per_address,
+            visitor_retention_days,
+            beacon_origins,
+            cors_origins,
+            hsts_max_age,
+            log_full_ip,
             workers,
             hit_flush_ms,
             view_dedup_seconds,
             view_dedup_capacity,
             microcache_ms,
         } = file;
+        if trust_proxy.is_some() {
+            bail!("{TRUST_PROXY_REPLACED}");
+        }
+        if let Some(list) = trusted_proxies {
+            self.trusted_proxies = TrustedProxies::parse(&list)
+                .map_err(|message| anyhow::anyhow!("trusted_proxies: {message}"))?;
+        }
+        replace(
+            &mut self.login_max_failures_per_account,
+            login_max_failures_per_account,
+        );
+        replace(
+            &mut self.login_max_failures_per_address,
+            login_max_failures_per_address,
+        );
+        replace(&mut self.views_per_address, views_per_address);
+        replace(&mut self.visitor_retention_days, visitor_retention_days);
+        replace(
+            &mut self.beacon_origins,
+            beacon_origins.map(|list| origins(&list)),
+        );
+        replace(
+            &mut self.cors_origins,
+            cors_origins.map(|list| origins(&list)),
+        );
+        self.hsts_max_age = hsts_max_age.filter(|age| *age > 0).or(self.hsts_max_age);
+        replace(&mut self.log_full_ip, log_full_ip);
         replace(&mut self.addr, addr);
         replace(&mut self.database_url, database_url);
         replace(&mut self.data_dir, data_dir);
@@ -181,7 +262,6 @@ impl Settings {
         replace(&mut self.static_dir, static_dir);
         replace(&mut self.demo_content, demo_content);
         replace(&mut self.login_max_failures, login_max_failures);
-        replace(&mut self.trust_proxy, trust_proxy);
         self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
         self.admin_password = admin_password.or(self.admin_password.take());
         self.workers = workers.or(self.workers);
@@ -198,6 +278,7 @@ impl Settings {
             &mut self.micro_cache_ttl,
             microcache_ms.map(Duration::from_millis),
         );
+        Ok(())
     }
 
     fn apply_env(&mut self) -> anyhow::Result<()> {
@@ -226,7 +307,41 @@ impl Settings {
             &mut self.demo_content,
             parse_bool_env("PORTAL_DEMO_CONTENT")?,
         );
-        replace(&mut self.trust_proxy, parse_bool_env("PORTAL_TRUST_PROXY")?);
+        if env("PORTAL_TRUST_PROXY").is_some() {
+            bail!("{TRUST_PROXY_REPLACED}");
+        }
+        if let Some(list) = env("PORTAL_TRUSTED_PROXIES") {
+            self.trusted_proxies = TrustedProxies::parse(&list)
+                .map_err(|message| anyhow::anyhow!("PORTAL_TRUSTED_PROXIES: {message}"))?;
+        }
+        replace(
+            &mut self.login_max_failures_per_account,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT")?,
+        );
+        replace(
+            &mut self.login_max_failures_per_address,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS")?,
+        );
+        replace(
+            &mut self.views_per_address,
+            parse_env("PORTAL_VIEWS_PER_ADDRESS")?,
+        );
+        replace(
+            &mut self.visitor_retention_days,
+            parse_env("PORTAL_VISITOR_RETENTION_DAYS")?,
+        );
+        replace(
+            &mut self.beacon_origins,
+            env("PORTAL_BEACON_ORIGINS").map(|list| origins(&list)),
+        );
+        replace(
+            &mut self.cors_origins,
+            env("PORTAL_CORS_ORIGINS").map(|list| origins(&list)),
+        );
+        if let Some(age) = parse_env::<u64>("PORTAL_HSTS_MAX_AGE")? {
+            self.hsts_max_age = (age > 0).then_some(age);
+        }
+        replace(&mut self.log_full_ip, parse_bool_env("PORTAL_LOG_FULL_IP")?);
         replace(
             &mut self.login_max_failures,
             parse_env("PORTAL_LOGIN_MAX_FAILURES")?,
@@ -263,7 +378,7 @@ impl Settings {
             bail!("PORTAL_JWT_TTL_SECONDS must be between 60 and 86400");
         }
         if let Some(password) = &self.admin_password {
-            crate::domain::Password::parse(password.expose())
+            crate::domain::Password::parse(password.expose(), &[&self.admin_user])
                 .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_PASSWORD {message}"))?;
         }
         crate::domain::Username::parse(&self.admin_user)
@@ -273,14 +388,43 @@ impl Settings {
         {
             bail!("PORTAL_HIT_FLUSH_MS must be between 10 and 60000");
         }
-        if self.login_max_failures == 0 {
-            bail!("PORTAL_LOGIN_MAX_FAILURES must be at least 1");
+        if self.login_max_failures == 0
+            || self.login_max_failures_per_account == 0
+            || self.login_max_failures_per_address == 0
+        {
+            bail!("PORTAL_LOGIN_MAX_FAILURES, _PER_ACCOUNT and _PER_ADDRESS must be at least 1");
+        }
+        if self.views_per_address == 0 {
+            bail!("PORTAL_VIEWS_PER_ADDRESS must be at least 1");
+        }
+        if !(1..=3650).contains(&self.visitor_retention_days) {
+            bail!("PORTAL_VISITOR_RETENTION_DAYS must be between 1 and 3650");
+        }
+        for origin in self.beacon_origins.iter().chain(&self.cors_origins) {
+            if origin != "*" && url::Url::parse(origin).is_err() {
+                bail!("`{origin}` is not an origin like https://www.example.gov.cn");
+            }
+        }
+        if self.beacon_origins.iter().any(|origin| origin == "*") {
+            bail!("PORTAL_BEACON_ORIGINS cannot be `*`: any site could inflate the counts");
         }
         if !(1_000..=100_000_000).contains(&self.view_dedup_capacity) {
             bail!("PORTAL_VIEW_DEDUP_CAPACITY must be between 1000 and 100000000");
         }
         Ok(())
     }
+}
+
+const TRUST_PROXY_REPLACED: &str = "PORTAL_TRUST_PROXY (trust_proxy) is replaced by \
+    PORTAL_TRUSTED_PROXIES: list the proxies' addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8); \
+    trusting any peer let clients choose their address";
+
+/// `a, b` as a list of origins without trailing slashes.
+fn origins(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(|origin| origin.trim().trim_end_matches('/').to_owned())
+        .filter(|origin| !origin.is_empty())
+        .collect()
 }
 
 /// The folder beside the SQLite file, so that the database and its secret travel together.
@@ -365,7 +509,7 @@ mod tests {
             "#,
         )?;
         let mut settings = Settings::defaults();
-        settings.apply_file(file);
+        settings.apply_file(file)?;
         assert_eq!(settings.addr, "0.0.0.0:9000");
         assert_eq!(settings.database_url, "postgres://portal@db/portal");
         assert_eq!(settings.hit_flush_interval, Duration::from_millis(500));
@@ -393,6 +537,42 @@ mod tests {
         settings.view_dedup_capacity = 10;
         assert!(settings.validate().is_err());
         settings.view_dedup_capacity = usize::MAX;
+        assert!(settings.validate().is_err());
+    }
+
+    #[test]
+    fn the_old_trust_everyone_switch_is_refused_with_its_replacement_named() {
+        let file: Result<FileSettings, _> = toml::from_str("trust_proxy = true");
+        let mut settings = Settings::defaults();
+        let error = file
+            .map_err(anyhow::Error::from)
+            .and_then(|file| settings.apply_file(file));
+        assert!(error.is_err_and(|error| error.to_string().contains("PORTAL_TRUSTED_PROXIES")));
+    }
+
+    #[test]
+    fn lists_of_proxies_and_origins_are_read_from_the_file() -> anyhow::Result<()> {
+        let file: FileSettings = toml::from_str(
+            r#"
+            trusted_proxies = "127.0.0.1, 10.0.0.0/8"
+            beacon_origins = "https://www.example.gov.cn/, https://m.example.gov.cn"
+            "#,
+        )?;
+        let mut settings = Settings::defaults();
+        settings.apply_file(file)?;
+        assert!(!settings.trusted_proxies.is_empty());
+        assert_eq!(
+            settings.beacon_origins,
+            ["https://www.example.gov.cn", "https://m.example.gov.cn"]
+        );
+        assert!(settings.validate().is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn any_origin_may_not_count_views() {
+        let mut settings = Settings::defaults();
+        settings.beacon_origins = vec!["*".into()];
         assert!(settings.validate().is_err());
     }
 

@@ -12,6 +12,11 @@
 //! - `NotFound`: no such resource, or one the caller may not see. 404.
 //! - `Conflict`: the change clashes with existing data (duplicate slug, non-empty category,
 //!   a cycle in the tree, the last admin). 409, with a `code` per `Clash`.
+//! - `TooManyRequests`: the caller is throttled (failed logins). 429, with `Retry-After`.
+//! - `Busy`: the server is at a bound it keeps for everyone (the password-hashing queue). 503,
+//!   with `Retry-After`.
+//! - `Contention`: the database kept refusing a write for concurrent ones, even after retries.
+//!   503, with `Retry-After`; nothing was written.
 //! - `Internal`: anything unexpected, logged with its cause; the caller sees no detail. 500.
 //!
 //! Handlers never build responses for errors themselves: they return `ApiError`.
@@ -21,6 +26,38 @@ use actix_web::{
     HttpResponse, ResponseError,
 };
 use portal_api::{FieldError, Problem};
+
+/// A quota as the IETF `RateLimit` and `RateLimit-Policy` fields state it
+/// (draft-ietf-httpapi-ratelimit-headers): `"login";q=5;w=900` and `"login";r=2;t=600`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimit {
+    pub policy: &'static str,
+    pub quota: u32,
+    pub window_secs: u64,
+    pub remaining: u32,
+    pub reset_secs: u64,
+}
+
+impl RateLimit {
+    pub fn headers(&self) -> [(&'static str, String); 2] {
+        [
+            (
+                "ratelimit-policy",
+                format!(
+                    "\"{}\";q={};w={}",
+                    self.policy, self.quota, self.window_secs
+                ),
+            ),
+            (
+                "ratelimit",
+                format!(
+                    "\"{}\";r={};t={}",
+                    self.policy, self.remaining, self.reset_secs
+                ),
+            ),
+        ]
+    }
+}
 
 /// Why a change clashes with existing data: each has its own stable `code`, so a client can
 /// explain it in its reader's language.
@@ -84,7 +121,15 @@ pub enum ApiError {
     TooManyRequests {
         detail: String,
         retry_after_secs: u64,
+        rate_limit: Option<RateLimit>,
     },
+    #[error("{detail}")]
+    Busy {
+        detail: String,
+        retry_after_secs: u64,
+    },
+    #[error("the database is busy with concurrent writes")]
+    Contention(#[source] anyhow::Error),
     #[error("the database is unavailable")]
     Unavailable(#[source] anyhow::Error),
     #[error("internal error")]
@@ -134,6 +179,8 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::Busy { .. } => "server_busy",
+            ApiError::Contention(_) => "write_contention",
             ApiError::Unavailable(_) => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -153,6 +200,8 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::TooManyRequests { .. } => "Too many requests",
+            ApiError::Busy { .. } => "Server busy",
+            ApiError::Contention(_) => "Write contention",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -166,6 +215,9 @@ impl ApiError {
                 .map(|error| format!("{}: {}", error.field, error.message))
                 .collect::<Vec<_>>()
                 .join("; "),
+            ApiError::Contention(_) => {
+                "the database was busy with other writes and nothing was changed; try again".into()
+            }
             ApiError::Unavailable(_) => "the database is not reachable; try again shortly".into(),
             ApiError::Internal(_) => "an unexpected error occurred; it has been logged".into(),
             other => other.to_string(),
@@ -199,8 +251,14 @@ impl ApiError {
     }
 
     fn render(&self, instance: Option<String>) -> HttpResponse {
-        if let ApiError::Internal(cause) | ApiError::Unavailable(cause) = self {
-            tracing::error!(error = ?cause, "request failed");
+        match self {
+            ApiError::Internal(cause) | ApiError::Unavailable(cause) => {
+                tracing::error!(error = ?cause, "request failed");
+            }
+            ApiError::Contention(cause) => {
+                tracing::warn!(error = ?cause, "write refused for contention after retries");
+            }
+            _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
         response
@@ -211,9 +269,24 @@ impl ApiError {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"portal\""));
             }
             ApiError::TooManyRequests {
+                retry_after_secs,
+                rate_limit,
+                ..
+            } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+                if let Some(rate_limit) = rate_limit {
+                    for pair in rate_limit.headers() {
+                        response.insert_header(pair);
+                    }
+                }
+            }
+            ApiError::Busy {
                 retry_after_secs, ..
             } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::Contention(_) | ApiError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "1"));
             }
             _ => {}
         }
@@ -236,7 +309,9 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Busy { .. } | ApiError::Contention(_) | ApiError::Unavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -266,6 +341,9 @@ impl From<sea_orm::DbErr> for ApiError {
             }
             _ => {}
         }
+        if crate::db::is_contention(&error) {
+            return ApiError::Contention(error.into());
+        }
         match error {
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => ApiError::Unavailable(error.into()),
             other => ApiError::Internal(other.into()),
@@ -276,6 +354,12 @@ impl From<sea_orm::DbErr> for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(error: anyhow::Error) -> Self {
         ApiError::Internal(error)
+    }
+}
+
+impl crate::db::Contended for ApiError {
+    fn is_contention(&self) -> bool {
+        matches!(self, ApiError::Contention(_))
     }
 }
 

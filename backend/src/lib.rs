@@ -13,6 +13,7 @@ pub mod db;
 pub mod domain;
 pub mod encoding;
 pub mod error;
+pub mod files;
 pub mod hits;
 pub mod http;
 pub mod openapi;

@@ -1,4 +1,5 @@
-//! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document.
+//! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document;
+//! `portal backup FILE` writes a consistent copy of the SQLite database.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -18,9 +19,18 @@ async fn main() -> anyhow::Result<()> {
             println!("{spec}");
             Ok(())
         }
+        Some("backup") => {
+            let Some(target) = std::env::args().nth(2) else {
+                anyhow::bail!(
+                    "usage: portal backup FILE (a new file, e.g. backups/portal-2026-12-02.db)"
+                );
+            };
+            backup(std::path::Path::new(&target)).await
+        }
         Some("-h" | "--help" | "help") => {
-            println!("usage: portal            serve the API and the portal");
-            println!("       portal openapi    print the OpenAPI document");
+            println!("usage: portal              serve the API and the portal");
+            println!("       portal openapi      print the OpenAPI document");
+            println!("       portal backup FILE  copy the live SQLite database into FILE");
             println!("configuration: environment variables, see README.md");
             Ok(())
         }
@@ -37,4 +47,13 @@ async fn serve() -> anyhow::Result<()> {
         .context("starting the portal")?;
     application.print_welcome();
     application.run_until_stopped().await
+}
+
+async fn backup(target: &std::path::Path) -> anyhow::Result<()> {
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    portal_backend::db::backup_into(&db, target).await?;
+    println!("backed up the database into {}", target.display());
+    Ok(())
 }

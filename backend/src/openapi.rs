@@ -56,6 +56,7 @@ problem_responses! {
     TooManyRequests => "Too many failed attempts; retry after the `Retry-After` seconds.",
     ServerError => "An unexpected error; logged on the server, no details are given.",
     ServiceUnavailable => "The database is not reachable.",
+    ServerBusy => "The server is at a bound it keeps for everyone (`server_busy`: too many logins being checked; `write_contention`: the database kept refusing the write for concurrent ones). Nothing was changed; retry after the `Retry-After` seconds.",
 }
 
 /// Declares a set of shared error responses that routes list as one entry.
@@ -158,7 +159,8 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
         schemas(portal_api::Problem, portal_api::FieldError),
         responses(
             BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge,
-            UnsupportedMediaType, Unprocessable, TooManyRequests, ServerError, ServiceUnavailable
+            UnsupportedMediaType, Unprocessable, TooManyRequests, ServerError, ServiceUnavailable,
+            ServerBusy
         )
     ),
     modifiers(&BearerScheme)
@@ -177,7 +179,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     let (_, spec) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi_base())
-        .configure(crate::routes::configure)
+        .configure(|config| crate::routes::configure(config, &["*".to_owned()]))
         .split_for_parts();
     // The route schemas exist only now, after mounting: modifiers of `ApiDoc` cannot see them.
     let mut spec = spec;

@@ -15,15 +15,18 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    auth::{LoginThrottle, TokenKeys},
+    auth::{LoginThrottle, ThrottleLimits, TokenKeys},
     config::Settings,
     db,
-    hits::HitCounter,
-    http::{extractors, fallback, microcache, spa},
+    hits::{CounterSettings, HitCounter},
+    http::{client, extractors, fallback, microcache, security, spa},
     openapi,
-    services::{bootstrap, demo},
+    services::{bootstrap, demo, users},
     state::AppState,
 };
+
+/// How often expired revocations and failed-login windows are deleted.
+const HOUSEKEEPING_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub struct Application {
     port: u16,
@@ -36,6 +39,7 @@ pub struct Application {
     hits: Arc<HitCounter>,
     stop_flusher: tokio::sync::watch::Sender<bool>,
     flusher: tokio::task::JoinHandle<()>,
+    housekeeping: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -59,14 +63,18 @@ impl Application {
             .unwrap_or(chrono_tz::Asia::Shanghai);
         let hits = Arc::new(HitCounter::new(
             db.clone(),
-            settings.view_dedup_window,
-            settings.view_dedup_capacity,
+            CounterSettings {
+                dedup_window: settings.view_dedup_window,
+                dedup_capacity: settings.view_dedup_capacity,
+                views_per_address: settings.views_per_address,
+                visitor_retention_days: settings.visitor_retention_days,
+            },
             zone,
         ));
         let (stop_flusher, stop) = tokio::sync::watch::channel(false);
         let flusher = hits
             .clone()
-            .spawn_flusher(settings.hit_flush_interval, stop);
+            .spawn_flusher(settings.hit_flush_interval, stop.clone());
 
         let listener = TcpListener::bind(&settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;
@@ -74,14 +82,23 @@ impl Application {
         let state = web::Data::new(AppState {
             db: db.clone(),
             tokens: TokenKeys::new(secret.expose().as_bytes(), settings.jwt_ttl),
-            login_throttle: LoginThrottle::new(settings.login_max_failures, settings.login_window),
-            trust_proxy: settings.trust_proxy,
+            login_throttle: LoginThrottle::new(
+                ThrottleLimits {
+                    per_address_and_account: settings.login_max_failures,
+                    per_account: settings.login_max_failures_per_account,
+                    per_address: settings.login_max_failures_per_address,
+                },
+                settings.login_window,
+            ),
+            trusted_proxies: settings.trusted_proxies.clone(),
+            beacon_origins: settings.beacon_origins.clone(),
             hits: hits.clone(),
             // Short: other instances' changes to the tree show within it.
             categories: crate::services::categories::CategoryCache::new(
                 std::time::Duration::from_secs(2),
             ),
         });
+        let housekeeping = spawn_housekeeping(state.clone(), stop.clone());
         let server = serve(listener, state, &settings)?;
         Ok(Self {
             port: local.port(),
@@ -94,6 +111,7 @@ impl Application {
             hits,
             stop_flusher,
             flusher,
+            housekeeping,
         })
     }
 
@@ -162,6 +180,7 @@ impl Application {
         let served = self.server.await.context("running the HTTP server");
         let _ = self.stop_flusher.send(true);
         let _ = self.flusher.await;
+        let _ = self.housekeeping.await;
         let mut attempts = 0;
         loop {
             attempts += 1;
@@ -197,9 +216,19 @@ fn serve(
 ) -> anyhow::Result<Server> {
     let spec = openapi::spec();
     let known_routes = web::Data::new(fallback::KnownRoutes::from_spec(&spec));
-    let micro_cache = web::Data::new(microcache::MicroCache::new(settings.micro_cache_ttl));
+    let micro_cache = web::Data::new(microcache::MicroCache::new(
+        settings.micro_cache_ttl,
+        microcache::MicroCache::parameters_in(&spec),
+    ));
+    let page = std::fs::read_to_string(settings.static_dir.join("index.html")).ok();
+    let security_headers = web::Data::new(security::SecurityHeaders::new(
+        page.as_deref(),
+        settings.hsts_max_age,
+    ));
     let base_spec = Arc::new(openapi::ApiDoc::openapi_base());
     let static_dir = settings.static_dir.clone();
+    let cors_origins = settings.cors_origins.clone();
+    let (proxies, log_full_ip) = (settings.trusted_proxies.clone(), settings.log_full_ip);
     let mut server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
@@ -207,18 +236,33 @@ fn serve(
             .app_data(state.clone())
             .app_data(known_routes.clone())
             .app_data(micro_cache.clone())
+            .app_data(security_headers.clone())
             .app_data(extractors::json_config())
             .app_data(extractors::query_config())
             .app_data(extractors::path_config())
-            .configure(crate::routes::configure)
+            .configure(|config| crate::routes::configure(config, &cors_origins))
             .split_for_parts();
+        let proxies = proxies.clone();
         app.service(web::redirect("/docs", "/docs/").permanent())
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
             .service(spa::service(&static_dir))
             .wrap(from_fn(fallback::problem_details))
+            .wrap(from_fn(security::security_headers))
             .wrap(Compress::default())
-            .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
+            .wrap(
+                Logger::new("%{client}xi \"%r\" %s %b %Dms").custom_request_replace(
+                    "client",
+                    move |request| {
+                        let address = proxies.client_ip(request.request());
+                        if log_full_ip {
+                            address.to_string()
+                        } else {
+                            client::masked(address)
+                        }
+                    },
+                ),
+            )
     })
     .listen(listener)?
     .shutdown_timeout(10);
@@ -226,4 +270,28 @@ fn serve(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Deletes what has stopped mattering: revocations of tokens that have expired anyway and
+/// failed-login windows that have ended. Every instance does it; the deletes are idempotent.
+fn spawn_housekeeping(
+    state: web::Data<AppState>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(HOUSEKEEPING_INTERVAL);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = ticker.tick() => {}
+                _ = stop.changed() => break,
+            }
+            if let Err(error) = users::forget_expired_revocations(&state.db).await {
+                tracing::warn!(error = %error, "deleting expired revocations failed");
+            }
+            if let Err(error) = state.login_throttle.forget_expired(&state.db).await {
+                tracing::warn!(error = %error, "deleting ended login windows failed");
+            }
+        }
+    })
 }

@@ -1,5 +1,5 @@
-//! What every handler shares: the database pool, the token keys, the login throttle and the
-//! hit counter.
+//! What every handler shares: the database pool, the token keys, the login throttle, the
+//! trusted proxies and the hit counter.
 
 use std::sync::Arc;
 
@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     auth::{LoginThrottle, TokenKeys},
     hits::HitCounter,
+    http::TrustedProxies,
     services::categories::CategoryCache,
 };
 
@@ -15,8 +16,10 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub tokens: TokenKeys,
     pub login_throttle: LoginThrottle,
-    /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy).
-    pub trust_proxy: bool,
+    /// The reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: TrustedProxies,
+    /// Origins besides the site's own whose view beacons count.
+    pub beacon_origins: Vec<String>,
     pub hits: Arc<HitCounter>,
     pub categories: CategoryCache,
 }

@@ -261,3 +261,23 @@ mod tests {
         assert!(result.is_err());
     }
 }
+
+/// An article body to preview: what the editor has typed so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"body": "<p onclick=\"x()\">普法<script>alert(1)</script></p>"})))]
+#[serde(deny_unknown_fields)]
+pub struct ArticlePreviewRequest {
+    /// HTML, at most 500 000 characters.
+    pub body: String,
+}
+
+/// The body exactly as it would be stored and shown: sanitised by the same rules as a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"body": "<p>普法</p>", "summary": "普法"})))]
+pub struct ArticlePreview {
+    pub body: String,
+    /// The summary derived from the body, as used when none is given.
+    pub summary: String,
+}

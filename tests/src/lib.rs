@@ -341,12 +341,14 @@ impl TestApp {
         (user, login.parse::<TokenResponse>().access_token)
     }
 
-    /// Sends the view beacon for `article_id` as a browser with `user_agent`.
+    /// Sends the view beacon for `article_id` as a browser with `user_agent` on the portal's
+    /// own page (its `Origin` is the site).
     pub async fn view(&self, article_id: i64, user_agent: &str) -> Reply {
         Self::read(
             self.client
                 .post(self.url(&format!("/api/v1/articles/{article_id}/views")))
-                .header(reqwest::header::USER_AGENT, user_agent),
+                .header(reqwest::header::USER_AGENT, user_agent)
+                .header(reqwest::header::ORIGIN, &self.address),
         )
         .await
     }

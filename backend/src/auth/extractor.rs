@@ -7,12 +7,23 @@ use portal_api::Role;
 
 use crate::{error::ApiError, services::users, state::AppState};
 
-/// A user with a valid token whose account exists and is enabled.
+/// A user with a valid token whose account exists and is enabled, and which neither logging
+/// out nor a change to the account has voided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrentUser {
     pub id: i32,
     pub username: String,
     pub role: Role,
+    /// The token this request came with.
+    pub session: Session,
+}
+
+/// The token a request came with, as far as ending it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub jti: String,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 impl CurrentUser {
@@ -70,8 +81,8 @@ async fn authenticate(
     let invalid = || {
         ApiError::Unauthorized("the access token is invalid or has expired; log in again".into())
     };
-    let user_id = state.tokens.verify(&token).ok_or_else(invalid)?;
-    let user = users::find_enabled(&state.db, user_id)
+    let verified = state.tokens.verify(&token).ok_or_else(invalid)?;
+    let user = users::find_session(&state.db, &verified)
         .await?
         .ok_or_else(invalid)?;
     Ok(user)

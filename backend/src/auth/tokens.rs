@@ -1,5 +1,7 @@
-//! Access tokens: HS256 JWTs with `exp`, `iat`, `iss`, `aud` and `sub` required. The
-//! algorithm is pinned so that a token cannot choose how it is checked.
+//! Access tokens: HS256 JWTs with `exp`, `iat`, `iss`, `aud`, `sub`, `jti` and `ver` required.
+//! The algorithm is pinned so that a token cannot choose how it is checked. `jti` lets one
+//! token be revoked (logging out); `ver` is the account's token version when it was issued,
+//! so raising the version voids every earlier token of the account.
 
 use std::time::Duration;
 
@@ -18,6 +20,20 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// This token's id: 32 random letters and digits.
+    pub jti: String,
+    /// The account's token version at issue.
+    pub ver: i32,
+}
+
+/// What a valid token says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedToken {
+    pub user_id: i32,
+    pub version: i32,
+    pub jti: String,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 pub struct TokenKeys {
@@ -33,6 +49,7 @@ impl TokenKeys {
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+        // `jti` and `ver` are required by `Claims` itself: a token without them does not parse.
         validation.leeway = 5;
         Self {
             encoding: EncodingKey::from_secret(secret),
@@ -46,8 +63,12 @@ impl TokenKeys {
         self.ttl
     }
 
-    /// A token for `user_id`, and when it expires.
-    pub fn issue(&self, user_id: i32) -> anyhow::Result<(String, chrono::DateTime<Utc>)> {
+    /// A token for `user_id` at the account's token `version`, and when it expires.
+    pub fn issue(
+        &self,
+        user_id: i32,
+        version: i32,
+    ) -> anyhow::Result<(String, chrono::DateTime<Utc>)> {
         let now = Utc::now();
         let expires_at = now + chrono::Duration::from_std(self.ttl)?;
         let claims = Claims {
@@ -56,16 +77,25 @@ impl TokenKeys {
             aud: AUDIENCE.into(),
             iat: now.timestamp(),
             exp: expires_at.timestamp(),
+            jti: crate::encoding::random_alphanumeric(32),
+            ver: version,
         };
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
         Ok((token, expires_at))
     }
 
-    /// The user id a valid token names.
-    pub fn verify(&self, token: &str) -> Option<i32> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .ok()
-            .and_then(|data| data.claims.sub.parse().ok())
+    /// What a valid token names; `None` for anything else. Whether the account still
+    /// accepts it (version, revocation) is the caller's to check.
+    pub fn verify(&self, token: &str) -> Option<VerifiedToken> {
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()?
+            .claims;
+        Some(VerifiedToken {
+            user_id: claims.sub.parse().ok()?,
+            version: claims.ver,
+            jti: claims.jti,
+            expires_at: claims.exp,
+        })
     }
 }
 
@@ -82,8 +112,13 @@ mod tests {
 
     #[test]
     fn an_issued_token_names_its_user() -> anyhow::Result<()> {
-        let (token, _) = keys().issue(42)?;
-        assert_eq!(keys().verify(&token), Some(42));
+        let (token, _) = keys().issue(42, 3)?;
+        let verified = keys().verify(&token);
+        assert_eq!(
+            verified.as_ref().map(|v| (v.user_id, v.version)),
+            Some((42, 3))
+        );
+        assert_eq!(verified.map(|v| v.jti.len()), Some(32));
         Ok(())
     }
 
@@ -93,7 +128,7 @@ mod tests {
             b"another secret, thirty-two bytes!",
             Duration::from_secs(600),
         );
-        let (token, _) = other.issue(42)?;
+        let (token, _) = other.issue(42, 0)?;
         assert_eq!(keys().verify(&token), None);
         Ok(())
     }
@@ -106,6 +141,17 @@ mod tests {
     }
 
     #[test]
+    fn each_token_has_its_own_id() -> anyhow::Result<()> {
+        let (first, _) = keys().issue(1, 0)?;
+        let (second, _) = keys().issue(1, 0)?;
+        assert_ne!(
+            keys().verify(&first).map(|v| v.jti),
+            keys().verify(&second).map(|v| v.jti)
+        );
+        Ok(())
+    }
+
+    #[test]
     fn an_expired_token_is_refused() -> anyhow::Result<()> {
         let claims = Claims {
             sub: "1".into(),
@@ -113,6 +159,8 @@ mod tests {
             aud: AUDIENCE.into(),
             iat: 1_000,
             exp: 2_000,
+            jti: "a".repeat(32),
+            ver: 0,
         };
         let token = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),

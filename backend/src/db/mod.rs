@@ -7,11 +7,17 @@ mod template;
 
 pub use template::StatementTemplate;
 
-use std::{path::PathBuf, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 use anyhow::Context;
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 /// The SQLite file a `sqlite:` URL names, if it names one (not `:memory:`).
@@ -28,7 +34,7 @@ pub fn sqlite_file(database_url: &str) -> Option<PathBuf> {
 pub async fn connect_and_migrate(database_url: &str) -> anyhow::Result<DatabaseConnection> {
     let url = if let Some(file) = sqlite_file(database_url) {
         if let Some(dir) = file.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
+            crate::files::private_dir(dir)
                 .with_context(|| format!("creating the database folder {}", dir.display()))?;
         }
         if database_url.contains("mode=") {
@@ -73,7 +79,112 @@ pub async fn connect_and_migrate(database_url: &str) -> anyhow::Result<DatabaseC
     migrations::Migrator::up(&db, None)
         .await
         .context("applying database migrations")?;
+    if let Some(file) = sqlite_file(database_url) {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = file.clone().into_os_string();
+            path.push(suffix);
+            crate::files::private_file(Path::new(&path))
+                .with_context(|| format!("making {} private", file.display()))?;
+        }
+    }
     Ok(db)
+}
+
+/// Begins a transaction that is going to write.
+///
+/// SQLite's `BEGIN` is deferred: a transaction that reads first and writes later is refused
+/// with "database is locked" (no busy wait helps) when another writer committed in between.
+/// Taking the write lock before the first read makes concurrent writers wait their turn on the
+/// busy timeout instead. sea-orm has no `BEGIN IMMEDIATE`, so the transaction starts with a
+/// write that changes nothing, which takes the same lock.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        txn.execute_unprepared("UPDATE site_settings SET id = id WHERE 0")
+            .await?;
+    }
+    Ok(txn)
+}
+
+/// Whether the database refused the statement only because of a concurrent one: SQLite's
+/// busy or locked database, a PostgreSQL serialisation failure or deadlock, a MariaDB
+/// deadlock or lock wait timeout. Running the whole operation again is the remedy.
+pub fn is_contention(error: &DbErr) -> bool {
+    let message = error.to_string().to_ascii_lowercase();
+    [
+        "database is locked",
+        "database table is locked",
+        "database is busy",
+        "could not serialize access",
+        "deadlock",
+        "lock wait timeout",
+        "try restarting transaction",
+    ]
+    .iter()
+    .any(|needle| message.contains(needle))
+}
+
+/// How often an operation refused for contention is tried in all.
+const CONTENTION_ATTEMPTS: u32 = 8;
+
+/// Runs `operation` (a whole transaction or write) again while the database refuses it for
+/// contention, with a growing, jittered pause; other errors and the last refusal are returned.
+pub async fn retry_on_contention<T, E, F, Fut>(mut operation: F) -> Result<T, E>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+    E: Contended,
+{
+    let mut attempt = 1;
+    loop {
+        match operation().await {
+            Err(error) if error.is_contention() && attempt < CONTENTION_ATTEMPTS => {
+                let base = 5u64 << attempt.min(6);
+                let jitter = rand::random_range(0..=base);
+                tracing::debug!(attempt, "write refused for contention; retrying");
+                tokio::time::sleep(Duration::from_millis(base + jitter)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Errors that can say whether they are a concurrency refusal worth retrying.
+pub trait Contended {
+    fn is_contention(&self) -> bool;
+}
+
+impl Contended for DbErr {
+    fn is_contention(&self) -> bool {
+        is_contention(self)
+    }
+}
+
+/// Writes a consistent copy of a live SQLite database to `target` (`VACUUM INTO`: one read
+/// transaction, so writers carry on and the copy is a single point in time), readable by the
+/// server's user only. PostgreSQL and MariaDB have their own tools (see the README).
+pub async fn backup_into(db: &DatabaseConnection, target: &Path) -> anyhow::Result<()> {
+    if db.get_database_backend() != DatabaseBackend::Sqlite {
+        anyhow::bail!(
+            "`portal backup` copies SQLite databases; for PostgreSQL use \
+             `pg_dump --format=custom --file=portal.dump \"$DATABASE_URL\"`, for MariaDB \
+             `mariadb-dump --single-transaction --routines portal > portal.sql`"
+        );
+    }
+    if target.exists() {
+        anyhow::bail!("{} exists; choose a new file name", target.display());
+    }
+    if let Some(dir) = target.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        crate::files::private_dir(dir)
+            .with_context(|| format!("creating the folder {}", dir.display()))?;
+    }
+    let quoted = target.display().to_string().replace('\'', "''");
+    db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
+        .await
+        .with_context(|| format!("copying the database into {}", target.display()))?;
+    crate::files::private_file(target)?;
+    Ok(())
 }
 
 /// `sqlite`, `postgres` or `mysql`.

@@ -7,9 +7,13 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
+        // Links and images may point at other sites: neither tells them which page the
+        // reader came from, and a linked page cannot reach back into ours.
         builder
             .add_generic_attributes(["align"])
             .add_tag_attributes("img", ["width", "height"])
+            .set_tag_attribute_value("img", "referrerpolicy", "no-referrer")
+            .set_tag_attribute_value("img", "loading", "lazy")
             .link_rel(Some("noopener noreferrer"));
         builder
     })
@@ -64,6 +68,15 @@ mod tests {
     fn javascript_links_lose_their_target() {
         let clean = sanitize_html(r#"<a href="javascript:alert(1)">x</a>"#);
         assert!(!clean.contains("javascript"), "{clean}");
+    }
+
+    #[test]
+    fn links_and_images_tell_other_sites_nothing() {
+        let clean = sanitize_html(
+            r#"<a href="https://example.org/">x</a><img src="https://example.org/a.png" alt="a">"#,
+        );
+        assert!(clean.contains(r#"rel="noopener noreferrer""#), "{clean}");
+        assert!(clean.contains(r#"referrerpolicy="no-referrer""#), "{clean}");
     }
 
     #[test]

@@ -41,6 +41,10 @@ impl<const MAX: usize> BoundedText<MAX> {
         Ok(Self(value.trim().to_owned()))
     }
 
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     pub fn into_inner(self) -> String {
         self.0
     }
@@ -61,6 +65,10 @@ impl<const MAX: usize> Title<MAX> {
         }
         check_length(trimmed, 1, MAX)?;
         Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 
     pub fn into_inner(self) -> String {
@@ -127,15 +135,36 @@ impl Username {
     }
 }
 
-/// A new password: 10 to 128 characters, as OWASP suggests for a length-only policy.
+/// A new password: 10 to 128 characters that a strength estimator (zxcvbn, which knows
+/// common passwords, words, names, dates, keyboard walks and the account's own name) scores
+/// as hard to guess.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
 impl Password {
-    pub fn parse(value: &str) -> Result<Self, String> {
+    /// The least zxcvbn score accepted (of 0 to 4): "safely unguessable", resistant to an
+    /// offline attack on the slow hash.
+    pub const MIN_SCORE: u8 = 3;
+
+    /// `related` are words the password must not lean on: the account name, the site name.
+    pub fn parse(value: &str, related: &[&str]) -> Result<Self, String> {
         check_length(value, 10, 128)?;
         if has_nul(value) {
             return Err("must not contain NUL characters".into());
+        }
+        let estimate = zxcvbn::zxcvbn(value, related);
+        let score = u8::from(estimate.score());
+        if score < Self::MIN_SCORE {
+            let hint = estimate
+                .feedback()
+                .and_then(|feedback| feedback.warning())
+                .map(|warning| format!(" ({warning})"))
+                .unwrap_or_default();
+            return Err(format!(
+                "密码太容易被猜到(强度 {score}/4,至少需要 {}/4):请使用更长、不常见的词语组合,\
+                 避免常用密码、用户名、日期和键盘顺序; too easy to guess{hint}",
+                Self::MIN_SCORE
+            ));
         }
         Ok(Self(value.to_owned()))
     }
@@ -298,8 +327,21 @@ mod tests {
 
     #[test]
     fn a_short_password_is_refused() {
-        assert!(Password::parse("short").is_err());
-        assert!(Password::parse("long enough password").is_ok());
+        assert!(Password::parse("short", &[]).is_err());
+        assert!(Password::parse("long enough password", &[]).is_ok());
+    }
+
+    #[test]
+    fn a_long_but_guessable_password_is_refused_in_chinese() {
+        for weak in ["password1234", "1234567890", "qwertyuiop", "admin12345678"] {
+            let refused = Password::parse(weak, &["admin"]);
+            assert!(
+                refused
+                    .as_ref()
+                    .is_err_and(|message| message.contains("密码太容易被猜到")),
+                "{weak}: {refused:?}"
+            );
+        }
     }
 
     #[test]

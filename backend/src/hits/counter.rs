@@ -20,6 +20,7 @@ use super::{
     bots,
     identity::{self, Identity},
     local_day,
+    per_address::{address_key, AddressCaps},
     recent::RecentViews,
     store, FastMap, FastSet,
 };
@@ -29,10 +30,26 @@ use crate::{error::ApiResult, services::articles::Visibility};
 const ARTICLE_CACHE_TTL: Duration = Duration::from_secs(5);
 /// Bounds on what the counter keeps, so that no stream of requests can exhaust memory.
 const MAX_CACHED_ARTICLES: usize = 100_000;
+/// (address, article) pairs tallied per day for the per-address cap, over all shards: about
+/// 24 MiB at most.
+const MAX_ADDRESS_TALLIES: usize = 1 << 20;
 /// The counter's state is split into this many independently locked shards, by article and
 /// by visitor, so that server threads counting different views do not wait for one another
 /// (a contended lock puts a thread to sleep, which costs more than the whole view).
 const SHARDS: usize = 16;
+
+/// How the counter decides what counts and what it keeps.
+#[derive(Debug, Clone, Copy)]
+pub struct CounterSettings {
+    /// A visitor's repeated view of an article within it counts once.
+    pub dedup_window: Duration,
+    /// Counted views the reload window keeps per generation (see `recent::RecentViews`).
+    pub dedup_capacity: usize,
+    /// Visitors counted per client address, article and day at most.
+    pub views_per_address: u16,
+    /// Days the day's visitor ids are kept before only their total remains.
+    pub visitor_retention_days: u32,
+}
 
 /// A visitor's id: the first 16 bytes of a salted SHA-256 of the address and user agent.
 pub type VisitorId = [u8; 16];
@@ -42,8 +59,8 @@ pub type VisitorId = [u8; 16];
 pub struct ClientInfo<'a> {
     pub ip: IpAddr,
     pub user_agent: &'a str,
-    /// A prefetch or a headless browser's hints, by `bots::marked_as_no_view`; the user agent
-    /// itself is judged by the counter.
+    /// A prefetch, a headless browser's hints (`bots::marked_as_no_view`) or a beacon from
+    /// another site: a raw hit, never a view. The user agent itself is judged by the counter.
     pub marked_as_no_view: bool,
 }
 
@@ -99,14 +116,18 @@ struct ArticleShard {
     pending: FastMap<(i32, NaiveDate), Delta>,
     recent: RecentViews,
     articles: FastMap<i32, CachedArticle>,
+    per_address: AddressCaps,
+    views_per_address: u16,
 }
 
 impl ArticleShard {
-    fn new(dedup_window: Duration, dedup_capacity: usize) -> Self {
+    fn new(dedup_window: Duration, dedup_capacity: usize, views_per_address: u16) -> Self {
         Self {
             pending: FastMap::default(),
             recent: RecentViews::new(dedup_window, (dedup_capacity / SHARDS).max(1)),
             articles: FastMap::default(),
+            per_address: AddressCaps::new(MAX_ADDRESS_TALLIES / SHARDS),
+            views_per_address,
         }
     }
 
@@ -133,6 +154,9 @@ impl ArticleShard {
             !self
                 .recent
                 .is_repeat(view_fingerprint(&visitor, view.article_id), view.second)
+                && self
+                    .per_address
+                    .admit(view.address, view.day, self.views_per_address)
         });
         let delta = self.pending.entry((view.article_id, view.day)).or_default();
         delta.raw_hits += 1;
@@ -167,8 +191,10 @@ struct View {
     at: DateTime<Utc>,
     /// The calendar day of `at` in the site's time zone.
     day: NaiveDate,
-    /// `None` for robots.
+    /// `None` for robots and for views that must not count (see `ClientInfo`).
     visitor: Option<VisitorId>,
+    /// A fingerprint of the client's address (see `per_address`) and the article.
+    address: u64,
     seen: Instant,
     /// `seen` in whole seconds on the counter's clock.
     second: u32,
@@ -200,23 +226,23 @@ pub struct HitCounter {
     salted: RwLock<Vec<(NaiveDate, Sha256)>>,
     /// One flush at a time: a slow flush must not overlap the next tick or the final flush.
     flushing: tokio::sync::Mutex<()>,
+    visitor_retention_days: u32,
 }
 
 impl HitCounter {
-    /// `dedup_capacity` bounds the reload window's memory: that many counted views per
-    /// generation (see `recent::RecentViews`).
-    pub fn new(
-        db: DatabaseConnection,
-        dedup_window: Duration,
-        dedup_capacity: usize,
-        timezone: Tz,
-    ) -> Self {
+    pub fn new(db: DatabaseConnection, settings: CounterSettings, timezone: Tz) -> Self {
         Self {
             db,
             owner: identity::next_owner(),
             fingerprints: foldhash::fast::RandomState::default(),
             articles: (0..SHARDS)
-                .map(|_| Mutex::new(ArticleShard::new(dedup_window, dedup_capacity)))
+                .map(|_| {
+                    Mutex::new(ArticleShard::new(
+                        settings.dedup_window,
+                        settings.dedup_capacity,
+                        settings.views_per_address,
+                    ))
+                })
                 .collect(),
             visitors: (0..SHARDS)
                 .map(|_| Mutex::new(FastSet::default()))
@@ -225,6 +251,7 @@ impl HitCounter {
             timezone: AtomicUsize::new(zone_index(timezone)),
             salted: RwLock::new(Vec::new()),
             flushing: tokio::sync::Mutex::new(()),
+            visitor_retention_days: settings.visitor_retention_days,
         }
     }
 
@@ -266,6 +293,9 @@ impl HitCounter {
             at: now,
             day,
             visitor,
+            address: self
+                .fingerprints
+                .hash_one((address_key(client.ip), article_id)),
             seen,
             second: u32::try_from(seen.duration_since(self.epoch).as_secs()).unwrap_or(u32::MAX),
         };
@@ -335,7 +365,9 @@ impl HitCounter {
                     .salted
                     .write()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                salted.retain(|(known, _)| (day - *known).num_days().abs() <= 1);
+                // Only today's salt is kept: once the day is over, its visitor ids can no
+                // longer be recomputed from an address and agent.
+                salted.retain(|(known, _)| *known >= day);
                 salted.push((day, hasher.clone()));
                 hasher
             }
@@ -412,14 +444,17 @@ impl HitCounter {
         }
     }
 
-    /// Reads the site's time zone again (another instance may have changed it) and forgets
-    /// salts of days long past.
+    /// Reads the site's time zone again (another instance may have changed it), destroys the
+    /// salts of days that have ended and folds visitor ids past the retention into totals.
     pub async fn refresh(&self) -> anyhow::Result<()> {
         if let Some(zone) = store::site_timezone(&self.db).await? {
             self.set_timezone(zone);
         }
         let today = local_day(Utc::now(), self.timezone());
-        store::forget_old_salts(&self.db, today).await
+        store::forget_old_salts(&self.db, today).await?;
+        let keep_from = today - chrono::Duration::days(i64::from(self.visitor_retention_days));
+        store::fold_old_visitors(&self.db, keep_from).await?;
+        Ok(())
     }
 
     /// Flushes every `interval` until `stop` fires, then once more.

@@ -9,15 +9,18 @@
 //! everything, so only a crash can lose views, at most one interval's worth.
 //!
 //! Visitors are identified by a hash of a daily random salt (shared through the database and
-//! deleted after two days), the client address and the user agent: no address is stored.
+//! destroyed when the day ends), the client address and the user agent: no address is stored.
+//! One address has at most `views_per_address` visitors counted per article and day, however
+//! many user agents it sends.
 
 pub mod bots;
 mod counter;
 mod identity;
+mod per_address;
 mod recent;
 mod store;
 
-pub use counter::{ClientInfo, HitCounter, ViewOutcome};
+pub use counter::{ClientInfo, CounterSettings, HitCounter, ViewOutcome};
 
 /// The counter's maps are touched on every view: a fast seeded hasher (foldhash) instead of
 /// SipHash. Their keys are salted SHA-256 prefixes and ids, not chosen by clients.

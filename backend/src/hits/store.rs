@@ -6,12 +6,14 @@ use chrono_tz::Tz;
 use sea_orm::{
     sea_query::{Expr, OnConflict, Query},
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 
 use super::counter::Batch;
 use crate::{
-    db::entities::{article, article_daily_hits, daily_visitor, site_setting, visitor_salt},
+    db::entities::{
+        article, article_daily_hits, daily_visitor, site_setting, visitor_day_total, visitor_salt,
+    },
     encoding::{lower_hex, random_alphanumeric},
     error::ApiResult,
 };
@@ -44,15 +46,63 @@ pub async fn salt_for(db: &DatabaseConnection, day: NaiveDate) -> ApiResult<Stri
         .ok_or_else(|| anyhow::anyhow!("the visitor salt for {day} vanished").into())
 }
 
-/// Salts older than yesterday are deleted, so old visitor hashes can never be linked to
-/// anyone again.
+/// Salts of days that have ended are destroyed, so their visitor hashes can never be linked
+/// to anyone again.
 pub async fn forget_old_salts(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<()> {
-    let keep_from = today - chrono::Duration::days(1);
     visitor_salt::Entity::delete_many()
-        .filter(visitor_salt::Column::Day.lt(keep_from))
+        .filter(visitor_salt::Column::Day.lt(today))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Visitor rows of days before `keep_from` are folded into one total per day and deleted:
+/// the day's count stays, the (salted, unlinkable) ids go.
+pub async fn fold_old_visitors(
+    db: &DatabaseConnection,
+    keep_from: NaiveDate,
+) -> anyhow::Result<u64> {
+    let backend = db.get_database_backend();
+    let txn = crate::db::begin_write(db).await?;
+    let counts: Vec<(NaiveDate, i64)> = daily_visitor::Entity::find()
+        .select_only()
+        .column(daily_visitor::Column::Day)
+        .column_as(Expr::cust("COUNT(*)"), "visitors")
+        .filter(daily_visitor::Column::Day.lt(keep_from))
+        .group_by(daily_visitor::Column::Day)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if counts.is_empty() {
+        txn.commit().await?;
+        return Ok(0);
+    }
+    let add = match backend {
+        DatabaseBackend::MySql => Expr::cust("`visitors` + VALUES(`visitors`)"),
+        _ => Expr::cust("\"visitor_day_totals\".\"visitors\" + excluded.\"visitors\""),
+    };
+    for chunk in counts.chunks(ROWS_PER_INSERT) {
+        let mut insert = Query::insert();
+        insert.into_table(visitor_day_total::Entity).columns([
+            visitor_day_total::Column::Day,
+            visitor_day_total::Column::Visitors,
+        ]);
+        for (day, visitors) in chunk {
+            insert.values([(*day).into(), (*visitors).into()])?;
+        }
+        insert.on_conflict(
+            OnConflict::column(visitor_day_total::Column::Day)
+                .value(visitor_day_total::Column::Visitors, add.clone())
+                .to_owned(),
+        );
+        txn.execute(backend.build(&insert)).await?;
+    }
+    let deleted = daily_visitor::Entity::delete_many()
+        .filter(daily_visitor::Column::Day.lt(keep_from))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(deleted.rows_affected)
 }
 
 pub async fn site_timezone(db: &DatabaseConnection) -> anyhow::Result<Option<Tz>> {
@@ -64,7 +114,7 @@ pub async fn site_timezone(db: &DatabaseConnection) -> anyhow::Result<Option<Tz>
 /// day's visitors. Rows are touched in id order so that concurrent instances cannot deadlock.
 pub async fn write_batch(db: &DatabaseConnection, batch: &Batch) -> anyhow::Result<()> {
     let backend = db.get_database_backend();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
 
     let mut article_ids: Vec<i32> = batch.deltas.keys().map(|(article, _)| *article).collect();
     article_ids.sort_unstable();

@@ -52,8 +52,14 @@ fn path_error(error: PathError, request: &HttpRequest) -> actix_web::Error {
 }
 
 pub fn json_config() -> web::JsonConfig {
+    json_config_with_limit(JSON_LIMIT_BYTES)
+}
+
+/// The JSON settings with a smaller limit, for a scope whose bodies are small by nature (a
+/// body declaring more is refused before it is read).
+pub fn json_config_with_limit(limit: usize) -> web::JsonConfig {
     web::JsonConfig::default()
-        .limit(JSON_LIMIT_BYTES)
+        .limit(limit)
         .error_handler(json_error)
 }
 

@@ -6,12 +6,16 @@
 //! successful write through this instance empties the cache at once; writes through other
 //! instances show within the time to live. Public reads already allow shared caches 30
 //! seconds, so one second here changes no promise the API makes.
+//!
+//! Anonymous callers choose the URLs, so the cache is bounded by bytes (keys and bodies
+//! weighed, least-used evicted) and keys only on query parameters some route reads: `?junk=1`
+//! is the same entry as no query at all, however many different junk values arrive.
 
 use std::{
-    collections::HashMap,
+    collections::BTreeSet,
     sync::{
         atomic::{AtomicU64, Ordering},
-        Mutex,
+        Arc,
     },
     time::{Duration, Instant},
 };
@@ -29,8 +33,12 @@ use actix_web::{
 
 use crate::error::ApiError;
 
-/// Bounds the memory the cache can take: past it, the cache starts over.
-const MAX_ENTRIES: usize = 10_000;
+/// Bounds the memory the cache can take, keys and bodies together.
+const MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// A query string longer than any the API's parameters make is answered, never kept.
+const MAX_QUERY_BYTES: usize = 1024;
+/// What an entry costs beyond its key and body (headers, bookkeeping).
+const ENTRY_OVERHEAD_BYTES: usize = 160;
 
 struct Entry {
     body: web::Bytes,
@@ -43,35 +51,81 @@ struct Entry {
 pub struct MicroCache {
     ttl: Duration,
     generation: AtomicU64,
-    entries: Mutex<HashMap<String, Entry>>,
+    entries: moka::sync::Cache<String, Arc<Entry>>,
+    /// The query parameters some route of the API reads: only these make a key, so junk
+    /// parameters cannot make every request a new entry.
+    known_parameters: BTreeSet<String>,
 }
 
 impl MicroCache {
-    /// A cache keeping answers for `ttl`; zero turns it off.
-    pub fn new(ttl: Duration) -> Self {
+    /// A cache keeping answers for `ttl` (zero turns it off), keyed on `known_parameters`.
+    pub fn new(ttl: Duration, known_parameters: BTreeSet<String>) -> Self {
+        let entries = moka::sync::Cache::builder()
+            .max_capacity(MAX_BYTES)
+            .weigher(|key: &String, entry: &Arc<Entry>| {
+                u32::try_from(key.len() + entry.body.len() + ENTRY_OVERHEAD_BYTES)
+                    .unwrap_or(u32::MAX)
+            })
+            .time_to_live(ttl.max(Duration::from_millis(1)))
+            .build();
         Self {
             ttl,
             generation: AtomicU64::new(0),
-            entries: Mutex::new(HashMap::new()),
+            entries,
+            known_parameters,
         }
+    }
+
+    /// The query parameters of every operation in the spec.
+    pub fn parameters_in(spec: &utoipa::openapi::OpenApi) -> BTreeSet<String> {
+        use utoipa::openapi::path::ParameterIn;
+        spec.paths
+            .paths
+            .values()
+            .flat_map(|item| {
+                [&item.get, &item.post, &item.put, &item.patch, &item.delete]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|operation| operation.parameters.iter().flatten())
+                    .chain(item.parameters.iter().flatten())
+                    .filter(|parameter| parameter.parameter_in == ParameterIn::Query)
+                    .map(|parameter| parameter.name.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The key for a path and query string: the known parameters, sorted. `None` when the
+    /// request is not worth keeping (an overlong or unreadable query string).
+    fn key(&self, path: &str, query: &str) -> Option<String> {
+        if query.len() > MAX_QUERY_BYTES {
+            return None;
+        }
+        let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .filter(|(name, _)| self.known_parameters.contains(name.as_ref()))
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        pairs.sort();
+        let mut key = String::with_capacity(path.len() + query.len() + 1);
+        key.push_str(path);
+        key.push('?');
+        key.push_str(
+            &url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish(),
+        );
+        Some(key)
     }
 
     /// Forgets every answer (after a write).
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
-        self.entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clear();
+        self.entries.invalidate_all();
     }
 
     fn lookup(&self, key: &str) -> Option<HttpResponse> {
         let generation = self.generation.load(Ordering::SeqCst);
-        let entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let entry = entries.get(key)?;
+        let entry = self.entries.get(key)?;
         if entry.generation != generation || entry.stored_at.elapsed() >= self.ttl {
             return None;
         }
@@ -86,14 +140,13 @@ impl MicroCache {
     }
 
     fn store(&self, key: String, entry: Entry) {
-        let mut entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, entry);
+        self.entries.insert(key, Arc::new(entry));
+    }
+
+    /// Entries and weighed bytes held now (after pending maintenance).
+    pub fn footprint(&self) -> (u64, u64) {
+        self.entries.run_pending_tasks();
+        (self.entries.entry_count(), self.entries.weighted_size())
     }
 }
 
@@ -122,7 +175,9 @@ pub async fn micro_cache(
         return Ok(next.call(request).await?.map_into_boxed_body());
     }
 
-    let key = format!("{}?{}", request.path(), request.query_string());
+    let Some(key) = cache.key(request.path(), request.query_string()) else {
+        return Ok(next.call(request).await?.map_into_boxed_body());
+    };
     if let Some(cached) = cache.lookup(&key) {
         let (http_request, _) = request.into_parts();
         return Ok(ServiceResponse::new(http_request, cached));
@@ -157,6 +212,13 @@ pub async fn micro_cache(
 mod tests {
     use super::*;
 
+    fn cache(ttl: Duration) -> MicroCache {
+        MicroCache::new(
+            ttl,
+            ["page".to_owned(), "q".to_owned()].into_iter().collect(),
+        )
+    }
+
     fn entry(generation: u64) -> Entry {
         Entry {
             body: web::Bytes::from_static(b"{}"),
@@ -169,7 +231,7 @@ mod tests {
 
     #[test]
     fn a_fresh_answer_is_served_from_memory() {
-        let cache = MicroCache::new(Duration::from_secs(1));
+        let cache = cache(Duration::from_secs(1));
         cache.store("/a?".into(), entry(0));
         assert!(cache.lookup("/a?").is_some());
         assert!(cache.lookup("/b?").is_none());
@@ -177,7 +239,7 @@ mod tests {
 
     #[test]
     fn a_write_forgets_every_answer() {
-        let cache = MicroCache::new(Duration::from_secs(1));
+        let cache = cache(Duration::from_secs(1));
         cache.store("/a?".into(), entry(0));
         cache.invalidate();
         assert!(cache.lookup("/a?").is_none());
@@ -185,7 +247,7 @@ mod tests {
 
     #[test]
     fn an_answer_stored_before_a_write_is_never_served_after_it() {
-        let cache = MicroCache::new(Duration::from_secs(1));
+        let cache = cache(Duration::from_secs(1));
         // A read that began before the write finishes after it.
         cache.invalidate();
         cache.store("/a?".into(), entry(0));
@@ -194,9 +256,38 @@ mod tests {
 
     #[test]
     fn answers_expire() {
-        let cache = MicroCache::new(Duration::from_millis(1));
+        let cache = cache(Duration::from_millis(1));
         cache.store("/a?".into(), entry(0));
         std::thread::sleep(Duration::from_millis(5));
         assert!(cache.lookup("/a?").is_none());
+    }
+
+    #[test]
+    fn unknown_parameters_and_their_order_make_no_new_key() {
+        let cache = cache(Duration::from_secs(1));
+        let plain = cache.key("/api/v1/articles", "page=2&q=%E6%B3%95");
+        assert_eq!(
+            cache.key("/api/v1/articles", "junk=1&q=%E6%B3%95&page=2&x=y"),
+            plain
+        );
+        assert_ne!(cache.key("/api/v1/articles", "page=3"), plain);
+        assert_eq!(cache.key("/api/v1/articles", &"a".repeat(5000)), None);
+    }
+
+    #[test]
+    fn the_cache_holds_no_more_bytes_than_its_bound() {
+        let cache = cache(Duration::from_secs(60));
+        let body = web::Bytes::from(vec![b'x'; 64 * 1024]);
+        for number in 0..2_000 {
+            cache.store(
+                format!("/a?page={number}"),
+                Entry {
+                    body: body.clone(),
+                    ..entry(0)
+                },
+            );
+        }
+        let (_, bytes) = cache.footprint();
+        assert!(bytes <= MAX_BYTES, "{bytes}");
     }
 }

@@ -2,7 +2,8 @@
 
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use portal_api::{
-    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticleStatusFilter, NewArticle,
+    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticlePreview, ArticlePreviewRequest,
+    ArticleStatusFilter, NewArticle,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -20,6 +21,7 @@ pub fn configure(config: &mut ServiceConfig) {
     config
         .service(list_articles)
         .service(create_article)
+        .service(preview_article)
         .service(get_article)
         .service(update_article)
         .service(delete_article);
@@ -110,6 +112,28 @@ async fn get_article(
         )
         .await?,
     ))
+}
+
+/// Preview an article body (editors and admins): the HTML exactly as saving it would store
+/// and the portal show it, after the sanitiser removed scripts, event handlers, styles and
+/// unsafe links. Nothing is saved.
+#[utoipa::path(
+    tag = "articles",
+    request_body = ArticlePreviewRequest,
+    responses(
+        (status = 200, description = "The sanitised body and its derived summary.", body = ArticlePreview),
+        JsonBodyErrors,
+        (status = 401, response = Unauthorized),
+        (status = 500, response = ServerError),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/articles/preview")]
+async fn preview_article(
+    _editor: CurrentUser,
+    body: JsonBody<ArticlePreviewRequest>,
+) -> ApiResult<web::Json<ArticlePreview>> {
+    Ok(web::Json(articles::preview(&body.into_inner().body)?))
 }
 
 /// Write an article (editors and admins). It is a draft unless `status` says otherwise.

@@ -19,8 +19,9 @@ use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
 use crate::http::{caching, fallback, microcache};
 
-/// Mounts the API (under `/api/v1`) and the health probes.
-pub fn configure(config: &mut ServiceConfig) {
+/// Mounts the API (under `/api/v1`) and the health probes; browsers on `cors_origins` (`*`
+/// for any) may call it.
+pub fn configure(config: &mut ServiceConfig, cors_origins: &[String]) {
     // The view beacon is the busiest route by far, and neither CORS (it is not open to other
     // origins), conditional GETs nor the micro-cache concern a POST: it is mounted ahead of the
     // scope and skips their middleware.
@@ -29,7 +30,8 @@ pub fn configure(config: &mut ServiceConfig) {
         scope::scope("/api/v1")
             .wrap(from_fn(microcache::micro_cache))
             .wrap(from_fn(caching::conditional_get))
-            .wrap(cors())
+            .wrap(cors(cors_origins))
+            .wrap(from_fn(preflight_without_content))
             .configure(articles::configure)
             .configure(stats::configure)
             .configure(categories::configure)
@@ -42,18 +44,52 @@ pub fn configure(config: &mut ServiceConfig) {
     config.configure(health::configure);
 }
 
-/// Any origin may read; writes stay same-origin (or server-to-server).
-fn cors() -> actix_cors::Cors {
-    actix_cors::Cors::default()
-        .allow_any_origin()
-        .allowed_methods(["GET", "HEAD"])
-        .allowed_headers([header::ACCEPT, header::IF_NONE_MATCH, header::AUTHORIZATION])
+/// Browser apps on the configured origins may read and, with a bearer token, write. Tokens
+/// travel in `Authorization`, never in cookies, so no credentials mode is offered and `*`
+/// lends another site nothing it could not do from a server.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default();
+    if origins.iter().any(|origin| origin == "*") {
+        cors = cors.allow_any_origin().send_wildcard();
+    } else {
+        for origin in origins {
+            cors = cors.allowed_origin(origin);
+        }
+    }
+    cors.allowed_methods(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::ACCEPT,
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_NONE_MATCH,
+            header::IF_MATCH,
+        ])
         .expose_headers([
             header::ETAG,
             header::LINK,
+            header::LOCATION,
+            header::RETRY_AFTER,
             header::HeaderName::from_static("x-total-count"),
+            header::HeaderName::from_static("ratelimit"),
+            header::HeaderName::from_static("ratelimit-policy"),
         ])
         .max_age(3600)
+}
+
+/// actix-cors answers a preflight `200` with an empty body; `204 No Content` says what it is.
+async fn preflight_without_content(
+    request: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let preflight = request.method() == actix_web::http::Method::OPTIONS
+        && request
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let mut response = next.call(request).await?;
+    if preflight && response.status() == actix_web::http::StatusCode::OK {
+        *response.response_mut().status_mut() = actix_web::http::StatusCode::NO_CONTENT;
+    }
+    Ok(response)
 }
 
 /// `201 Created` with `Location`.

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use portal_api::{
-    Article, ArticleLink, ArticlePatch, ArticleSort, ArticleStatus, ArticleStatusFilter,
-    ArticleSummary, NewArticle, PageInfo,
+    Article, ArticleLink, ArticlePatch, ArticlePreview, ArticleSort, ArticleStatus,
+    ArticleStatusFilter, ArticleSummary, NewArticle, PageInfo,
 };
 use sea_orm::{
     sea_query::{Expr, NullOrdering, Query},
@@ -414,6 +414,17 @@ fn resolve_published_at(
     }
 }
 
+/// The body as a save would store it, without saving: the editor's preview shows exactly what
+/// the sanitiser keeps.
+pub fn preview(body: &str) -> ApiResult<ArticlePreview> {
+    let body = ArticleBody::parse(body).map_err(|message| ApiError::invalid("body", message))?;
+    let body = sanitize_html(body.as_str());
+    Ok(ArticlePreview {
+        summary: derived_summary(None, &body),
+        body,
+    })
+}
+
 pub async fn create(
     db: &DatabaseConnection,
     cache: &CategoryCache,
@@ -444,7 +455,7 @@ pub async fn create(
     let published_at = resolve_published_at(status, published_at.map(Some), None);
     let body = sanitize_html(&body.into_inner());
     let now = db::now();
-    let created = article::ActiveModel {
+    let new_article = article::ActiveModel {
         category_id: Set(input.category_id),
         title: Set(title.into_inner()),
         summary: Set(derived_summary(summary.map(BoundedText::into_inner), &body)),
@@ -458,9 +469,8 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    };
+    let created = db::retry_on_contention(|| new_article.clone().insert(db)).await?;
     get(db, cache, created.id, true).await
 }
 
@@ -533,12 +543,12 @@ pub async fn update(
     active.status = Set(status.as_str().to_owned());
     active.published_at = Set(published_at);
     active.updated_at = Set(db::now());
-    active.update(db).await?;
+    db::retry_on_contention(|| active.clone().update(db)).await?;
     get(db, cache, id, true).await
 }
 
 pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
-    let result = article::Entity::delete_by_id(id).exec(db).await?;
+    let result = db::retry_on_contention(|| article::Entity::delete_by_id(id).exec(db)).await?;
     if result.rows_affected == 0 {
         return Err(ApiError::not_found("article"));
     }

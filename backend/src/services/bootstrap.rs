@@ -33,7 +33,7 @@ fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<Secret> {
             return Ok(Secret::new(existing));
         }
     }
-    std::fs::create_dir_all(data_dir)
+    crate::files::private_dir(data_dir)
         .with_context(|| format!("creating the data folder {}", data_dir.display()))?;
     let secret: String = random_alphanumeric(64);
     write_private(&path, &secret)
@@ -84,7 +84,8 @@ pub async fn ensure_admin(
             (generated.clone(), Some(generated))
         }
     };
-    let password = Password::parse(&password).map_err(anyhow::Error::msg)?;
+    let password =
+        Password::parse(&password, &[&settings.admin_user]).map_err(anyhow::Error::msg)?;
     match users::insert(db, username, &password, Role::Admin).await {
         Ok(_) => Ok(FirstStart {
             generated_admin_password: generated,

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use portal_api::{Category, CategoryDetail, CategoryNode, CategoryPatch, CategoryRef, NewCategory};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
@@ -264,35 +264,39 @@ pub async fn create(
         )));
     };
 
-    let txn = db.begin().await?;
-    let existing = all_for_update(&txn).await?;
-    if let Some(parent) = input.parent_id {
-        if !existing.iter().any(|model| model.id == parent) {
-            return Err(ApiError::unknown_reference(
-                "parent_id",
-                format!("there is no category {parent}"),
-            ));
+    let created_id = db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        let existing = all_for_update(&txn).await?;
+        if let Some(parent) = input.parent_id {
+            if !existing.iter().any(|model| model.id == parent) {
+                return Err(ApiError::unknown_reference(
+                    "parent_id",
+                    format!("there is no category {parent}"),
+                ));
+            }
         }
-    }
-    check_slug_free(&existing, &slug, None)?;
-    let now = db::now();
-    let created = category::ActiveModel {
-        parent_id: Set(input.parent_id),
-        name: Set(name.into_inner()),
-        slug: Set(slug.into_inner()),
-        description: Set(description.into_inner()),
-        sort_order: Set(input
-            .sort_order
-            .unwrap_or_else(|| next_sort_order(&existing, input.parent_id))),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
+        check_slug_free(&existing, &slug, None)?;
+        let now = db::now();
+        let created = category::ActiveModel {
+            parent_id: Set(input.parent_id),
+            name: Set(name.as_str().to_owned()),
+            slug: Set(slug.as_str().to_owned()),
+            description: Set(description.as_str().to_owned()),
+            sort_order: Set(input
+                .sort_order
+                .unwrap_or_else(|| next_sort_order(&existing, input.parent_id))),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(created.id)
+    })
     .await?;
-    txn.commit().await?;
     cache.invalidate();
-    get(db, cache, &created.id.to_string()).await
+    get(db, cache, &created_id.to_string()).await
 }
 
 pub async fn update(
@@ -311,80 +315,88 @@ pub async fn update(
     );
     errors.finish()?;
 
-    let txn = db.begin().await?;
-    let existing = all_for_update(&txn).await?;
-    let current = existing
-        .iter()
-        .find(|model| model.id == id)
-        .cloned()
-        .ok_or_else(|| ApiError::not_found("category"))?;
-    let mut active: category::ActiveModel = current.into();
-    if let Some(new_parent) = patch.parent_id {
-        if let Some(parent) = new_parent {
-            if !existing.iter().any(|model| model.id == parent) {
-                return Err(ApiError::unknown_reference(
-                    "parent_id",
-                    format!("there is no category {parent}"),
-                ));
+    db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        let existing = all_for_update(&txn).await?;
+        let current = existing
+            .iter()
+            .find(|model| model.id == id)
+            .cloned()
+            .ok_or_else(|| ApiError::not_found("category"))?;
+        let mut active: category::ActiveModel = current.into();
+        if let Some(new_parent) = patch.parent_id {
+            if let Some(parent) = new_parent {
+                if !existing.iter().any(|model| model.id == parent) {
+                    return Err(ApiError::unknown_reference(
+                        "parent_id",
+                        format!("there is no category {parent}"),
+                    ));
+                }
+                if would_create_cycle(&existing, id, parent) {
+                    return Err(ApiError::conflict(
+                        Clash::TreeCycle,
+                        "a category cannot be moved under itself or one of its descendants",
+                    ));
+                }
             }
-            if would_create_cycle(&existing, id, parent) {
-                return Err(ApiError::conflict(
-                    Clash::TreeCycle,
-                    "a category cannot be moved under itself or one of its descendants",
-                ));
-            }
+            active.parent_id = Set(new_parent);
         }
-        active.parent_id = Set(new_parent);
-    }
-    if let Some(slug) = slug {
-        check_slug_free(&existing, &slug, Some(id))?;
-        active.slug = Set(slug.into_inner());
-    }
-    if let Some(name) = name {
-        active.name = Set(name.into_inner());
-    }
-    if let Some(description) = description {
-        active.description = Set(description.into_inner());
-    }
-    if let Some(sort_order) = patch.sort_order {
-        active.sort_order = Set(sort_order);
-    }
-    active.updated_at = Set(db::now());
-    active.update(&txn).await?;
-    txn.commit().await?;
+        if let Some(slug) = &slug {
+            check_slug_free(&existing, slug, Some(id))?;
+            active.slug = Set(slug.as_str().to_owned());
+        }
+        if let Some(name) = &name {
+            active.name = Set(name.as_str().to_owned());
+        }
+        if let Some(description) = &description {
+            active.description = Set(description.as_str().to_owned());
+        }
+        if let Some(sort_order) = patch.sort_order {
+            active.sort_order = Set(sort_order);
+        }
+        active.updated_at = Set(db::now());
+        active.update(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    })
+    .await?;
     cache.invalidate();
     get(db, cache, &id.to_string()).await
 }
 
 /// Deletes an empty category; one with children or articles is refused, never cascaded.
 pub async fn delete(db: &DatabaseConnection, cache: &CategoryCache, id: i32) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let existing = all_for_update(&txn).await?;
-    if !existing.iter().any(|model| model.id == id) {
-        return Err(ApiError::not_found("category"));
-    }
-    let children = existing
-        .iter()
-        .filter(|model| model.parent_id == Some(id))
-        .count();
-    if children > 0 {
-        return Err(ApiError::conflict(
-            Clash::NotEmpty,
-            format!("the category has {children} sub-categories; move or delete them first"),
-        ));
-    }
-    let articles = article::Entity::find()
-        .filter(article::Column::CategoryId.eq(id))
-        .count(&txn)
-        .await?;
-    if articles > 0 {
-        return Err(ApiError::conflict(
-            Clash::NotEmpty,
-            format!("the category holds {articles} articles; move or delete them first"),
-        ));
-    }
-    category::Entity::delete_by_id(id).exec(&txn).await?;
-    txn.commit().await?;
+    db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        let existing = all_for_update(&txn).await?;
+        if !existing.iter().any(|model| model.id == id) {
+            return Err(ApiError::not_found("category"));
+        }
+        let children = existing
+            .iter()
+            .filter(|model| model.parent_id == Some(id))
+            .count();
+        if children > 0 {
+            return Err(ApiError::conflict(
+                Clash::NotEmpty,
+                format!("the category has {children} sub-categories; move or delete them first"),
+            ));
+        }
+        let articles = article::Entity::find()
+            .filter(article::Column::CategoryId.eq(id))
+            .count(&txn)
+            .await?;
+        if articles > 0 {
+            return Err(ApiError::conflict(
+                Clash::NotEmpty,
+                format!("the category holds {articles} articles; move or delete them first"),
+            ));
+        }
+        category::Entity::delete_by_id(id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    })
+    .await?;
     cache.invalidate();
     Ok(())
 }

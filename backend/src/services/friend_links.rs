@@ -65,16 +65,15 @@ pub async fn create(db: &DatabaseConnection, input: NewFriendLink) -> ApiResult<
         }
     };
     let now = db::now();
-    let created = friend_link::ActiveModel {
+    let new_link = friend_link::ActiveModel {
         name: Set(name.into_inner()),
         url: Set(url.into_inner()),
         sort_order: Set(sort_order),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    };
+    let created = db::retry_on_contention(|| new_link.clone().insert(db)).await?;
     Ok(to_dto(created))
 }
 
@@ -102,11 +101,13 @@ pub async fn update(
         active.sort_order = Set(sort_order);
     }
     active.updated_at = Set(db::now());
-    Ok(to_dto(active.update(db).await?))
+    Ok(to_dto(
+        db::retry_on_contention(|| active.clone().update(db)).await?,
+    ))
 }
 
 pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
-    let result = friend_link::Entity::delete_by_id(id).exec(db).await?;
+    let result = db::retry_on_contention(|| friend_link::Entity::delete_by_id(id).exec(db)).await?;
     if result.rows_affected == 0 {
         return Err(ApiError::not_found("friend link"));
     }

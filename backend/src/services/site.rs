@@ -98,5 +98,7 @@ pub async fn update(db: &DatabaseConnection, patch: SiteSettingsPatch) -> ApiRes
         active.timezone = Set(value.into_inner());
     }
     active.updated_at = Set(db::now());
-    Ok(to_dto(active.update(db).await?))
+    Ok(to_dto(
+        db::retry_on_contention(|| active.clone().update(db)).await?,
+    ))
 }

@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::{
     db::{
         self,
-        entities::{article, article_daily_hits, category, daily_visitor},
+        entities::{article, article_daily_hits, category, daily_visitor, visitor_day_total},
     },
     error::{ApiError, ApiResult},
     hits::local_day,
@@ -165,8 +165,19 @@ pub async fn daily(
             .and_where(daily_visitor::Column::Day.lte(to))
             .group_by_col(daily_visitor::Column::Day)
             .to_owned();
+        // Days past the retention keep only their total; live rows win for the others.
+        let totals = visitor_day_total::Entity::find()
+            .filter(visitor_day_total::Column::Day.gte(from))
+            .filter(visitor_day_total::Column::Day.lte(to))
+            .all(db)
+            .await?;
+        for total in totals {
+            visitors_by_day.insert(total.day, total.visitors);
+        }
         for row in query_rows(db, &visitors).await? {
-            visitors_by_day.insert(get(&row, "day")?, get(&row, "visitors")?);
+            let day: NaiveDate = get(&row, "day")?;
+            let live: i64 = get(&row, "visitors")?;
+            *visitors_by_day.entry(day).or_default() += live;
         }
     }
 

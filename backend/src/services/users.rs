@@ -3,12 +3,17 @@
 use portal_api::{NewUser, Role, User, UserPatch};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
-    auth::{burn_verification_time, hash_password, verify_password, CurrentUser},
-    db::{self, entities::user},
+    auth::{
+        burn_verification_time, hash_password, verify_password, CurrentUser, Session, VerifiedToken,
+    },
+    db::{
+        self,
+        entities::{revoked_token, user},
+    },
     domain::{Password, Username},
     error::{ApiError, ApiResult, Clash, FieldErrors},
 };
@@ -29,16 +34,60 @@ pub fn to_dto(model: user::Model) -> User {
     }
 }
 
-/// The user behind a token, if the account still exists and is enabled.
-pub async fn find_enabled(db: &DatabaseConnection, id: i32) -> ApiResult<Option<CurrentUser>> {
-    let found = user::Entity::find_by_id(id).one(db).await?;
+/// The user behind a verified token, if the account still exists and is enabled, the token
+/// is of the account's current version and was not revoked by logging out.
+pub async fn find_session(
+    db: &DatabaseConnection,
+    token: &VerifiedToken,
+) -> ApiResult<Option<CurrentUser>> {
+    let (found, revoked) = futures::try_join!(
+        user::Entity::find_by_id(token.user_id).one(db),
+        revoked_token::Entity::find_by_id(token.jti.clone()).one(db),
+    )?;
+    if revoked.is_some() {
+        return Ok(None);
+    }
     Ok(found
-        .filter(|model| !model.disabled)
+        .filter(|model| !model.disabled && model.token_version == token.version)
         .map(|model| CurrentUser {
             id: model.id,
             role: role_of(&model),
             username: model.username,
+            session: Session {
+                jti: token.jti.clone(),
+                expires_at: token.expires_at,
+            },
         }))
+}
+
+/// Ends one token: it is refused from now on, on every instance.
+pub async fn revoke(db: &DatabaseConnection, session: &Session) -> ApiResult<()> {
+    let row = revoked_token::ActiveModel {
+        jti: Set(session.jti.clone()),
+        expires_at: Set(session.expires_at),
+    };
+    db::retry_on_contention(|| {
+        revoked_token::Entity::insert(row.clone())
+            // Logging out twice is no error (a no-op update: MariaDB has no DO NOTHING).
+            .on_conflict(
+                sea_orm::sea_query::OnConflict::column(revoked_token::Column::Jti)
+                    .update_column(revoked_token::Column::Jti)
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+    })
+    .await?;
+    Ok(())
+}
+
+/// Forgets revocations of tokens that have expired anyway.
+pub async fn forget_expired_revocations(db: &DatabaseConnection) -> ApiResult<u64> {
+    let now = chrono::Utc::now().timestamp();
+    let deleted = revoked_token::Entity::delete_many()
+        .filter(revoked_token::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected)
 }
 
 /// The account, if the name and password match an enabled one. Takes as long for an unknown
@@ -59,7 +108,7 @@ pub async fn check_credentials(
         Err(_) => None,
     };
     let Some(found) = found else {
-        burn_verification_time(password).await;
+        burn_verification_time(password).await?;
         return Ok(None);
     };
     let matches = verify_password(password, &found.password_hash).await?;
@@ -86,7 +135,10 @@ pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<User> {
 pub async fn create(db: &impl ConnectionTrait, input: NewUser) -> ApiResult<User> {
     let mut errors = FieldErrors::default();
     let username = errors.check("username", Username::parse(&input.username));
-    let password = errors.check("password", Password::parse(&input.password));
+    let password = errors.check(
+        "password",
+        Password::parse(&input.password, &[&input.username]),
+    );
     errors.finish()?;
     let (Some(username), Some(password)) = (username, password) else {
         return Err(ApiError::Internal(anyhow::anyhow!(
@@ -118,6 +170,7 @@ pub async fn insert(
         password_hash: Set(hash_password(password).await?),
         role: Set(role.as_str().to_owned()),
         disabled: Set(false),
+        token_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -131,7 +184,9 @@ pub async fn insert(
 /// admin, so the site can always be administered.
 pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiResult<User> {
     let mut errors = FieldErrors::default();
-    let password = errors.check_optional("password", patch.password.as_deref(), Password::parse);
+    let password = errors.check_optional("password", patch.password.as_deref(), |password| {
+        Password::parse(password, &[])
+    });
     errors.finish()?;
 
     let existing = user::Entity::find_by_id(id)
@@ -144,6 +199,17 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
         ensure_another_admin(db, &existing).await?;
     }
 
+    // A new password, another role or a change of the disabled flag voids every token issued
+    // before: whoever held one must log in again under the new terms.
+    let voids_tokens = password.is_some()
+        || patch.role.is_some_and(|role| role != role_of(&existing))
+        || patch
+            .disabled
+            .is_some_and(|disabled| disabled != existing.disabled);
+    let new_hash = match password {
+        Some(password) => Some(hash_password(&password).await?),
+        None => None,
+    };
     let mut active: user::ActiveModel = existing.into();
     if let Some(role) = patch.role {
         active.role = Set(role.as_str().to_owned());
@@ -151,11 +217,29 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
     }
-    if let Some(password) = password {
-        active.password_hash = Set(hash_password(&password).await?);
+    if let Some(hash) = new_hash {
+        active.password_hash = Set(hash);
     }
     active.updated_at = Set(db::now());
-    Ok(to_dto(active.update(db).await?))
+    let updated = db::retry_on_contention(|| {
+        let mut active = active.clone();
+        async move {
+            if voids_tokens {
+                // Read fresh: a token issued since `existing` was read must be voided too.
+                let version = user::Entity::find_by_id(id)
+                    .select_only()
+                    .column(user::Column::TokenVersion)
+                    .into_tuple::<i32>()
+                    .one(db)
+                    .await?
+                    .unwrap_or_default();
+                active.token_version = Set(version.saturating_add(1));
+            }
+            active.update(db).await
+        }
+    })
+    .await?;
+    Ok(to_dto(updated))
 }
 
 pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
@@ -164,7 +248,7 @@ pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;
     ensure_another_admin(db, &existing).await?;
-    user::Entity::delete_by_id(id).exec(db).await?;
+    db::retry_on_contention(|| user::Entity::delete_by_id(id).exec(db)).await?;
     Ok(())
 }
 

@@ -1,6 +1,31 @@
-use portal_api::Role;
-use portal_tests::{on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER};
+use portal_api::{Role, TokenResponse};
+use portal_tests::{on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER, EDITOR_PASSWORD};
 use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// A login from the address `client` names, through a trusted proxy on 127.0.0.1.
+async fn login_from(
+    app: &TestApp,
+    client: &str,
+    username: &str,
+    password: &str,
+) -> portal_tests::Reply {
+    TestApp::read(
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .header("X-Forwarded-For", client)
+            .json(&json!({ "username": username, "password": password })),
+    )
+    .await
+}
+
+async fn behind_a_proxy(backend: portal_tests::Backend) -> TestApp {
+    TestApp::spawn_with(backend, |settings| {
+        settings.trusted_proxies =
+            portal_backend::http::TrustedProxies::parse("127.0.0.1").unwrap();
+    })
+    .await
+}
 
 on_every_database! {
     async fn the_admin_logs_in_and_reads_their_account(app: TestApp) {
@@ -67,8 +92,177 @@ on_every_database! {
         app.login("wang.editor", portal_tests::EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
     }
 
+    async fn logging_out_ends_that_token_and_no_other(app: TestApp) {
+        let first = app.admin_token().await;
+        let second = app.admin_token().await;
+        let reply = app.send(reqwest::Method::POST, "/api/v1/auth/logout", Some(&first), None).await;
+        assert_eq!(reply.status, 204, "{}", reply.text);
+        app.get_as("/api/v1/auth/me", &first).await.assert_problem(401, "unauthorized");
+        assert_eq!(app.get_as("/api/v1/auth/me", &second).await.status, 200, "the other session lives on");
+        let again = app.send(reqwest::Method::POST, "/api/v1/auth/logout", Some(&first), None).await;
+        again.assert_problem(401, "unauthorized");
+        app.send(reqwest::Method::POST, "/api/v1/auth/logout", None, None).await.assert_problem(401, "unauthorized");
+    }
+
+    async fn a_password_reset_or_role_change_voids_every_earlier_token(app: TestApp) {
+        let admin = app.admin_token().await;
+        let (editor, before_reset) = app.user_token("li.editor", Role::Editor).await;
+        let path = format!("/api/v1/users/{}", editor.id);
+        let reply = app.patch(&path, Some(&admin), &json!({"password": "a brand new password"})).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        app.get_as("/api/v1/auth/me", &before_reset).await.assert_problem(401, "unauthorized");
+        app.login("li.editor", EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
+        let after_reset = app.login("li.editor", "a brand new password").await.parse::<TokenResponse>().access_token;
+        assert_eq!(app.get_as("/api/v1/auth/me", &after_reset).await.status, 200);
+
+        let reply = app.patch(&path, Some(&admin), &json!({"role": "admin"})).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        app.get_as("/api/v1/auth/me", &after_reset).await.assert_problem(401, "unauthorized");
+
+        // A change that changes nothing voids nothing.
+        let current = app.login("li.editor", "a brand new password").await.parse::<TokenResponse>().access_token;
+        let reply = app.patch(&path, Some(&admin), &json!({"role": "admin", "disabled": false})).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        assert_eq!(app.get_as("/api/v1/auth/me", &current).await.status, 200);
+    }
+
+    async fn disabling_and_enabling_again_does_not_revive_old_tokens(app: TestApp) {
+        let admin = app.admin_token().await;
+        let (editor, token) = app.user_token("zhao.editor", Role::Editor).await;
+        let path = format!("/api/v1/users/{}", editor.id);
+        assert_eq!(app.patch(&path, Some(&admin), &json!({"disabled": true})).await.status, 200);
+        assert_eq!(app.patch(&path, Some(&admin), &json!({"disabled": false})).await.status, 200);
+        app.get_as("/api/v1/auth/me", &token).await.assert_problem(401, "unauthorized");
+        assert_eq!(app.login("zhao.editor", EDITOR_PASSWORD).await.status, 200);
+    }
+
+    async fn logins_carry_the_ietf_rate_limit_fields(app: TestApp) {
+        let ok = app.login(ADMIN_USER, ADMIN_PASSWORD).await;
+        assert_eq!(ok.header("ratelimit-policy"), Some("\"login\";q=5;w=900"));
+        let failed = app.login(ADMIN_USER, "wrong password!").await;
+        let state = failed.header("ratelimit").unwrap();
+        assert!(state.starts_with("\"login\";r=4;t="), "{state}");
+    }
+
+    async fn an_overlong_name_is_refused_before_the_throttle_counts_it(app: TestApp) {
+        let long = "x".repeat(2000);
+        for _ in 0..8 {
+            let problem = app.login(&long, "whatever password").await.assert_problem(422, "validation_failed");
+            assert_eq!(problem["errors"][0]["field"], "username");
+        }
+        assert_eq!(app.login(ADMIN_USER, ADMIN_PASSWORD).await.status, 200);
+    }
+
+    async fn an_oversized_login_body_is_refused_without_being_read(app: TestApp) {
+        // 64 MiB announced, a few bytes sent: the answer must come from the header alone.
+        let address = app.address.trim_start_matches("http://").to_owned();
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        let head = format!(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 67108864\r\n\r\n{{\"username\":\""
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = vec![0u8; 4096];
+        let read = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut answer))
+            .await
+            .expect("answered before the body was sent")
+            .unwrap();
+        let answer = String::from_utf8_lossy(&answer[..read]);
+        assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+        assert!(answer.contains("application/problem+json"), "{answer}");
+
+        let big = json!({"username": "admin", "password": "x".repeat(8 * 1024)});
+        app.post("/api/v1/auth/login", None, &big).await.assert_problem(413, "payload_too_large");
+    }
+
+    async fn a_spoofed_forwarded_for_is_ignored_without_a_trusted_proxy(app: TestApp) {
+        for n in 0..5 {
+            let reply = login_from(&app, &format!("198.51.100.{n}"), ADMIN_USER, "wrong password!").await;
+            reply.assert_problem(401, "unauthorized");
+        }
+        let reply = login_from(&app, "198.51.100.99", ADMIN_USER, ADMIN_PASSWORD).await;
+        reply.assert_problem(429, "too_many_requests");
+    }
+
     async fn a_malformed_login_body_is_refused(app: TestApp) {
         app.post("/api/v1/auth/login", None, &json!({"username": "admin"})).await.assert_problem(422, "invalid_body");
         app.post("/api/v1/auth/login", None, &json!([1, 2])).await.assert_problem(422, "invalid_body");
+    }
+}
+
+mod proxies_and_spraying {
+    use super::*;
+
+    async fn spraying_one_password_over_many_names_is_throttled(backend: portal_tests::Backend) {
+        let app = behind_a_proxy(backend).await;
+        for n in 0..30 {
+            let reply = login_from(&app, "203.0.113.7", &format!("guess{n}"), "Spring2026!").await;
+            reply.assert_problem(401, "unauthorized");
+        }
+        let sprayed = login_from(&app, "203.0.113.7", "guess99", "Spring2026!").await;
+        sprayed.assert_problem(429, "too_many_requests");
+        assert!(sprayed.header("retry-after").is_some());
+        assert!(sprayed
+            .header("ratelimit")
+            .unwrap()
+            .starts_with("\"login\";r=0;"));
+        // Another address is not affected, and the real admin still gets in from it.
+        assert_eq!(
+            login_from(&app, "203.0.113.8", ADMIN_USER, ADMIN_PASSWORD)
+                .await
+                .status,
+            200
+        );
+    }
+
+    async fn guessing_one_account_from_many_addresses_is_throttled(backend: portal_tests::Backend) {
+        let app = behind_a_proxy(backend).await;
+        for n in 0..20 {
+            let reply =
+                login_from(&app, &format!("192.0.2.{n}"), ADMIN_USER, "wrong password!").await;
+            reply.assert_problem(401, "unauthorized");
+        }
+        login_from(&app, "192.0.2.200", ADMIN_USER, ADMIN_PASSWORD)
+            .await
+            .assert_problem(429, "too_many_requests");
+        // The client is the right-most address our proxy did not write: made-up entries on the
+        // left do not make it someone new.
+        for n in 0..5 {
+            let reply = login_from(
+                &app,
+                &format!("10.9.9.{n}, 192.0.2.1"),
+                "someone",
+                "wrong password!",
+            )
+            .await;
+            reply.assert_problem(401, "unauthorized");
+        }
+        login_from(&app, "10.9.9.77, 192.0.2.1", "someone", "wrong password!")
+            .await
+            .assert_problem(429, "too_many_requests");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn spraying_sqlite() {
+        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn spraying_postgres() {
+        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::Postgres).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn spraying_mysql() {
+        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::MySql).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_account_many_addresses_sqlite() {
+        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_account_many_addresses_postgres() {
+        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::Postgres).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_account_many_addresses_mysql() {
+        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::MySql).await
     }
 }

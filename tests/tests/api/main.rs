@@ -4,7 +4,9 @@
 
 mod articles;
 mod auth;
+mod browsers;
 mod categories;
+mod concurrency;
 mod errors;
 mod friend_links;
 mod health;

@@ -29,7 +29,8 @@ on_every_database! {
     async fn concurrent_views_are_counted_exactly_once_flushed(app: TestApp) {
         let id = newest_article(&app).await;
         let before = stored_hits(&app, id).await;
-        let views = (0..60).map(|n| {
+        // 40 browsers on one address: under the per-address cap (50), each a reader.
+        let views = (0..40).map(|n| {
             let app = &app;
             async move { app.view(id, &browser(n)).await }
         });
@@ -40,17 +41,62 @@ on_every_database! {
             assert_eq!(reply.json()["counted"], true);
         }
         let highest = replies.iter().map(|r| r.json()["hits"].as_i64().unwrap()).max().unwrap();
-        assert_eq!(highest, before + 60, "the beacon answers the live count");
+        assert_eq!(highest, before + 40, "the beacon answers the live count");
 
         app.flush_hits().await;
-        assert_eq!(stored_hits(&app, id).await, before + 60);
+        assert_eq!(stored_hits(&app, id).await, before + 40);
         let admin = app.admin_token().await;
         let summary = app.get_as("/api/v1/stats/summary", &admin).await.json();
-        assert_eq!(summary["today_hits"], 60);
-        assert_eq!(summary["visitors_today"], 60);
+        assert_eq!(summary["today_hits"], 40);
+        assert_eq!(summary["visitors_today"], 40);
         // Flushing again adds nothing.
         app.flush_hits().await;
-        assert_eq!(stored_hits(&app, id).await, before + 60);
+        assert_eq!(stored_hits(&app, id).await, before + 40);
+    }
+
+    async fn one_address_rotating_its_user_agent_counts_at_most_the_cap(app: TestApp) {
+        let id = newest_article(&app).await;
+        let before = stored_hits(&app, id).await;
+        let mut counted = 0;
+        for n in 0..200 {
+            let reply = app.view(id, &browser(1000 + n)).await;
+            assert_eq!(reply.status, 200, "{}", reply.text);
+            counted += usize::from(reply.json()["counted"] == true);
+        }
+        assert_eq!(counted, 50, "PORTAL_VIEWS_PER_ADDRESS defaults to 50");
+        app.flush_hits().await;
+        assert_eq!(stored_hits(&app, id).await, before + 50);
+        // Another article from the same address is counted on its own.
+        let other = app.get("/api/v1/articles?per_page=2").await.json()["items"][1]["id"].as_i64().unwrap();
+        assert_eq!(app.view(other, &browser(5000)).await.json()["counted"], true);
+    }
+
+    async fn a_beacon_from_another_site_or_from_no_page_counts_nothing(app: TestApp) {
+        let id = newest_article(&app).await;
+        let before = stored_hits(&app, id).await;
+        let beacon = |origin: Option<&'static str>, referer: Option<&'static str>| {
+            let mut request = app
+                .client
+                .post(app.url(&format!("/api/v1/articles/{id}/views")))
+                .header(reqwest::header::USER_AGENT, browser(77));
+            if let Some(origin) = origin {
+                request = request.header(reqwest::header::ORIGIN, origin);
+            }
+            if let Some(referer) = referer {
+                request = request.header(reqwest::header::REFERER, referer);
+            }
+            TestApp::read(request)
+        };
+        let foreign = beacon(Some("https://evil.example.com"), None).await;
+        assert_eq!(foreign.status, 200, "{}", foreign.text);
+        assert_eq!(foreign.json()["counted"], false);
+        assert_eq!(beacon(None, Some("https://evil.example.com/page")).await.json()["counted"], false);
+        assert_eq!(beacon(None, None).await.json()["counted"], false, "no page named: a script, not a reader");
+        assert_eq!(beacon(Some("null"), None).await.json()["counted"], false);
+        app.flush_hits().await;
+        assert_eq!(stored_hits(&app, id).await, before);
+        // The same visitor from the site's own page counts.
+        assert_eq!(app.view(id, &browser(77)).await.json()["counted"], true);
     }
 
     async fn reading_an_article_never_counts_a_view(app: TestApp) {

@@ -12,6 +12,9 @@ pub struct Model {
     /// `admin` or `editor`.
     pub role: String,
     pub disabled: bool,
+    /// Raised when a password, role or the disabled flag changes: tokens issued with an
+    /// earlier version are refused.
+    pub token_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

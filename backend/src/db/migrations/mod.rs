@@ -3,6 +3,7 @@
 
 mod m20261129_000001_content;
 mod m20261129_000002_hits;
+mod m20261202_000003_sessions;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_content::Migration),
             Box::new(m20261129_000002_hits::Migration),
+            Box::new(m20261202_000003_sessions::Migration),
         ]
     }
 }
