@@ -134,6 +134,28 @@ describe('the editors\' console', () => {
       assert.match(await preview.innerText(), /来源: 新洲区司法局/);
       await page.getByRole('button', { name: '返回编辑' }).click();
 
+      // The preview shows what the server's sanitiser keeps, not what was typed.
+      await page.locator('#article-body').evaluate((area) => {
+        area.insertAdjacentHTML(
+          'beforeend',
+          '<p onclick="window.clicked = 1">预览净化<img src="/nothing.png" alt="x" onerror="window.ran = 1"></p>',
+        );
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      });
+      await page.getByRole('button', { name: '预览' }).click();
+      const previewBody = preview.locator('.article-body');
+      await previewBody.getByText('预览净化').waitFor();
+      const previewHtml = await previewBody.innerHTML();
+      assert.doesNotMatch(previewHtml, /onclick|onerror/);
+      assert.match(previewHtml, /referrerpolicy="no-referrer"/);
+      // In the editing area itself the pasted handler is still there, and the page's
+      // Content-Security-Policy refuses to run it: that refusal is the one expected error.
+      const refused = errors.filter((message) => /violates the following Content Security Policy/.test(message));
+      assert.ok(refused.length >= 1, 'the CSP refused the inline handler');
+      assert.equal(await page.evaluate(() => window.ran), undefined);
+      errors.splice(0, errors.length, ...errors.filter((message) => !refused.includes(message)));
+      await page.getByRole('button', { name: '返回编辑' }).click();
+
       const { row, id } = await save(page, PUBLISHED_TITLE);
       assert.match(await row.innerText(), /新洲区\s+已发布/);
 

@@ -248,7 +248,7 @@ describe('the home page', () => {
       );
       assert.deepEqual(
         shown,
-        links.map((link) => ({ name: link.name, href: link.url, target: '_blank', rel: 'noopener' })),
+        links.map((link) => ({ name: link.name, href: link.url, target: '_blank', rel: 'noopener noreferrer' })),
       );
       assert.match(squash(await footer.innerText()), new RegExp(site.icp_number));
       assert.match(squash(await footer.innerText()), new RegExp(site.copyright));

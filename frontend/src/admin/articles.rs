@@ -308,7 +308,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 <Link<AdminRoute> to={AdminRoute::EditArticle { id }}>{ "编辑" }</Link<AdminRoute>>
                 <Link<AdminRoute> to={AdminRoute::ArticleStats { id }}>{ "统计" }</Link<AdminRoute>>
                 if public {
-                    <a href={format!("/article/{id}")} target="_blank" rel="noopener">{ "查看" }</a>
+                    <a href={format!("/article/{id}")} target="_blank" rel="noopener noreferrer">{ "查看" }</a>
                 }
                 { publish_toggle }
                 if article.status != ArticleStatus::Archived {

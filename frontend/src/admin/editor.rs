@@ -427,11 +427,27 @@ struct PreviewProps {
     category_name: String,
 }
 
-/// The article as the portal's article page will show it (its classes and styles).
+/// The article as the portal's article page will show it (its classes and styles), with the
+/// body as the server's sanitiser keeps it: what the preview shows is what a save stores.
 #[component]
 fn Preview(props: &PreviewProps) -> Html {
     let console = use_console();
     let form = &props.form;
+    let sanitised = use_state(|| None::<Result<String, String>>);
+    {
+        let sanitised = sanitised.clone();
+        use_effect_with(form.body.clone(), move |body| {
+            sanitised.set(None);
+            let body = body.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = articles::preview(body)
+                    .await
+                    .map(|preview| preview.body)
+                    .map_err(|error| error.headline().to_owned());
+                sanitised.set(Some(result));
+            });
+        });
+    }
     let when = match form.publish {
         Publish::Schedule => dates::from_input(&form.scheduled_at, &console.zone),
         Publish::Draft | Publish::Now => Some(dates::now()),
@@ -453,7 +469,11 @@ fn Preview(props: &PreviewProps) -> Html {
                     </p>
                 </header>
                 <div class="article-body font-medium">
-                    { Html::from_html_unchecked(AttrValue::from(form.body.clone())) }
+                    { match &*sanitised {
+                        None => html! { <p class="preview-note" role="status">{ "正在生成预览…" }</p> },
+                        Some(Ok(body)) => Html::from_html_unchecked(AttrValue::from(body.clone())),
+                        Some(Err(message)) => html! { <p class="notice" role="alert">{ format!("无法生成预览:{message}") }</p> },
+                    } }
                 </div>
             </article>
         </div>

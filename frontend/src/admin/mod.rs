@@ -181,7 +181,18 @@ pub fn Console() -> Html {
     let expired = end(Some(
         "登录已过期,请重新登录。未保存的内容已保留在本机,登录后可继续编辑。",
     ));
-    let logout = end(None);
+    // The token is revoked on the server before it is forgotten here; if the server cannot be
+    // reached the tab forgets it anyway (it expires on its own).
+    let logout = {
+        let end = end(None);
+        Callback::from(move |()| {
+            let end = end.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = auth::logout().await;
+                end.emit(());
+            });
+        })
+    };
 
     let Some(current) = &*session else {
         return html! { <login::LoginPage {on_login} notice={(*notice).clone()} /> };
@@ -253,7 +264,7 @@ fn ConsoleFrame(props: &ConsoleFrameProps) -> Html {
             <header class="console-bar">
                 <Link<AdminRoute> to={AdminRoute::Dashboard} classes="console-brand">{ "管理后台" }</Link<AdminRoute>>
                 <span class="console-user">{ format!("{} ({role})", console.user.username) }</span>
-                <a class="console-link" href="/" target="_blank" rel="noopener">{ "查看网站" }</a>
+                <a class="console-link" href="/" target="_blank" rel="noopener noreferrer">{ "查看网站" }</a>
                 <button type="button" class="button button-small" onclick={logout}>{ "退出登录" }</button>
             </header>
             <div class="console-body">

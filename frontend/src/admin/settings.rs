@@ -103,7 +103,7 @@ fn LinkRow(props: &LinkRowProps) -> Html {
     html! {
         <tr>
             <td>{ link.name.clone() }</td>
-            <td><a href={link.url.clone()} target="_blank" rel="noopener">{ link.url.clone() }</a></td>
+            <td><a href={link.url.clone()} target="_blank" rel="noopener noreferrer">{ link.url.clone() }</a></td>
             <td class="number">{ link.sort_order }</td>
             <td class="actions">
                 <button type="button" class="link-button" onclick={open}>{ "修改" }</button>

@@ -22,7 +22,7 @@ pub fn Footer() -> Html {
             <ul>
                 { for links.iter().map(|link| html! {
                     <li key={link.id}>
-                        <a href={link.url.clone()} target="_blank" rel="noopener">{ link.name.clone() }</a>
+                        <a href={link.url.clone()} target="_blank" rel="noopener noreferrer">{ link.name.clone() }</a>
                     </li>
                 }) }
             </ul>
@@ -38,7 +38,7 @@ pub fn Footer() -> Html {
                     { site.copyright.clone() }
                     if !site.icp_number.is_empty() {
                         <span class="footer-sep" aria-hidden="true">{ " | " }</span>
-                        <a href={ICP_LOOKUP} target="_blank" rel="noopener">{ site.icp_number.clone() }</a>
+                        <a href={ICP_LOOKUP} target="_blank" rel="noopener noreferrer">{ site.icp_number.clone() }</a>
                     }
                 </p>
             </>

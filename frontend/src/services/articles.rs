@@ -2,8 +2,8 @@
 //! `POST /articles/{id}/views`, and the editors' writes.
 
 use portal_api::{
-    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticleStatusFilter, NewArticle,
-    ViewRecorded,
+    Article, ArticleListQuery, ArticlePage, ArticlePatch, ArticlePreview, ArticlePreviewRequest,
+    ArticleStatusFilter, NewArticle, ViewRecorded,
 };
 
 use super::requests::{self, ApiError, API_BASE};
@@ -39,6 +39,15 @@ pub async fn get(id: i32) -> Result<Article, ApiError> {
 /// apart from reading the article, so that a cached article never hides a view.
 pub async fn record_view(id: i32) -> Result<ViewRecorded, ApiError> {
     requests::post(&format!("{API_BASE}/articles/{id}/views")).await
+}
+
+/// The body exactly as the server's sanitiser would keep it; nothing is saved.
+pub async fn preview(body: String) -> Result<ArticlePreview, ApiError> {
+    requests::post_json(
+        &format!("{API_BASE}/articles/preview"),
+        &ArticlePreviewRequest { body },
+    )
+    .await
 }
 
 pub async fn create(article: NewArticle) -> Result<Article, ApiError> {

@@ -1,4 +1,4 @@
-//! `POST /auth/login` and `GET /auth/me`, and where the editor's session is kept: the
+//! `POST /auth/login`, `POST /auth/logout` and `GET /auth/me`, and where the editor's session is kept: the
 //! browser's `sessionStorage` (it lasts as long as the tab, as the issue asks, and is never
 //! sent anywhere by itself). The request helper reads the token from here for every call.
 
@@ -38,6 +38,11 @@ pub fn clear() {
 
 pub async fn login(request: LoginRequest) -> Result<TokenResponse, ApiError> {
     requests::post_json(&format!("{API_BASE}/auth/login"), &request).await
+}
+
+/// Ends the session on the server: the token stops working everywhere, not just in this tab.
+pub async fn logout() -> Result<(), ApiError> {
+    requests::post_empty(&format!("{API_BASE}/auth/logout")).await
 }
 
 pub async fn me() -> Result<User, ApiError> {

@@ -86,6 +86,12 @@ impl ApiError {
             ApiError::Status { status: 422, .. } => "提交的内容有误,请检查标出的项目。",
             ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
             ApiError::Status {
+                status: 503,
+                problem: Some(problem),
+            } if matches!(problem.code.as_str(), "server_busy" | "write_contention") => {
+                "服务器正忙,请稍后再试。"
+            }
+            ApiError::Status {
                 status: 400..=499, ..
             } => "请求的内容有误,无法完成。",
             ApiError::Status { .. } => "服务器暂时无法处理请求,请稍后再试。",
@@ -161,6 +167,11 @@ pub async fn patch_json<T: DeserializeOwned>(
     body: &impl Serialize,
 ) -> Result<T, ApiError> {
     send_json(Request::patch(url), body).await
+}
+
+/// POSTs to `url` without a body; the answer has none either.
+pub async fn post_empty(url: &str) -> Result<(), ApiError> {
+    send(Request::post(url), None).await.map(drop)
 }
 
 /// DELETEs `url`; the answer has no body.
