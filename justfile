@@ -19,8 +19,9 @@ default:
 run: build-frontend
     cargo run --release --locked -p portal-backend --bin portal
 
-# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, then the browser).
-test: lint build-frontend services && e2e
+# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, the browser, then
+# Schemathesis against the spec).
+test: lint build-frontend services && e2e schemathesis
     cargo test --workspace --locked --no-fail-fast
 
 # rustfmt and clippy, warnings as errors.
@@ -88,6 +89,11 @@ services:
 e2e: build-frontend setup-e2e
     cargo build --locked -p portal-backend --bin portal
     node tests/e2e/run.mjs
+
+# Fuzz the API with Schemathesis (every phase, stateful included) against a throwaway server.
+schemathesis:
+    cargo build --locked -p portal-backend --bin portal
+    scripts/schemathesis.sh "${CARGO_TARGET_DIR:-target}/debug/portal"
 
 # Install Chromium, CJK fonts and playwright-core for the browser tests (skips what is there).
 setup-e2e:

@@ -6,7 +6,8 @@
 //! - `BadRequest`: the request itself is malformed (JSON syntax, query string, pagination). 400.
 //! - `InvalidBody`: the JSON has the wrong shape (missing field, wrong type, unknown field). 422.
 //! - `ReferenceNotFound`: the body names a record that does not exist (`category_id`,
-//!   `parent_id`). 404, with the field in `errors`.
+//!   `parent_id`). 422, with the field in `errors`: the resource addressed exists, so a 404
+//!   would tell the client the wrong thing.
 //! - `Unauthorized`: no valid token (or wrong credentials). 401, with `WWW-Authenticate`.
 //! - `Forbidden`: a valid token whose role may not do this. 403.
 //! - `NotFound`: no such resource, or one the caller may not see. 404.
@@ -298,12 +299,12 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::InvalidBody { .. } | ApiError::Validation(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::InvalidBody { .. }
+            | ApiError::Validation(_)
+            | ApiError::ReferenceNotFound { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) | ApiError::ReferenceNotFound { .. } => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

@@ -52,7 +52,7 @@ problem_responses! {
     Conflict => "The change clashes with existing data; `code` says how: `name_taken` (slug or user name), `not_empty` (a category with sub-categories or articles), `tree_cycle` (a category moved under itself), `last_admin`, `not_public` (a view of an unpublished article), `duplicate`, `in_use`.",
     PayloadTooLarge => "The body is larger than 4 MiB.",
     UnsupportedMediaType => "The body is not `application/json`.",
-    Unprocessable => "The body has the wrong shape or a value breaks a rule; `errors` lists the fields.",
+    Unprocessable => "The body has the wrong shape, a value breaks a rule, or it names a record that does not exist (`reference_not_found`); `errors` lists the fields.",
     TooManyRequests => "Too many failed attempts; retry after the `Retry-After` seconds.",
     ServerError => "An unexpected error; logged on the server, no details are given.",
     ServiceUnavailable => "The database is not reachable.",

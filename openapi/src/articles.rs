@@ -269,6 +269,10 @@ mod tests {
 #[serde(deny_unknown_fields)]
 pub struct ArticlePreviewRequest {
     /// HTML, at most 500 000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+    )]
     pub body: String,
 }
 

@@ -4,6 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::User;
 
+/// The longest account name there can be: longer names are refused before anything else.
+pub const USERNAME_MAX_CHARS: usize = 32;
+/// The longest password there can be.
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
 /// Credentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -11,7 +16,7 @@ use crate::User;
 pub struct LoginRequest {
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 64, example = "admin")
+        schema(min_length = 1, max_length = 32, example = "admin")
     )]
     pub username: String,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]

@@ -58,8 +58,10 @@ pub struct NewUser {
         )
     )]
     pub username: String,
-    /// 10 to 128 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
+    /// 10 to 128 characters that a strength estimator (zxcvbn) scores at least 3 of 4: long,
+    /// uncommon word combinations pass; common passwords, names, dates and keyboard runs do not
+    /// (422 with the reason).
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$", example = "river-lantern-walnut-42"))]
     pub password: String,
     pub role: Role,
 }

@@ -15,7 +15,8 @@ use std::{
 };
 
 use portal_api::{Role, TokenResponse, User};
-use portal_backend::{config::Settings, startup::Application};
+pub use portal_backend::config::Settings;
+use portal_backend::startup::Application;
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Database};
 use serde::{de::DeserializeOwned, Serialize};
@@ -371,29 +372,36 @@ impl TestApp {
 }
 
 /// Generates one `#[tokio::test]` per database for each scenario written as
-/// `async fn name(app: TestApp)`, in modules `sqlite`, `postgres` and `mysql`.
+/// `async fn name(app: TestApp)`, in modules `sqlite`, `postgres` and `mysql`. With
+/// `settings = |settings| ...;` first, each server starts with those settings changed.
 #[macro_export]
 macro_rules! on_every_database {
-    ($(async fn $name:ident($app:ident: $app_type:ty) $body:block)*) => {
+    (settings = $adjust:expr; $(async fn $name:ident($app:ident: $app_type:ty) $body:block)*) => {
         $(async fn $name($app: $app_type) $body)*
 
         mod sqlite {
             $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $name() {
-                super::$name($crate::TestApp::spawn($crate::Backend::Sqlite).await).await
+                super::$name($crate::TestApp::spawn_with($crate::Backend::Sqlite, $adjust).await).await
             })*
         }
         mod postgres {
             $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $name() {
-                super::$name($crate::TestApp::spawn($crate::Backend::Postgres).await).await
+                super::$name($crate::TestApp::spawn_with($crate::Backend::Postgres, $adjust).await).await
             })*
         }
         mod mysql {
             $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $name() {
-                super::$name($crate::TestApp::spawn($crate::Backend::MySql).await).await
+                super::$name($crate::TestApp::spawn_with($crate::Backend::MySql, $adjust).await).await
             })*
+        }
+    };
+    ($(async fn $name:ident($app:ident: $app_type:ty) $body:block)*) => {
+        $crate::on_every_database! {
+            settings = |_: &mut $crate::Settings| {};
+            $(async fn $name($app: $app_type) $body)*
         }
     };
 }

@@ -45,6 +45,16 @@ fn query_error(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Er
 }
 
 fn path_error(error: PathError, request: &HttpRequest) -> actix_web::Error {
+    // `PATCH /articles/preview` reached `/articles/{id}`, but the path is a route of its own
+    // that does not take PATCH: say so (405) rather than "no such article".
+    let routes = request.app_data::<web::Data<super::fallback::KnownRoutes>>();
+    let other_route = routes.and_then(|routes| routes.methods_for(request.path()));
+    if other_route.is_some_and(|methods| !methods.contains(&request.method().as_str())) {
+        if let Some(routes) = routes {
+            let response = super::fallback::route_problem(request, routes);
+            return actix_web::error::InternalError::from_response(error, response).into();
+        }
+    }
     // `/articles/abc` names no article: ids are integers.
     let api_error = ApiError::NotFound(format!("no resource at `{}`", request.path()));
     actix_web::error::InternalError::from_response(error, api_error.response_for(request.path()))

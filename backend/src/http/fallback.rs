@@ -44,16 +44,23 @@ impl KnownRoutes {
         Self(routes)
     }
 
-    /// The methods `path` answers to, if it is a known route.
+    /// The methods `path` answers to, if it is a known route. A literal route wins over a
+    /// templated one (`/articles/preview` over `/articles/{id}`), as in the router.
     pub fn methods_for(&self, path: &str) -> Option<&[&'static str]> {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
         self.0
             .iter()
-            .find(|(template, _)| {
+            .filter(|(template, _)| {
                 template.len() == segments.len()
                     && template.iter().zip(&segments).all(|(expected, actual)| {
                         (expected.starts_with('{') && !actual.is_empty()) || expected == actual
                     })
+            })
+            .min_by_key(|(template, _)| {
+                template
+                    .iter()
+                    .filter(|segment| segment.starts_with('{'))
+                    .count()
             })
             .map(|(_, methods)| methods.as_slice())
     }
@@ -68,7 +75,7 @@ pub async fn unknown_api_route(
 }
 
 /// 405 with `Allow` for a known path, else 404.
-fn route_problem(request: &HttpRequest, routes: &KnownRoutes) -> HttpResponse {
+pub fn route_problem(request: &HttpRequest, routes: &KnownRoutes) -> HttpResponse {
     let path = request.path();
     match routes.methods_for(path) {
         Some(methods) => {
@@ -152,6 +159,10 @@ mod tests {
                 "/api/v1/articles/{id}",
                 PathItem::new(HttpMethod::Delete, OperationBuilder::new()),
             )
+            .path(
+                "/api/v1/articles/preview",
+                PathItem::new(HttpMethod::Post, OperationBuilder::new()),
+            )
             .build();
         KnownRoutes::from_spec(&OpenApiBuilder::new().paths(paths).build())
     }
@@ -161,6 +172,14 @@ mod tests {
         assert_eq!(
             routes().methods_for("/api/v1/articles/7"),
             Some(&["DELETE"][..])
+        );
+    }
+
+    #[test]
+    fn a_literal_route_wins_over_a_templated_one() {
+        assert_eq!(
+            routes().methods_for("/api/v1/articles/preview"),
+            Some(&["POST"][..])
         );
     }
 

@@ -145,7 +145,6 @@ async fn preview_article(
             headers(("Location" = String, description = "The new article's URL."))),
         JsonBodyErrors,
         (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))

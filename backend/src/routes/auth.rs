@@ -1,13 +1,18 @@
 //! `/api/v1/auth`: logging in (throttled, its body capped), logging out, the current account.
 
 use actix_web::{get, http::header, post, web, HttpRequest, HttpResponse};
-use portal_api::{LoginRequest, TokenResponse, User};
+// No account name or password is longer: a longer one is refused before the throttle or the
+// password hash see it.
+use portal_api::{LoginRequest, TokenResponse, User, PASSWORD_MAX_CHARS, USERNAME_MAX_CHARS};
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
 use crate::{
     auth::{CurrentUser, Quota},
     error::{ApiError, ApiResult, RateLimit},
-    http::extractors::{self, JsonBody},
+    http::{
+        extractors::{self, JsonBody},
+        fallback,
+    },
     openapi::{JsonBodyErrors, ServerBusy, ServerError, TooManyRequests, Unauthorized},
     services::users,
     state::AppState,
@@ -16,11 +21,6 @@ use crate::{
 /// A login body is a name and a password: a few hundred bytes. Anything much larger is refused
 /// with 413 before it is read.
 pub const LOGIN_BODY_LIMIT_BYTES: usize = 4 * 1024;
-/// No account name is longer (see `domain::Username`); a longer one is refused before the
-/// throttle or the password hash see it.
-const USERNAME_MAX_CHARS: usize = 32;
-/// No password is longer (see `domain::Password`).
-const PASSWORD_MAX_CHARS: usize = 128;
 
 pub fn configure(config: &mut ServiceConfig) {
     config.service(
@@ -28,7 +28,8 @@ pub fn configure(config: &mut ServiceConfig) {
             .app_data(extractors::json_config_with_limit(LOGIN_BODY_LIMIT_BYTES))
             .service(login)
             .service(logout)
-            .service(me),
+            .service(me)
+            .default_service(web::to(fallback::unknown_api_route)),
     );
 }
 

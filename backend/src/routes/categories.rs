@@ -76,7 +76,6 @@ async fn get_category(
         JsonBodyErrors,
         AdminOnly,
         (status = 409, response = Conflict),
-        (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),
     security(("bearer" = []))

@@ -211,7 +211,7 @@ on_every_database! {
         let problem = app
             .post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 424242}))
             .await
-            .assert_problem(404, "reference_not_found");
+            .assert_problem(422, "reference_not_found");
         assert_eq!(problem["errors"][0]["field"], "category_id");
         app.post("/api/v1/articles", Some(&editor), &json!([null, null]))
             .await

@@ -19,14 +19,6 @@ async fn login_from(
     .await
 }
 
-async fn behind_a_proxy(backend: portal_tests::Backend) -> TestApp {
-    TestApp::spawn_with(backend, |settings| {
-        settings.trusted_proxies =
-            portal_backend::http::TrustedProxies::parse("127.0.0.1").unwrap();
-    })
-    .await
-}
-
 on_every_database! {
     async fn the_admin_logs_in_and_reads_their_account(app: TestApp) {
         let reply = app.login(ADMIN_USER, ADMIN_PASSWORD).await;
@@ -189,80 +181,45 @@ on_every_database! {
     }
 }
 
-mod proxies_and_spraying {
+/// Behind a reverse proxy on 127.0.0.1, so that tests can speak for many client addresses.
+mod behind_a_proxy {
     use super::*;
 
-    async fn spraying_one_password_over_many_names_is_throttled(backend: portal_tests::Backend) {
-        let app = behind_a_proxy(backend).await;
-        for n in 0..30 {
-            let reply = login_from(&app, "203.0.113.7", &format!("guess{n}"), "Spring2026!").await;
-            reply.assert_problem(401, "unauthorized");
+    on_every_database! {
+        settings = |settings: &mut portal_tests::Settings| {
+            settings.trusted_proxies = portal_backend::http::TrustedProxies::parse("127.0.0.1").unwrap();
+        };
+
+        async fn spraying_one_password_over_many_names_is_throttled(app: TestApp) {
+            for n in 0..30 {
+                let reply = login_from(&app, "203.0.113.7", &format!("guess{n}"), "Spring2026!").await;
+                reply.assert_problem(401, "unauthorized");
+            }
+            let sprayed = login_from(&app, "203.0.113.7", "guess99", "Spring2026!").await;
+            sprayed.assert_problem(429, "too_many_requests");
+            assert!(sprayed.header("retry-after").is_some());
+            assert!(sprayed.header("ratelimit").unwrap().starts_with("\"login\";r=0;"));
+            // Another address is not affected, and the real admin still gets in from it.
+            assert_eq!(login_from(&app, "203.0.113.8", ADMIN_USER, ADMIN_PASSWORD).await.status, 200);
         }
-        let sprayed = login_from(&app, "203.0.113.7", "guess99", "Spring2026!").await;
-        sprayed.assert_problem(429, "too_many_requests");
-        assert!(sprayed.header("retry-after").is_some());
-        assert!(sprayed
-            .header("ratelimit")
-            .unwrap()
-            .starts_with("\"login\";r=0;"));
-        // Another address is not affected, and the real admin still gets in from it.
-        assert_eq!(
-            login_from(&app, "203.0.113.8", ADMIN_USER, ADMIN_PASSWORD)
+
+        async fn guessing_one_account_from_many_addresses_is_throttled(app: TestApp) {
+            for n in 0..20 {
+                let reply = login_from(&app, &format!("192.0.2.{n}"), ADMIN_USER, "wrong password!").await;
+                reply.assert_problem(401, "unauthorized");
+            }
+            login_from(&app, "192.0.2.200", ADMIN_USER, ADMIN_PASSWORD)
                 .await
-                .status,
-            200
-        );
-    }
-
-    async fn guessing_one_account_from_many_addresses_is_throttled(backend: portal_tests::Backend) {
-        let app = behind_a_proxy(backend).await;
-        for n in 0..20 {
-            let reply =
-                login_from(&app, &format!("192.0.2.{n}"), ADMIN_USER, "wrong password!").await;
-            reply.assert_problem(401, "unauthorized");
+                .assert_problem(429, "too_many_requests");
+            // The client is the right-most address our proxy did not write: made-up entries on
+            // the left do not make it someone new.
+            for n in 0..5 {
+                let reply = login_from(&app, &format!("10.9.9.{n}, 192.0.2.1"), "someone", "wrong password!").await;
+                reply.assert_problem(401, "unauthorized");
+            }
+            login_from(&app, "10.9.9.77, 192.0.2.1", "someone", "wrong password!")
+                .await
+                .assert_problem(429, "too_many_requests");
         }
-        login_from(&app, "192.0.2.200", ADMIN_USER, ADMIN_PASSWORD)
-            .await
-            .assert_problem(429, "too_many_requests");
-        // The client is the right-most address our proxy did not write: made-up entries on the
-        // left do not make it someone new.
-        for n in 0..5 {
-            let reply = login_from(
-                &app,
-                &format!("10.9.9.{n}, 192.0.2.1"),
-                "someone",
-                "wrong password!",
-            )
-            .await;
-            reply.assert_problem(401, "unauthorized");
-        }
-        login_from(&app, "10.9.9.77, 192.0.2.1", "someone", "wrong password!")
-            .await
-            .assert_problem(429, "too_many_requests");
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn spraying_sqlite() {
-        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::Sqlite).await
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn spraying_postgres() {
-        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::Postgres).await
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn spraying_mysql() {
-        spraying_one_password_over_many_names_is_throttled(portal_tests::Backend::MySql).await
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn one_account_many_addresses_sqlite() {
-        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::Sqlite).await
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn one_account_many_addresses_postgres() {
-        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::Postgres).await
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn one_account_many_addresses_mysql() {
-        guessing_one_account_from_many_addresses_is_throttled(portal_tests::Backend::MySql).await
     }
 }

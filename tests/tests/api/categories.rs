@@ -118,7 +118,7 @@ on_every_database! {
         let problem = app
             .post("/api/v1/categories", Some(&admin), &json!({"name": "孤儿", "slug": "orphan", "parent_id": 987654}))
             .await
-            .assert_problem(404, "reference_not_found");
+            .assert_problem(422, "reference_not_found");
         assert_eq!(problem["errors"][0]["field"], "parent_id");
     }
 }
