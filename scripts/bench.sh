@@ -116,8 +116,9 @@ echo "views stored after the run: $(sed -E 's/.*"total_hits":([0-9]+).*/\1/' <<<
 # Under abuse: article reads (p50) and the server's resident memory, quiet and during two
 # floods, on a server of their own. The login flood sends wrong passwords for ever-new names
 # with the failed-login limits lifted, as a botnet spread over many addresses would (every
-# attempt reaches the password hash); the junk flood sends reads with ever-new query
-# parameters and search terms.
+# attempt reaches the password hash); the junk flood sends list reads with ever-new unknown
+# query parameters; the search flood ever-new search terms (each one a scan of every article
+# until search has an index).
 abuse_port=$((port + 2))
 start "$abuse_port" abuse PORTAL_LOGIN_MAX_FAILURES=1000000000 \
     PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000000 PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000000
@@ -131,11 +132,26 @@ request = function()
   return wrk.format("POST", "/api/v1/auth/login", { ["Content-Type"] = "application/json" }, body)
 end
 LUA
+# The junk and search floods run twice: paced at about 2 000 requests a second (64
+# connections, each waiting 32 ms between requests: a determined single source), and at full
+# speed, where the flood is simply more traffic than two cores serve and reads share them.
+cat > "$work/pace.lua" <<'LUA'
+delay = function()
+  return 32
+end
+LUA
 cat > "$work/junk.lua" <<'LUA'
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/api/v1/articles?per_page=1&junk=" .. n .. "&x" .. n .. "=" .. n .. "&q=" .. n)
+  return wrk.format("GET", "/api/v1/articles?per_page=1&junk=" .. n .. "&x" .. n .. "=" .. n)
+end
+LUA
+cat > "$work/search.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/articles?per_page=1&q=" .. n)
 end
 LUA
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -166,5 +182,10 @@ printf '| %-26s | %10s | %8s | %8s | %12s | %8s |\n' "while" "reads/s" p50 p99 "
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "------------" "----------" "----------" "--------------" "----------"
 under "quiet"
 under "login flood" -s "$work/login.lua" "$abuse"
-under "junk-parameter flood" -s "$work/junk.lua" "$abuse"
+cat "$work/junk.lua" "$work/pace.lua" > "$work/junk-paced.lua"
+cat "$work/search.lua" "$work/pace.lua" > "$work/search-paced.lua"
+under "junk flood, 2 000/s" -s "$work/junk-paced.lua" "$abuse"
+under "junk flood, full speed" -s "$work/junk.lua" "$abuse"
+under "search flood, 2 000/s" -s "$work/search-paced.lua" "$abuse"
+under "search flood, full speed" -s "$work/search.lua" "$abuse"
 under "quiet again"

@@ -7,6 +7,7 @@
 //! errors, the SPA host); `error` is the one error type every handler returns.
 //! `startup::Application` wires them together; tests build it on a random port.
 
+pub mod admission;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -15,9 +15,9 @@ use argon2::{
     },
     Algorithm, Argon2, Params, Version,
 };
-use tokio::sync::Semaphore;
 
 use crate::{
+    admission::Admission,
     domain::Password,
     error::{ApiError, ApiResult},
 };
@@ -36,57 +36,27 @@ impl Owasp {
     }
 }
 
-struct HashPool {
-    /// Hashes running now.
-    running: Semaphore,
-    /// Hashes running or waiting.
-    admitted: Semaphore,
-}
-
-impl HashPool {
-    fn new(workers: usize, queue: usize) -> Self {
-        Self {
-            running: Semaphore::new(workers),
-            admitted: Semaphore::new(workers + queue),
-        }
-    }
-
-    /// Runs `work` on the pool, or refuses at once when the queue is full.
-    async fn run<T: Send + 'static>(
-        &self,
-        work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
-    ) -> ApiResult<T> {
-        let Ok(_admitted) = self.admitted.try_acquire() else {
-            return Err(ApiError::Busy {
-                detail: "too many logins are being checked right now; try again in a moment".into(),
-                retry_after_secs: 1,
-            });
-        };
-        let _running = self
-            .running
-            .acquire()
-            .await
-            .map_err(|error| anyhow::anyhow!("the hashing pool closed: {error}"))?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(|error| anyhow::anyhow!("a hashing task failed: {error}"))?
-            .map_err(ApiError::Internal)
-    }
-}
-
-/// The process's pool: half the cores hash, the rest keep serving.
-fn pool() -> &'static HashPool {
-    static POOL: OnceLock<HashPool> = OnceLock::new();
+/// The process's hashing pool: half the cores hash, the rest keep serving.
+fn pool() -> &'static Admission {
+    static POOL: OnceLock<Admission> = OnceLock::new();
     POOL.get_or_init(|| {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        HashPool::new((cores / 2).max(1), QUEUE)
+        Admission::new(
+            Admission::half_the_cores(),
+            QUEUE,
+            "too many logins are being checked right now; try again in a moment",
+        )
     })
 }
 
+/// Runs `work` off the HTTP workers once the pool admits it.
 async fn on_pool<T: Send + 'static>(
     work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
-    pool().run(work).await
+    let _admitted = pool().enter().await?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| anyhow::anyhow!("a hashing task failed: {error}"))?
+        .map_err(ApiError::Internal)
 }
 
 /// A PHC string for the password.
@@ -145,39 +115,5 @@ mod tests {
         assert!(!verify_password("wrong horse battery", &hash).await?);
         assert!(!verify_password("anything", "not a hash").await?);
         Ok(())
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn work_beyond_the_workers_and_the_queue_is_refused_at_once() {
-        let pool = std::sync::Arc::new(HashPool::new(1, 2));
-        let (release, gate) = std::sync::mpsc::channel::<()>();
-        let gate = std::sync::Arc::new(std::sync::Mutex::new(gate));
-        // One running (held until released) and two waiting fill the pool.
-        let mut admitted = Vec::new();
-        for _ in 0..3 {
-            let (pool, gate) = (pool.clone(), gate.clone());
-            admitted.push(tokio::spawn(async move {
-                pool.run(move || {
-                    let _ = gate.lock().map(|gate| gate.recv());
-                    Ok(())
-                })
-                .await
-            }));
-        }
-        while pool.admitted.available_permits() > 0 {
-            tokio::task::yield_now().await;
-        }
-        let refused = pool.run(|| Ok(())).await;
-        assert!(matches!(refused, Err(ApiError::Busy { .. })), "{refused:?}");
-        for _ in 0..3 {
-            let _ = release.send(());
-        }
-        for task in admitted {
-            assert!(matches!(task.await, Ok(Ok(()))));
-        }
-        assert!(
-            pool.run(|| Ok(())).await.is_ok(),
-            "room again once they finished"
-        );
     }
 }

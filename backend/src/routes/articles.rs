@@ -12,7 +12,7 @@ use crate::{
     domain::{Pagination, SearchTerms},
     error::{ApiError, ApiResult},
     http::extractors::JsonBody,
-    openapi::{BadRequest, JsonBodyErrors, NotFound, ServerError, Unauthorized},
+    openapi::{BadRequest, JsonBodyErrors, NotFound, ServerBusy, ServerError, Unauthorized},
     services::articles::{self, ListQuery},
     state::AppState,
 };
@@ -30,7 +30,8 @@ pub fn configure(config: &mut ServiceConfig) {
 /// List articles, newest first unless `sort` says otherwise.
 ///
 /// Anonymous callers see published articles whose publish time has passed. Editors and admins
-/// may ask for drafts, scheduled and archived articles with `status`.
+/// may ask for drafts, scheduled and archived articles with `status`. Searches (`q`) are
+/// admitted a few at a time; beyond the queue, 503 with `Retry-After`.
 #[utoipa::path(
     tag = "articles",
     params(ArticleListQuery),
@@ -46,6 +47,7 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
+        (status = 503, response = ServerBusy),
     ),
     security((), ("bearer" = []))
 )]

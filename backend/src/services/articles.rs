@@ -13,6 +13,7 @@ use sea_orm::{
 };
 
 use crate::{
+    admission::Admission,
     db::{
         self,
         entities::{article, category},
@@ -134,12 +135,30 @@ fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::
 }
 
 /// One page of articles.
+/// Searches read every article's text (until a full-text index replaces the scan): half the
+/// cores may search at once and 32 more wait, so a flood of searches cannot take the cores
+/// that every other read needs.
+fn searches() -> &'static Admission {
+    static SEARCHES: std::sync::OnceLock<Admission> = std::sync::OnceLock::new();
+    SEARCHES.get_or_init(|| {
+        Admission::new(
+            Admission::half_the_cores(),
+            32,
+            "too many searches are running right now; try again in a moment",
+        )
+    })
+}
+
 pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
     query: ListQuery,
     pagination: Pagination,
 ) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
+    let _search_slot = match &query.search {
+        Some(_) => Some(searches().enter().await?),
+        None => None,
+    };
     let all_categories = cache.all(db).await?;
     let mut condition = status_condition(query.status, db::now());
     if let Some(wanted) = &query.category {
