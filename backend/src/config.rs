@@ -13,6 +13,7 @@
 //! | `PORTAL_DATA_DIR` | `data_dir` | the SQLite file's folder, else `data` |
 //! | `PORTAL_STATIC_DIR` | `static_dir` | `frontend/dist` |
 //! | `PORTAL_DEMO_CONTENT` | `demo_content` | `true` (only fills an empty database) |
+//! | `PORTAL_SITE_NAME` | `site_name` | the demo's, or `未命名站点` without it: the first start's site name |
 //! | `PORTAL_LOGIN_MAX_FAILURES` | `login_max_failures` | `5` per 15 minutes per client and name |
 //! | `PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT` | `login_max_failures_per_account` | `20` per 15 minutes from any address |
 //! | `PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS` | `login_max_failures_per_address` | `30` per 15 minutes across accounts |
@@ -72,6 +73,8 @@ pub struct Settings {
     /// The built wasm portal (trunk's `dist/`).
     pub static_dir: PathBuf,
     pub demo_content: bool,
+    /// The site name on first start (the admin changes it in the console afterwards).
+    pub site_name: Option<String>,
     /// Failed logins per window for one address and account, for one account from anywhere,
     /// and for one address across accounts.
     pub login_max_failures: u32,
@@ -118,6 +121,7 @@ struct FileSettings {
     admin_password: Option<Secret>,
     static_dir: Option<PathBuf>,
     demo_content: Option<bool>,
+    site_name: Option<String>,
     login_max_failures: Option<u32>,
     login_max_failures_per_account: Option<u32>,
     login_max_failures_per_address: Option<u32>,
@@ -151,6 +155,7 @@ impl Settings {
             admin_password: None,
             static_dir: PathBuf::from("frontend/dist"),
             demo_content: true,
+            site_name: None,
             login_max_failures: 5,
             login_max_failures_per_account: 20,
             login_max_failures_per_address: 30,
@@ -210,6 +215,7 @@ impl Settings {
             admin_password,
             static_dir,
             demo_content,
+            site_name,
             login_max_failures,
             login_max_failures_per_account,
             login_max_failures_per_address,
@@ -261,6 +267,7 @@ impl Settings {
         replace(&mut self.admin_user, admin_user);
         replace(&mut self.static_dir, static_dir);
         replace(&mut self.demo_content, demo_content);
+        self.site_name = site_name.or(self.site_name.take());
         replace(&mut self.login_max_failures, login_max_failures);
         self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
         self.admin_password = admin_password.or(self.admin_password.take());
@@ -307,6 +314,9 @@ impl Settings {
             &mut self.demo_content,
             parse_bool_env("PORTAL_DEMO_CONTENT")?,
         );
+        if let Some(name) = env("PORTAL_SITE_NAME") {
+            self.site_name = Some(name);
+        }
         if env("PORTAL_TRUST_PROXY").is_some() {
             bail!("{TRUST_PROXY_REPLACED}");
         }
@@ -380,6 +390,10 @@ impl Settings {
         if let Some(password) = &self.admin_password {
             crate::domain::Password::parse(password.expose(), &[&self.admin_user])
                 .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_PASSWORD {message}"))?;
+        }
+        if let Some(name) = &self.site_name {
+            crate::domain::Title::<100>::parse(name)
+                .map_err(|message| anyhow::anyhow!("PORTAL_SITE_NAME {message}"))?;
         }
         crate::domain::Username::parse(&self.admin_user)
             .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_USER {message}"))?;

@@ -1,5 +1,6 @@
 //! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document;
-//! `portal backup FILE` writes a consistent copy of the SQLite database.
+//! `portal backup FILE` writes a consistent copy of the SQLite database; `portal demo
+//! load|remove` adds or takes away the demo content, also while the server runs.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -27,10 +28,17 @@ async fn main() -> anyhow::Result<()> {
             };
             backup(std::path::Path::new(&target)).await
         }
+        Some("demo") => match std::env::args().nth(2).as_deref() {
+            Some("load") => demo(true).await,
+            Some("remove") => demo(false).await,
+            _ => anyhow::bail!("usage: portal demo load|remove"),
+        },
         Some("-h" | "--help" | "help") => {
             println!("usage: portal              serve the API and the portal");
             println!("       portal openapi      print the OpenAPI document");
             println!("       portal backup FILE  copy the live SQLite database into FILE");
+            println!("       portal demo load    add the demo content (marked 示例) to the site");
+            println!("       portal demo remove  take the demo content away again");
             println!("configuration: environment variables, see README.md");
             Ok(())
         }
@@ -55,5 +63,32 @@ async fn backup(target: &std::path::Path) -> anyhow::Result<()> {
     let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
     portal_backend::db::backup_into(&db, target).await?;
     println!("backed up the database into {}", target.display());
+    Ok(())
+}
+
+async fn demo(load: bool) -> anyhow::Result<()> {
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    if load {
+        let loaded = portal_backend::services::demo::load(&db).await?;
+        println!(
+            "loaded the demo content: {} categories, {} articles (each marked 【示例】), {} friend links",
+            loaded.categories, loaded.articles, loaded.friend_links
+        );
+    } else {
+        let removed =
+            portal_backend::services::demo::remove(&db, settings.site_name.as_deref()).await?;
+        println!(
+            "removed the demo content: {} articles, {} categories, {} friend links",
+            removed.articles, removed.categories, removed.friend_links
+        );
+        if !removed.kept_categories.is_empty() {
+            println!(
+                "kept the demo categories that hold your own articles or categories: {}",
+                removed.kept_categories.join(", ")
+            );
+        }
+    }
     Ok(())
 }

@@ -47,7 +47,7 @@ impl Application {
         let db = db::connect_and_migrate(&settings.database_url).await?;
         let secret = bootstrap::jwt_secret(&settings)?;
         let first_start = bootstrap::ensure_admin(&db, &settings).await?;
-        bootstrap::ensure_site_settings(&db).await?;
+        bootstrap::ensure_site_settings(&db, &settings).await?;
         let demo_loaded = if settings.demo_content {
             demo::load_if_empty(&db)
                 .await

@@ -29,7 +29,17 @@ fn unique(name: &str) -> String {
 
 /// Starts `portal` on a free port and waits for it to say where it listens.
 fn start(database_url: &str, data_dir: &Path, flush_ms: u64) -> Portal {
+    start_with(database_url, data_dir, flush_ms, &[])
+}
+
+fn start_with(
+    database_url: &str,
+    data_dir: &Path,
+    flush_ms: u64,
+    extra: &[(&str, &str)],
+) -> Portal {
     let mut child = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .envs(extra.iter().copied())
         .env("PORTAL_ADDR", "127.0.0.1:0")
         .env("DATABASE_URL", database_url)
         .env("PORTAL_DATA_DIR", data_dir)
@@ -435,5 +445,83 @@ async fn fifty_crashes_under_load_keep_every_acknowledged_write_and_lose_at_most
          (flush interval {FLUSH:?})",
         acknowledged_views as i64 - stored_views
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// `portal` run as a command beside the server, on the same database; its output.
+fn command(database_url: &str, data_dir: &Path, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("PORTAL_DATA_DIR", data_dir)
+        .env("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "portal {args:?} failed: {stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+async fn article_total(client: &reqwest::Client, portal_url: &str) -> u64 {
+    let page: serde_json::Value = client
+        .get(format!("{portal_url}/api/v1/articles?per_page=1"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    page["total"].as_u64().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_comes_and_goes_and_a_backup_is_taken_while_the_server_runs() {
+    let dir = temp_dir("demo-cli");
+    let url = format!("sqlite://{}/portal.db", dir.display());
+    let portal = start_with(&url, &dir, 250, &[("PORTAL_DEMO_CONTENT", "false")]);
+    let client = reqwest::Client::new();
+    assert_eq!(article_total(&client, &portal.url).await, 0);
+
+    let said = command(&url, &dir, &["demo", "load"]);
+    assert!(said.contains("loaded the demo content"), "{said}");
+    // The server's caches of the category tree and of anonymous reads last two seconds.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert!(article_total(&client, &portal.url).await > 400);
+
+    let backup = dir.join("backups").join("copy.db");
+    let said = command(&url, &dir, &["backup", backup.to_str().unwrap()]);
+    assert!(said.contains("backed up"), "{said}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the copy holds password hashes");
+    }
+    let copy = Database::connect(format!("sqlite://{}", backup.display()))
+        .await
+        .unwrap();
+    let articles = copy
+        .query_one(Statement::from_string(
+            copy.get_database_backend(),
+            "SELECT COUNT(*) FROM articles",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert!(articles > 400, "the copy is the live database: {articles}");
+    copy.close().await.unwrap();
+
+    let said = command(&url, &dir, &["demo", "remove"]);
+    assert!(said.contains("removed the demo content"), "{said}");
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(article_total(&client, &portal.url).await, 0);
+    portal.terminate();
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -19,7 +19,7 @@ import {
   watchErrors,
 } from './support.mjs';
 
-const SEED_TITLE = '新洲区委政研室“七五”普法工作总结';
+const SEED_TITLE = '【示例】新洲区委政研室“七五”普法工作总结';
 const SEED_ID = 1;
 const BREADCRUMB = '您当前所在的位置: 主页 > 普法动态 > 新洲区';
 

@@ -14,6 +14,8 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("img", ["width", "height"])
             .set_tag_attribute_value("img", "referrerpolicy", "no-referrer")
             .set_tag_attribute_value("img", "loading", "lazy")
+            // The note that marks demo content as 示例 keeps its look.
+            .add_allowed_classes("p", ["demo-note"])
             .link_rel(Some("noopener noreferrer"));
         builder
     })

@@ -12,7 +12,7 @@ use crate::{
     domain::{Password, Username},
     encoding::random_alphanumeric,
     error::ApiError,
-    services::{demo_content::SITE_SETTINGS, site, users},
+    services::{demo, site, users},
 };
 
 const SECRET_FILE: &str = "jwt-secret";
@@ -97,15 +97,18 @@ pub async fn ensure_admin(
     }
 }
 
-pub async fn ensure_site_settings(db: &DatabaseConnection) -> anyhow::Result<()> {
+/// Creates the settings row on first start: the demo's settings when the demo content will be
+/// loaded, else neutral ones naming no office and carrying no registration number.
+pub async fn ensure_site_settings(
+    db: &DatabaseConnection,
+    settings: &Settings,
+) -> anyhow::Result<()> {
+    let initial = demo::initial_settings(settings.demo_content, settings.site_name.as_deref());
     site::ensure(
         db,
         SiteSettingsPatch {
-            site_name: Some(SITE_SETTINGS.site_name.into()),
-            footer_text: Some(SITE_SETTINGS.footer_text.into()),
-            icp_number: Some(SITE_SETTINGS.icp_number.into()),
-            copyright: Some(SITE_SETTINGS.copyright.into()),
             timezone: Some(site::DEFAULT_TIMEZONE.into()),
+            ..initial
         },
     )
     .await

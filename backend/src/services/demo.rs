@@ -1,23 +1,44 @@
-//! Loads the demo content (`demo_content`) into an empty database, in one transaction, so that
-//! a fresh install shows a portal a reader recognises. A database that holds any category or
-//! article is never touched.
+//! Loads the demo content (`demo_content`) so that a fresh install shows a portal a reader
+//! recognises, and takes it away again (`portal demo load|remove`).
+//!
+//! Every demo article is marked as such where a reader sees it: 【示例】 before its title and a
+//! note above its text. Every row the demo adds is listed in `demo_records`, so removing the
+//! demo deletes exactly those rows and never anything an editor wrote.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Asia::Shanghai;
+use portal_api::SiteSettingsPatch;
 use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::{
     db::{
         self,
-        entities::{article, category, friend_link},
+        entities::{article, category, demo_record, friend_link, site_setting},
     },
     domain::sanitize_html,
-    services::demo_content::{self, DemoCategory},
+    services::demo_content::{self, DemoCategory, SITE_SETTINGS},
 };
+
+/// Before every demo article's title.
+pub const TITLE_MARK: &str = "【示例】";
+
+/// Above every demo article's text.
+const BODY_NOTE: &str = "<p class=\"demo-note\"><strong>【示例】</strong>本文是内容管理系统的演示内容,\
+     用于展示网站的栏目和版式,不是真实新闻;文中的人员、单位、事件和数字均不指向真实情况,请勿引用。</p>";
+
+/// Above the seed article's text: it is a real page, shown as an example.
+const SEED_NOTE: &str =
+    "<p class=\"demo-note\"><strong>【示例】</strong>本文转载自一个区级普法网站的公开页面,\
+     作为演示内容展示文章页的样式;以原网站发布的内容为准。</p>";
+
+const ARTICLE: &str = "article";
+const CATEGORY: &str = "category";
+const FRIEND_LINK: &str = "friend_link";
 
 /// What was loaded.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +46,15 @@ pub struct Loaded {
     pub categories: usize,
     pub articles: usize,
     pub friend_links: usize,
+}
+
+/// What was removed, and the demo categories kept because an editor's articles are in them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub articles: u64,
+    pub categories: u64,
+    pub friend_links: u64,
+    pub kept_categories: Vec<String>,
 }
 
 fn shanghai_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
@@ -35,15 +65,62 @@ fn shanghai_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
 
+/// The site settings a site starts with: the demo's when it loads the demo content, else
+/// neutral ones (the configured name or a placeholder, no footer, no ICP number) that the
+/// admin fills in the console.
+pub fn initial_settings(with_demo: bool, site_name: Option<&str>) -> SiteSettingsPatch {
+    let (name, footer, icp, copyright) = if with_demo {
+        (
+            SITE_SETTINGS.site_name,
+            SITE_SETTINGS.footer_text,
+            SITE_SETTINGS.icp_number,
+            SITE_SETTINGS.copyright,
+        )
+    } else {
+        (NEUTRAL_SITE_NAME, "", "", "")
+    };
+    SiteSettingsPatch {
+        site_name: Some(site_name.unwrap_or(name).to_owned()),
+        footer_text: Some(footer.to_owned()),
+        icp_number: Some(icp.to_owned()),
+        copyright: Some(copyright.to_owned()),
+        timezone: None,
+    }
+}
+
+/// The name of a site nobody has named yet.
+pub const NEUTRAL_SITE_NAME: &str = "未命名站点";
+
 /// Loads the demo content if the database has no categories and no articles.
 pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<Option<Loaded>> {
     if category::Entity::find().count(db).await? > 0 || article::Entity::find().count(db).await? > 0
     {
         return Ok(None);
     }
-    let txn = db.begin().await?;
+    load(db).await.map(Some)
+}
+
+/// Adds the demo content to a site, in one transaction. Refused when it is there already or a
+/// demo category's slug is taken.
+pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
+    let txn = db::begin_write(db).await?;
+    if demo_record::Entity::find().count(&txn).await? > 0 {
+        anyhow::bail!("the demo content is loaded already (`portal demo remove` takes it away)");
+    }
+    let taken: HashSet<String> = category::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|model| model.slug)
+        .collect();
+    let mut wanted = Vec::new();
+    collect_slugs(demo_content::CATEGORIES, &mut wanted);
+    if let Some(clash) = wanted.iter().find(|slug| taken.contains(**slug)) {
+        anyhow::bail!("a category with the demo's slug `{clash}` exists; the demo was not loaded");
+    }
     let now = db::now();
     let mut loaded = Loaded::default();
+    let mut records: Vec<(&str, i32)> = Vec::new();
     let mut ids_by_slug: HashMap<&'static str, i32> = HashMap::new();
 
     // Depth-first, parents before children, so every parent id is known when needed.
@@ -66,6 +143,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<Option<Loa
         }
         .insert(&txn)
         .await?;
+        records.push((CATEGORY, created.id));
         ids_by_slug.insert(node.slug, created.id);
         loaded.categories += 1;
         pending.extend(
@@ -77,16 +155,22 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<Option<Loa
         );
     }
 
-    let articles: Vec<article::ActiveModel> = demo_content::articles()
+    let seed_title = demo_content::seed_article().title;
+    let mut articles: Vec<article::ActiveModel> = demo_content::articles()
         .into_iter()
         .filter_map(|demo| {
             let category_id = *ids_by_slug.get(demo.category_slug)?;
             let published_at = db::whole_seconds(shanghai_to_utc(demo.published_at));
+            let note = if demo.title == seed_title {
+                SEED_NOTE
+            } else {
+                BODY_NOTE
+            };
             Some(article::ActiveModel {
                 category_id: Set(category_id),
-                title: Set(demo.title),
+                title: Set(format!("{TITLE_MARK}{}", demo.title)),
                 summary: Set(demo.summary),
-                body: Set(sanitize_html(&demo.body_html)),
+                body: Set(sanitize_html(&format!("{note}\n{}", demo.body_html))),
                 source: Set(demo.source),
                 author: Set(demo.author),
                 status: Set(portal_api::ArticleStatus::Published.as_str().into()),
@@ -99,21 +183,19 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<Option<Loa
             })
         })
         .collect();
-    loaded.articles = articles.len();
     // Oldest first, so ids grow with publish time as they would on a real site.
-    let mut articles = articles;
     articles.sort_by_key(|model| match &model.published_at {
         sea_orm::ActiveValue::Set(at) => *at,
         _ => None,
     });
-    for chunk in articles.chunks(100) {
-        article::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
-            .await?;
+    for model in articles {
+        let created = model.insert(&txn).await?;
+        records.push((ARTICLE, created.id));
+        loaded.articles += 1;
     }
 
     for (order, link) in demo_content::FRIEND_LINKS.iter().enumerate() {
-        friend_link::ActiveModel {
+        let created = friend_link::ActiveModel {
             name: Set(link.name.into()),
             url: Set(link.url.into()),
             sort_order: Set(order as i32),
@@ -123,8 +205,118 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<Option<Loa
         }
         .insert(&txn)
         .await?;
+        records.push((FRIEND_LINK, created.id));
         loaded.friend_links += 1;
     }
+    for chunk in records.chunks(200) {
+        demo_record::Entity::insert_many(chunk.iter().map(|(kind, id)| demo_record::ActiveModel {
+            kind: Set((*kind).to_owned()),
+            record_id: Set(*id),
+        }))
+        .exec(&txn)
+        .await?;
+    }
     txn.commit().await?;
-    Ok(Some(loaded))
+    Ok(loaded)
+}
+
+fn collect_slugs(nodes: &'static [DemoCategory], into: &mut Vec<&'static str>) {
+    for node in nodes {
+        into.push(node.slug);
+        collect_slugs(node.children, into);
+    }
+}
+
+async fn recorded(db: &impl ConnectionTrait, kind: &str) -> anyhow::Result<Vec<i32>> {
+    Ok(demo_record::Entity::find()
+        .filter(demo_record::Column::Kind.eq(kind))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.record_id)
+        .collect())
+}
+
+/// Takes the demo content away: its articles (with their view counts), its friend links, and
+/// its categories unless an editor's article or category is in one. Site settings still the
+/// demo's become neutral. Nothing else is touched.
+pub async fn remove(db: &DatabaseConnection, site_name: Option<&str>) -> anyhow::Result<Removed> {
+    let txn = db::begin_write(db).await?;
+    let mut removed = Removed::default();
+
+    let articles = recorded(&txn, ARTICLE).await?;
+    for chunk in articles.chunks(200) {
+        removed.articles += article::Entity::delete_many()
+            .filter(article::Column::Id.is_in(chunk.to_vec()))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+    }
+    let links = recorded(&txn, FRIEND_LINK).await?;
+    removed.friend_links = friend_link::Entity::delete_many()
+        .filter(friend_link::Column::Id.is_in(links))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+
+    // Leaves first: a category goes once nothing is left in it.
+    let mut remaining: Vec<i32> = recorded(&txn, CATEGORY).await?;
+    loop {
+        let all = category::Entity::find().all(&txn).await?;
+        let mut deleted_any = false;
+        for id in remaining.clone() {
+            let has_children = all.iter().any(|model| model.parent_id == Some(id));
+            let has_articles = article::Entity::find()
+                .filter(article::Column::CategoryId.eq(id))
+                .count(&txn)
+                .await?
+                > 0;
+            if !has_children && !has_articles {
+                removed.categories += category::Entity::delete_by_id(id)
+                    .exec(&txn)
+                    .await?
+                    .rows_affected;
+                remaining.retain(|other| *other != id);
+                deleted_any = true;
+            }
+        }
+        if !deleted_any {
+            break;
+        }
+    }
+    let all = category::Entity::find().all(&txn).await?;
+    removed.kept_categories = all
+        .iter()
+        .filter(|model| remaining.contains(&model.id))
+        .map(|model| model.name.clone())
+        .collect();
+    demo_record::Entity::delete_many()
+        .filter(demo_record::Column::Kind.ne(CATEGORY))
+        .exec(&txn)
+        .await?;
+    demo_record::Entity::delete_many()
+        .filter(demo_record::Column::Kind.eq(CATEGORY))
+        .filter(demo_record::Column::RecordId.is_not_in(remaining.clone()))
+        .exec(&txn)
+        .await?;
+
+    if let Some(settings) = site_setting::Entity::find().one(&txn).await? {
+        let demo = initial_settings(true, None);
+        if Some(&settings.site_name) == demo.site_name.as_ref()
+            || Some(&settings.icp_number) == demo.icp_number.as_ref()
+                && !settings.icp_number.is_empty()
+            || Some(&settings.footer_text) == demo.footer_text.as_ref()
+        {
+            let neutral = initial_settings(false, site_name);
+            let mut active: site_setting::ActiveModel = settings.into();
+            active.site_name = Set(neutral.site_name.unwrap_or_default());
+            active.footer_text = Set(String::new());
+            active.icp_number = Set(String::new());
+            active.copyright = Set(String::new());
+            active.updated_at = Set(db::now());
+            active.update(&txn).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(removed)
 }

@@ -3,7 +3,7 @@ use portal_tests::{on_every_database, TestApp};
 use reqwest::header;
 use serde_json::{json, Value};
 
-const SEED_TITLE: &str = "新洲区委政研室“七五”普法工作总结";
+const SEED_TITLE: &str = "【示例】新洲区委政研室“七五”普法工作总结";
 
 async fn seed_article(app: &TestApp) -> Value {
     let list = app
@@ -44,6 +44,7 @@ on_every_database! {
         let body = article["body"].as_str().unwrap();
         assert!(body.contains("区委政研室自2019年成立以来"));
         assert!(body.contains("努力实现普法教育全覆盖"));
+        assert!(body.starts_with("<p class=\"demo-note\"><strong>【示例】</strong>"), "marked as an example: {body}");
         assert!(article["previous"].is_object() || article["next"].is_object());
     }
 

@@ -7,6 +7,7 @@ mod auth;
 mod browsers;
 mod categories;
 mod concurrency;
+mod demo;
 mod errors;
 mod friend_links;
 mod health;

@@ -5,6 +5,7 @@ pub mod article;
 pub mod article_daily_hits;
 pub mod category;
 pub mod daily_visitor;
+pub mod demo_record;
 pub mod friend_link;
 pub mod login_failure;
 pub mod revoked_token;
