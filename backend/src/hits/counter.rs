@@ -17,6 +17,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
 use super::{
+    batch::{Batch, DayVisitor, Delta, VisitorId},
     bots,
     identity::{self, Identity},
     local_day,
@@ -51,9 +52,6 @@ pub struct CounterSettings {
     pub visitor_retention_days: u32,
 }
 
-/// A visitor's id: the first 16 bytes of a salted SHA-256 of the address and user agent.
-pub type VisitorId = [u8; 16];
-
 /// Who is viewing: the address and user agent are only hashed, never kept.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientInfo<'a> {
@@ -69,36 +67,6 @@ pub struct ViewOutcome {
     /// The article's count including this view.
     pub hits: i64,
     pub counted: bool,
-}
-
-/// Views not yet written, per article and day.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Delta {
-    pub hits: i64,
-    pub raw_hits: i64,
-}
-
-impl Delta {
-    fn add(&mut self, other: Delta) {
-        self.hits += other.hits;
-        self.raw_hits += other.raw_hits;
-    }
-}
-
-/// A visitor on a day, as the day's visitor list holds it.
-type DayVisitor = (NaiveDate, VisitorId);
-
-/// What one flush writes.
-#[derive(Debug, Default)]
-pub struct Batch {
-    pub deltas: FastMap<(i32, NaiveDate), Delta>,
-    pub visitors: FastSet<DayVisitor>,
-}
-
-impl Batch {
-    pub fn is_empty(&self) -> bool {
-        self.deltas.is_empty() && self.visitors.is_empty()
-    }
 }
 
 /// What the counter knows of an article without asking the database.

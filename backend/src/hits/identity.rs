@@ -13,7 +13,7 @@ use std::{
 
 use chrono::NaiveDate;
 
-use super::{counter::VisitorId, FastMap};
+use super::{batch::VisitorId, FastMap};
 
 /// Entries each thread keeps before starting afresh (about 3 MiB).
 const MAX_REMEMBERED: usize = 100_000;

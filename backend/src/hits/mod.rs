@@ -13,6 +13,7 @@
 //! One address has at most `views_per_address` visitors counted per article and day, however
 //! many user agents it sends.
 
+mod batch;
 pub mod bots;
 mod counter;
 mod identity;

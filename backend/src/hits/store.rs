@@ -9,7 +9,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use super::counter::Batch;
+use super::batch::Batch;
 use crate::{
     db::entities::{
         article, article_daily_hits, daily_visitor, site_setting, visitor_day_total, visitor_salt,

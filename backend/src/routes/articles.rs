@@ -12,7 +12,9 @@ use crate::{
     domain::{Pagination, SearchTerms},
     error::{ApiError, ApiResult},
     http::extractors::JsonBody,
-    openapi::{BadRequest, JsonBodyErrors, NotFound, ServerBusy, ServerError, Unauthorized},
+    routes::responses::{
+        BadRequest, JsonBodyErrors, NotFound, ServerBusy, ServerError, Unauthorized,
+    },
     services::articles::{self, ListQuery},
     state::AppState,
 };

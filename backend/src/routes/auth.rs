@@ -13,7 +13,7 @@ use crate::{
         extractors::{self, JsonBody},
         fallback,
     },
-    openapi::{JsonBodyErrors, ServerBusy, ServerError, TooManyRequests, Unauthorized},
+    routes::responses::{JsonBodyErrors, ServerBusy, ServerError, TooManyRequests, Unauthorized},
     services::users,
     state::AppState,
 };

@@ -9,7 +9,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{AdminOnly, BadRequest, Conflict, JsonBodyErrors, NotFound, ServerError},
+    routes::responses::{AdminOnly, BadRequest, Conflict, JsonBodyErrors, NotFound, ServerError},
     services::categories,
     state::AppState,
 };

@@ -8,7 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{AdminOnly, BadRequest, JsonBodyErrors, NotFound, ServerError},
+    routes::responses::{AdminOnly, BadRequest, JsonBodyErrors, NotFound, ServerError},
     services::friend_links,
     state::AppState,
 };

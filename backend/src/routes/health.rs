@@ -16,7 +16,7 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "health",
     responses(
         (status = 200, description = "The process is up.", body = Health),
-        (status = 400, response = crate::openapi::BadRequest),
+        (status = 400, response = super::responses::BadRequest),
     ),
     security(())
 )]
@@ -35,8 +35,8 @@ async fn healthz() -> HttpResponse {
     tag = "health",
     responses(
         (status = 200, description = "Ready to serve.", body = Readiness),
-        (status = 400, response = crate::openapi::BadRequest),
-        (status = 503, response = crate::openapi::ServiceUnavailable),
+        (status = 400, response = super::responses::BadRequest),
+        (status = 503, response = super::responses::ServiceUnavailable),
     ),
     security(())
 )]

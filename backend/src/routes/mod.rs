@@ -7,6 +7,7 @@ mod auth;
 mod categories;
 mod friend_links;
 mod health;
+pub mod responses;
 mod site;
 mod stats;
 mod users;

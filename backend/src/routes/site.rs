@@ -8,7 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{AdminOnly, BadRequest, JsonBodyErrors, ServerError},
+    routes::responses::{AdminOnly, BadRequest, JsonBodyErrors, ServerError},
     services::site,
     state::AppState,
 };

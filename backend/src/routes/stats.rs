@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     auth::CurrentUser,
     error::{ApiError, ApiResult},
-    openapi::{BadRequest, NotFound, ServerError, Unauthorized},
+    routes::responses::{BadRequest, NotFound, ServerError, Unauthorized},
     services::stats,
     state::AppState,
 };

@@ -8,7 +8,7 @@ use crate::{
     auth::CurrentUser,
     error::ApiResult,
     http::extractors::JsonBody,
-    openapi::{AdminOnly, Conflict, JsonBodyErrors, NotFound, ServerError},
+    routes::responses::{AdminOnly, Conflict, JsonBodyErrors, NotFound, ServerError},
     services::users,
     state::AppState,
 };

@@ -10,7 +10,7 @@ use crate::{
     auth::MaybeUser,
     error::{ApiError, ApiResult},
     hits::{bots, ClientInfo},
-    openapi::{Conflict, NotFound, ServerError, Unauthorized},
+    routes::responses::{Conflict, NotFound, ServerError, Unauthorized},
     state::AppState,
 };
 

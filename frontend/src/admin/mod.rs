@@ -22,7 +22,7 @@ use yew_router::prelude::*;
 
 use crate::dates::{self, Zone};
 use crate::hooks::{use_api, use_document_title, ApiHandle, Remote};
-use crate::services::{auth, site, ApiError};
+use crate::services::{auth, session, site, ApiError};
 
 /// The console's pages; every one is a real URL the server answers with the app.
 #[derive(Clone, Debug, PartialEq, Eq, Routable)]
@@ -145,7 +145,7 @@ pub fn use_console_title(page: &'static str) {
 /// A session still worth trying: the server has the last word, but a token past its expiry
 /// time would only fail.
 fn live_session() -> Option<TokenResponse> {
-    auth::stored().filter(|session| session.expires_at > dates::now())
+    session::stored().filter(|session| session.expires_at > dates::now())
 }
 
 /// The console: the login form until someone logs in, then the frame and the current page.
@@ -164,7 +164,7 @@ pub fn Console() -> Html {
         let session = session.clone();
         let notice = notice.clone();
         Callback::from(move |token: TokenResponse| {
-            auth::store(&token);
+            session::store(&token);
             notice.set(None);
             session.set(Some(token));
         })
@@ -173,7 +173,7 @@ pub fn Console() -> Html {
         let session = session.clone();
         let notice = notice.clone();
         Callback::from(move |()| {
-            auth::clear();
+            session::clear();
             notice.set(message.map(AttrValue::Static));
             session.set(None);
         })

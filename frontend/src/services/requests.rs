@@ -10,7 +10,7 @@ use portal_api::Problem;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::auth;
+use super::session;
 
 /// Where the API lives: the backend serves the portal and the API from one origin.
 pub const API_BASE: &str = "/api/v1";
@@ -190,7 +190,7 @@ async fn send_json<T: DeserializeOwned>(
 async fn send(request: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
     let mut request = request.header("Accept", "application/json");
     // Only a logged-in editor has a token; readers' requests stay anonymous (and cacheable).
-    if let Some(token) = auth::token() {
+    if let Some(token) = session::token() {
         request = request.header("Authorization", &format!("Bearer {token}"));
     }
     let request = match body {
