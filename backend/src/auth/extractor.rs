@@ -1,5 +1,7 @@
-//! The logged-in user as a handler argument: `CurrentUser` requires a valid bearer token,
-//! `MaybeUser` accepts its absence (public reads that show more to editors).
+//! The logged-in user as a handler argument, so that a handler's signature says who may call
+//! it: `Editor` requires a valid bearer token of an editor or admin, `Admin` one of an admin
+//! (anyone else gets 403), `CurrentUser` is the account behind either, and `MaybeUser` accepts
+//! no token at all (public reads that show more to editors).
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use futures_util::future::{ready, Either, LocalBoxFuture, Ready};
@@ -26,16 +28,13 @@ pub struct Session {
     pub expires_at: i64,
 }
 
-impl CurrentUser {
-    /// Refuses callers who are not admins.
-    pub fn require_admin(&self) -> Result<(), ApiError> {
-        if self.role == Role::Admin {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden("only an admin may do this".into()))
-        }
-    }
-}
+/// A caller who may edit: any editor or admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor(pub CurrentUser);
+
+/// A caller who may administer the site: an admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admin(pub CurrentUser);
 
 /// The caller's user when a bearer token was sent, `None` for anonymous callers. A token that
 /// was sent but is not valid is refused, never silently ignored.
@@ -135,5 +134,33 @@ impl FromRequest for MaybeUser {
         }
         let user = resolve(request);
         Either::Right(Box::pin(async move { user.await.map(MaybeUser) }))
+    }
+}
+
+impl FromRequest for Editor {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(request, payload);
+        // Every account is an editor or an admin, and both may edit.
+        Box::pin(async move { user.await.map(Editor) })
+    }
+}
+
+impl FromRequest for Admin {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(request, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            if user.role == Role::Admin {
+                Ok(Admin(user))
+            } else {
+                Err(ApiError::Forbidden("only an admin may do this".into()))
+            }
+        })
     }
 }

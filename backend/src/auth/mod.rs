@@ -9,7 +9,7 @@ mod password;
 mod throttle;
 mod tokens;
 
-pub use extractor::{CurrentUser, MaybeUser, Session};
+pub use extractor::{Admin, CurrentUser, Editor, MaybeUser, Session};
 pub use password::{burn_verification_time, hash_password, verify_password};
 pub use throttle::{LoginThrottle, Quota, ThrottleLimits};
 pub use tokens::{Claims, TokenKeys, VerifiedToken};

@@ -8,7 +8,7 @@ use portal_api::{
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    auth::{CurrentUser, MaybeUser},
+    auth::{Editor, MaybeUser},
     domain::{Pagination, SearchTerms},
     error::{ApiError, ApiResult},
     http::extractors::JsonBody,
@@ -134,7 +134,7 @@ async fn get_article(
 )]
 #[post("/articles/preview")]
 async fn preview_article(
-    _editor: CurrentUser,
+    _editor: Editor,
     body: JsonBody<ArticlePreviewRequest>,
 ) -> ApiResult<web::Json<ArticlePreview>> {
     Ok(web::Json(articles::preview(&body.into_inner().body)?))
@@ -156,7 +156,7 @@ async fn preview_article(
 #[post("/articles")]
 async fn create_article(
     state: web::Data<AppState>,
-    _editor: CurrentUser,
+    _editor: Editor,
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
     let article = articles::create(&state.db, &state.categories, body.into_inner()).await?;
@@ -183,7 +183,7 @@ async fn create_article(
 #[patch("/articles/{id}")]
 async fn update_article(
     state: web::Data<AppState>,
-    _editor: CurrentUser,
+    _editor: Editor,
     id: web::Path<i32>,
     body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
@@ -213,7 +213,7 @@ async fn update_article(
 #[delete("/articles/{id}")]
 async fn delete_article(
     state: web::Data<AppState>,
-    _editor: CurrentUser,
+    _editor: Editor,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     articles::delete(&state.db, id.into_inner()).await?;

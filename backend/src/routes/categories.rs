@@ -6,7 +6,7 @@ use portal_api::{CategoryDetail, CategoryNode, CategoryPatch, NewCategory};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    auth::CurrentUser,
+    auth::Admin,
     error::ApiResult,
     http::extractors::JsonBody,
     routes::responses::{AdminOnly, BadRequest, Conflict, JsonBodyErrors, NotFound, ServerError},
@@ -83,10 +83,9 @@ async fn get_category(
 #[post("/categories")]
 async fn create_category(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     body: JsonBody<NewCategory>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     let created = categories::create(&state.db, &state.categories, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/categories/{}", created.category.id),
@@ -113,11 +112,10 @@ async fn create_category(
 #[patch("/categories/{id}")]
 async fn update_category(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
     body: JsonBody<CategoryPatch>,
 ) -> ApiResult<web::Json<CategoryDetail>> {
-    user.require_admin()?;
     Ok(web::Json(
         categories::update(
             &state.db,
@@ -146,10 +144,9 @@ async fn update_category(
 #[delete("/categories/{id}")]
 async fn delete_category(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     categories::delete(&state.db, &state.categories, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -5,7 +5,7 @@ use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    auth::CurrentUser,
+    auth::Admin,
     error::ApiResult,
     http::extractors::JsonBody,
     routes::responses::{AdminOnly, BadRequest, JsonBodyErrors, NotFound, ServerError},
@@ -78,10 +78,9 @@ async fn get_friend_link(
 #[post("/friend-links")]
 async fn create_friend_link(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     body: JsonBody<NewFriendLink>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     let link = friend_links::create(&state.db, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/friend-links/{}", link.id),
@@ -106,11 +105,10 @@ async fn create_friend_link(
 #[patch("/friend-links/{id}")]
 async fn update_friend_link(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
     body: JsonBody<FriendLinkPatch>,
 ) -> ApiResult<web::Json<FriendLink>> {
-    user.require_admin()?;
     Ok(web::Json(
         friend_links::update(&state.db, id.into_inner(), body.into_inner()).await?,
     ))
@@ -131,10 +129,9 @@ async fn update_friend_link(
 #[delete("/friend-links/{id}")]
 async fn delete_friend_link(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     friend_links::delete(&state.db, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -9,7 +9,7 @@ use portal_api::{
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    auth::CurrentUser,
+    auth::Editor,
     error::{ApiError, ApiResult},
     routes::responses::{BadRequest, NotFound, ServerError, Unauthorized},
     services::stats,
@@ -72,10 +72,7 @@ async fn most_read(
     security(("bearer" = []))
 )]
 #[get("/stats/summary")]
-async fn summary(
-    state: web::Data<AppState>,
-    _staff: CurrentUser,
-) -> ApiResult<web::Json<SiteSummary>> {
+async fn summary(state: web::Data<AppState>, _staff: Editor) -> ApiResult<web::Json<SiteSummary>> {
     Ok(web::Json(
         stats::summary(&state.db, state.hits.timezone()).await?,
     ))
@@ -98,7 +95,7 @@ async fn summary(
 #[get("/stats/daily")]
 async fn daily(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    Editor(user): Editor,
     params: web::Query<DailyQuery>,
 ) -> ApiResult<web::Json<DailySeries>> {
     let today = stats::today(state.hits.timezone());
@@ -127,7 +124,7 @@ async fn daily(
 #[get("/stats/categories")]
 async fn per_category(
     state: web::Data<AppState>,
-    _staff: CurrentUser,
+    _staff: Editor,
 ) -> ApiResult<web::Json<Vec<CategoryHits>>> {
     Ok(web::Json(
         stats::per_category(&state.db, &state.categories).await?,

@@ -5,7 +5,7 @@ use portal_api::{NewUser, User, UserPatch};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    auth::CurrentUser,
+    auth::Admin,
     error::ApiResult,
     http::extractors::JsonBody,
     routes::responses::{AdminOnly, Conflict, JsonBodyErrors, NotFound, ServerError},
@@ -33,11 +33,7 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("/users")]
-async fn list_users(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-) -> ApiResult<web::Json<Vec<User>>> {
-    user.require_admin()?;
+async fn list_users(state: web::Data<AppState>, _admin: Admin) -> ApiResult<web::Json<Vec<User>>> {
     Ok(web::Json(users::list(&state.db).await?))
 }
 
@@ -56,10 +52,9 @@ async fn list_users(
 #[get("/users/{id}")]
 async fn get_user(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
 ) -> ApiResult<web::Json<User>> {
-    user.require_admin()?;
     Ok(web::Json(users::get(&state.db, id.into_inner()).await?))
 }
 
@@ -80,10 +75,9 @@ async fn get_user(
 #[post("/users")]
 async fn create_user(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     body: JsonBody<NewUser>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     let created = users::create(&state.db, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/users/{}", created.id),
@@ -110,11 +104,10 @@ async fn create_user(
 #[patch("/users/{id}")]
 async fn update_user(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
     body: JsonBody<UserPatch>,
 ) -> ApiResult<web::Json<User>> {
-    user.require_admin()?;
     Ok(web::Json(
         users::update(&state.db, id.into_inner(), body.into_inner()).await?,
     ))
@@ -136,10 +129,9 @@ async fn update_user(
 #[delete("/users/{id}")]
 async fn delete_user(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    _admin: Admin,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    user.require_admin()?;
     users::delete(&state.db, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
