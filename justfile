@@ -44,31 +44,38 @@ openapi:
     cargo run -q --locked -p portal-backend --bin portal -- openapi > openapi/openapi.json
     @echo "openapi/openapi.json updated"
 
-# Build the wasm portal into frontend/dist (release, size-optimised).
+# Build the wasm portal into frontend/dist (release, size-optimised): the xtask runs the wasm
+# build, wasm-bindgen (as a library) and wasm-opt, and writes index.html; no trunk needed.
 build-frontend: setup-frontend
-    cd frontend && trunk build --release
+    cargo run -q --locked -p xtask -- build-frontend
 
-# Rebuild the portal on change, proxying the API of a server started with `just run`.
-dev: setup-frontend
+# Rebuild the portal on change, proxying the API of a server started with `just run` (trunk's
+# watcher; installed on first use, which takes a few minutes).
+dev: setup-frontend setup-trunk
     cd frontend && trunk serve --proxy-backend=http://127.0.0.1:8080/api/ --port 8081
 
-# Install the wasm toolchain: target, trunk, wasm-bindgen-cli and wasm-opt (skips what is there).
+# Install what the wasm build needs: the target and wasm-opt (skips what is there).
 setup-frontend:
     #!/usr/bin/env bash
     set -euo pipefail
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         rustup target add wasm32-unknown-unknown
     fi
+    if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+        mkdir -p "{{tools}}"
+        npm install --prefix "{{tools}}" --no-audit --no-fund "binaryen@{{binaryen_version}}"
+    fi
+
+# Install trunk and wasm-bindgen-cli for `just dev` (skips what is there).
+setup-trunk:
+    #!/usr/bin/env bash
+    set -euo pipefail
     if ! trunk --version 2>/dev/null | grep -q "{{trunk_version}}"; then
         cargo install --locked trunk --version {{trunk_version}}
     fi
     if ! wasm-bindgen --version 2>/dev/null | grep -q "{{wasm_bindgen_version}}"; then
         # Not --locked: its lock file names a crate version the registry mirror lacks.
         cargo install wasm-bindgen-cli --version {{wasm_bindgen_version}}
-    fi
-    if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
-        mkdir -p "{{tools}}"
-        npm install --prefix "{{tools}}" --no-audit --no-fund "binaryen@{{binaryen_version}}"
     fi
 
 # Make sure the test databases answer (they run on every machine; start them if stopped).

@@ -1,0 +1,224 @@
+//! `cargo run -p xtask -- build-frontend`: the wasm portal in `frontend/dist`, as trunk would
+//! build it, without trunk (whose own compile took seven of the first run's minutes).
+//!
+//! 1. `cargo build` of `portal-frontend` for `wasm32-unknown-unknown` with the size-optimised
+//!    `wasm-release` profile;
+//! 2. wasm-bindgen, as a library at the version the frontend pins, for the `web` target;
+//! 3. `wasm-opt -Oz` (binaryen from npm, put on `PATH` by `just`), when it is there;
+//! 4. `index.html` from `frontend/index.html`: trunk's `data-trunk` links replaced by the
+//!    bootstrap module script and the hashed file names, so caches never serve a stale file.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+use anyhow::{bail, Context};
+use sha2::{Digest, Sha256};
+
+/// What wasm-opt may assume of the browsers the portal supports (the features Rust 1.95 emits).
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+fn main() -> anyhow::Result<()> {
+    match std::env::args().nth(1).as_deref() {
+        Some("build-frontend") => build_frontend(),
+        _ => bail!("usage: cargo run -p xtask -- build-frontend"),
+    }
+}
+
+fn workspace_root() -> anyhow::Result<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .context("the xtask crate lives in the workspace")
+}
+
+fn build_frontend() -> anyhow::Result<()> {
+    let root = workspace_root()?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(&root)
+        .args([
+            "build",
+            "--locked",
+            "-p",
+            "portal-frontend",
+            "--bin",
+            "portal-frontend",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ])
+        .status()
+        .context("running cargo for the wasm build")?;
+    if !status.success() {
+        bail!("the wasm build failed");
+    }
+    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/portal-frontend.wasm");
+
+    let staging = target_dir.join("xtask-frontend");
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    fs::create_dir_all(&staging)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .out_name("portal-frontend")
+        .typescript(false)
+        .generate(&staging)
+        .context("generating the JavaScript glue")?;
+    let bg = staging.join("portal-frontend_bg.wasm");
+    optimise(&bg)?;
+
+    let frontend = root.join("frontend");
+    let dist = frontend.join("dist");
+    let fresh = frontend.join(".dist-new");
+    if fresh.exists() {
+        fs::remove_dir_all(&fresh)?;
+    }
+    fs::create_dir_all(&fresh)?;
+    let js = fs::read(staging.join("portal-frontend.js"))?;
+    let wasm_bytes = fs::read(&bg)?;
+    let css = fs::read(frontend.join("style.css"))?;
+    let js_name = format!("portal-frontend-{}.js", short_hash(&[&js, &wasm_bytes]));
+    let wasm_name = js_name.replace(".js", "_bg.wasm");
+    let css_name = format!("style-{}.css", short_hash(&[&css]));
+    fs::write(fresh.join(&js_name), &js)?;
+    fs::write(fresh.join(&wasm_name), &wasm_bytes)?;
+    fs::write(fresh.join(&css_name), &css)?;
+    let snippets = staging.join("snippets");
+    if snippets.is_dir() {
+        copy_dir(&snippets, &fresh.join("snippets"))?;
+    }
+    let template = fs::read_to_string(frontend.join("index.html"))?;
+    fs::write(
+        fresh.join("index.html"),
+        page(&template, &js_name, &wasm_name, &css_name)?,
+    )?;
+    if dist.exists() {
+        fs::remove_dir_all(&dist)?;
+    }
+    fs::rename(&fresh, &dist)?;
+    println!(
+        "built {} ({} KB of wasm)",
+        dist.display(),
+        wasm_bytes.len() / 1024
+    );
+    Ok(())
+}
+
+/// `wasm-opt -Oz` in place, when binaryen is installed; without it the portal is larger but
+/// works.
+fn optimise(wasm: &Path) -> anyhow::Result<()> {
+    let optimised = wasm.with_extension("opt.wasm");
+    let ran = Command::new("wasm-opt")
+        .arg("-Oz")
+        .args(WASM_OPT_FEATURES)
+        .arg(wasm)
+        .arg("-o")
+        .arg(&optimised)
+        .status();
+    match ran {
+        Ok(status) if status.success() => {
+            fs::rename(&optimised, wasm)?;
+            Ok(())
+        }
+        Ok(status) => bail!("wasm-opt failed ({status})"),
+        Err(_) => {
+            eprintln!("wasm-opt is not installed: the portal is built unoptimised");
+            Ok(())
+        }
+    }
+}
+
+/// The page: the template without trunk's `<link data-trunk …>` elements, with the bootstrap
+/// script, the stylesheet and preloads of the hashed files before `</head>`.
+fn page(template: &str, js: &str, wasm: &str, css: &str) -> anyhow::Result<String> {
+    let mut page = String::with_capacity(template.len() + 1024);
+    let mut rest = template;
+    while let Some(start) = rest.find("<link data-trunk") {
+        page.push_str(rest[..start].trim_end_matches([' ', '\t']));
+        let end = rest[start..]
+            .find("/>")
+            .map(|end| start + end + 2)
+            .context("a <link data-trunk …> without its closing />")?;
+        rest = rest[end..].trim_start_matches(['\r', '\n']);
+    }
+    page.push_str(rest);
+    let head = format!(
+        r#"<script type="module">
+import init, * as bindings from '/{js}';
+const wasm = await init({{ module_or_path: '/{wasm}' }});
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
+</script>
+    <link rel="stylesheet" href="/{css}"/>
+    <link rel="modulepreload" href="/{js}" crossorigin="anonymous"/>
+    <link rel="preload" href="/{wasm}" crossorigin="anonymous" as="fetch" type="application/wasm"/>
+  </head>"#
+    );
+    let Some(at) = page.find("</head>") else {
+        bail!("frontend/index.html has no </head>");
+    };
+    page.replace_range(at..at + "</head>".len(), &head);
+    Ok(page)
+}
+
+fn short_hash(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunks_links_give_way_to_the_bootstrap_and_hashed_files() -> anyhow::Result<()> {
+        let template = "<html><head>\n    <title>t</title>\n    <link data-trunk rel=\"rust\" data-bin=\"x\"\n      data-wasm-opt=\"z\" />\n    <link data-trunk rel=\"css\" href=\"style.css\" />\n  </head><body></body></html>";
+        let page = page(template, "p-1.js", "p-1_bg.wasm", "style-2.css")?;
+        assert!(!page.contains("data-trunk"), "{page}");
+        assert!(
+            page.contains("import init, * as bindings from '/p-1.js';"),
+            "{page}"
+        );
+        assert!(page.contains("module_or_path: '/p-1_bg.wasm'"), "{page}");
+        assert!(page.contains("href=\"/style-2.css\""), "{page}");
+        assert_eq!(page.matches("</head>").count(), 1);
+        Ok(())
+    }
+}
