@@ -11,5 +11,5 @@ mod tokens;
 
 pub use extractor::{Admin, CurrentUser, Editor, MaybeUser, Session};
 pub use password::{burn_verification_time, hash_password, verify_password};
-pub use throttle::{LoginThrottle, Quota, ThrottleLimits};
+pub use throttle::{LoginThrottle, Quota, Reservation, ThrottleLimits};
 pub use tokens::{Claims, TokenKeys, VerifiedToken};

@@ -179,12 +179,35 @@ pub async fn backup_into(db: &DatabaseConnection, target: &Path) -> anyhow::Resu
         crate::files::private_dir(dir)
             .with_context(|| format!("creating the folder {}", dir.display()))?;
     }
+    // Made private before a byte is written: the copy holds password hashes. VACUUM INTO
+    // writes into an empty file.
+    create_private_file(target).with_context(|| format!("creating {}", target.display()))?;
     let quoted = target.display().to_string().replace('\'', "''");
     db.execute_unprepared(&format!("VACUUM INTO '{quoted}'"))
         .await
         .with_context(|| format!("copying the database into {}", target.display()))?;
     crate::files::private_file(target)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
 }
 
 /// `sqlite`, `postgres` or `mysql`.

@@ -42,10 +42,19 @@ const ENTRY_OVERHEAD_BYTES: usize = 160;
 
 struct Entry {
     body: web::Bytes,
-    content_type: Option<HeaderValue>,
-    cache_control: Option<HeaderValue>,
+    /// The answer's headers (content type, cache control, `X-Total-Count`, `Link`, …) but
+    /// the ones the connection writes itself.
+    headers: Vec<(header::HeaderName, HeaderValue)>,
     stored_at: Instant,
     generation: u64,
+}
+
+/// Headers that describe one connection's message, not the answer.
+fn kept(name: &header::HeaderName) -> bool {
+    !matches!(
+        *name,
+        header::CONTENT_LENGTH | header::TRANSFER_ENCODING | header::CONNECTION | header::DATE
+    )
 }
 
 pub struct MicroCache {
@@ -130,11 +139,8 @@ impl MicroCache {
             return None;
         }
         let mut response = HttpResponse::Ok();
-        if let Some(value) = &entry.content_type {
-            response.insert_header((header::CONTENT_TYPE, value.clone()));
-        }
-        if let Some(value) = &entry.cache_control {
-            response.insert_header((header::CACHE_CONTROL, value.clone()));
+        for (name, value) in &entry.headers {
+            response.append_header((name.clone(), value.clone()));
         }
         Some(response.body(entry.body.clone()))
     }
@@ -196,8 +202,12 @@ pub async fn micro_cache(
         key,
         Entry {
             body: bytes.clone(),
-            content_type: head.headers().get(header::CONTENT_TYPE).cloned(),
-            cache_control: head.headers().get(header::CACHE_CONTROL).cloned(),
+            headers: head
+                .headers()
+                .iter()
+                .filter(|(name, _)| kept(name))
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
             stored_at: Instant::now(),
             generation,
         },
@@ -222,8 +232,10 @@ mod tests {
     fn entry(generation: u64) -> Entry {
         Entry {
             body: web::Bytes::from_static(b"{}"),
-            content_type: None,
-            cache_control: None,
+            headers: vec![(
+                header::HeaderName::from_static("x-total-count"),
+                HeaderValue::from_static("7"),
+            )],
             stored_at: Instant::now(),
             generation,
         }
@@ -233,7 +245,14 @@ mod tests {
     fn a_fresh_answer_is_served_from_memory() {
         let cache = cache(Duration::from_secs(1));
         cache.store("/a?".into(), entry(0));
-        assert!(cache.lookup("/a?").is_some());
+        let answer = cache.lookup("/a?");
+        assert_eq!(
+            answer
+                .as_ref()
+                .and_then(|answer| answer.headers().get("x-total-count")),
+            Some(&HeaderValue::from_static("7")),
+            "the list's total travels with it"
+        );
         assert!(cache.lookup("/b?").is_none());
     }
 

@@ -102,18 +102,26 @@ async fn login(
             rate_limit: Some(rate_limit(&quota)),
         });
     }
+    // Counted before the password is checked: concurrent guesses cannot all pass on one
+    // reading of the quota.
+    let reservation = state
+        .login_throttle
+        .reserve(&state.db, client, &username)
+        .await?;
+    if reservation.over {
+        return Err(ApiError::TooManyRequests {
+            detail: format!(
+                "too many failed logins; try again in {} seconds",
+                reservation.quota.reset_secs
+            ),
+            retry_after_secs: reservation.quota.reset_secs,
+            rate_limit: Some(rate_limit(&reservation.quota)),
+        });
+    }
     let Some(account) = users::check_credentials(&state.db, &username, &password).await? else {
-        state
-            .login_throttle
-            .record_failure(&state.db, client, &username)
-            .await?;
-        let left = Quota {
-            remaining: quota.remaining - 1,
-            ..quota
-        };
         let mut response = ApiError::Unauthorized("wrong user name or password".into())
             .response_for(request.path());
-        for (name, value) in rate_limit(&left).headers() {
+        for (name, value) in rate_limit(&reservation.quota).headers() {
             if let Ok(value) = header::HeaderValue::from_str(&value) {
                 response
                     .headers_mut()

@@ -300,19 +300,27 @@ pub async fn remove(db: &DatabaseConnection, site_name: Option<&str>) -> anyhow:
         .exec(&txn)
         .await?;
 
+    // Only what is still the demo's becomes neutral; what the admin changed stays.
     if let Some(settings) = site_setting::Entity::find().one(&txn).await? {
         let demo = initial_settings(true, None);
-        if Some(&settings.site_name) == demo.site_name.as_ref()
-            || Some(&settings.icp_number) == demo.icp_number.as_ref()
-                && !settings.icp_number.is_empty()
-            || Some(&settings.footer_text) == demo.footer_text.as_ref()
-        {
-            let neutral = initial_settings(false, site_name);
-            let mut active: site_setting::ActiveModel = settings.into();
+        let neutral = initial_settings(false, site_name);
+        let still_demo =
+            |value: &str, demo: Option<String>| !value.is_empty() && demo.as_deref() == Some(value);
+        let mut active: site_setting::ActiveModel = settings.clone().into();
+        let mut changed = false;
+        if still_demo(&settings.site_name, demo.site_name) {
             active.site_name = Set(neutral.site_name.unwrap_or_default());
+            changed = true;
+        }
+        if still_demo(&settings.footer_text, demo.footer_text) {
             active.footer_text = Set(String::new());
-            active.icp_number = Set(String::new());
+            changed = true;
+        }
+        if still_demo(&settings.copyright, demo.copyright) {
             active.copyright = Set(String::new());
+            changed = true;
+        }
+        if changed {
             active.updated_at = Set(db::now());
             active.update(&txn).await?;
         }

@@ -2,8 +2,8 @@
 
 use portal_api::{NewUser, Role, User, UserPatch};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use crate::{
@@ -82,7 +82,9 @@ pub async fn revoke(db: &DatabaseConnection, session: &Session) -> ApiResult<()>
 
 /// Forgets revocations of tokens that have expired anyway.
 pub async fn forget_expired_revocations(db: &DatabaseConnection) -> ApiResult<u64> {
-    let now = chrono::Utc::now().timestamp();
+    // A token is accepted a few seconds past its expiry (clock leeway): its revocation stays
+    // a minute longer.
+    let now = chrono::Utc::now().timestamp() - 60;
     let deleted = revoked_token::Entity::delete_many()
         .filter(revoked_token::Column::ExpiresAt.lt(now))
         .exec(db)
@@ -165,7 +167,7 @@ pub async fn insert(
         ));
     }
     let now = db::now();
-    let model = user::ActiveModel {
+    let new_user = user::ActiveModel {
         username: Set(username.into_inner()),
         password_hash: Set(hash_password(password).await?),
         role: Set(role.as_str().to_owned()),
@@ -174,25 +176,24 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    };
+    let model = db::retry_on_contention(|| new_user.clone().insert(db)).await?;
     Ok(to_dto(model))
 }
 
 /// Changes role, password or the disabled flag. Refuses a change that would leave no enabled
 /// admin, so the site can always be administered.
 pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiResult<User> {
-    let mut errors = FieldErrors::default();
-    let password = errors.check_optional("password", patch.password.as_deref(), |password| {
-        Password::parse(password, &[])
-    });
-    errors.finish()?;
-
     let existing = user::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;
+    let mut errors = FieldErrors::default();
+    let password = errors.check_optional("password", patch.password.as_deref(), |password| {
+        Password::parse(password, &[&existing.username])
+    });
+    errors.finish()?;
+
     let stays_enabled_admin = patch.role.unwrap_or(role_of(&existing)) == Role::Admin
         && !patch.disabled.unwrap_or(existing.disabled);
     if !stays_enabled_admin {
@@ -222,20 +223,23 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
     }
     active.updated_at = Set(db::now());
     let updated = db::retry_on_contention(|| {
-        let mut active = active.clone();
+        let active = active.clone();
         async move {
+            let txn = db::begin_write(db).await?;
+            let updated = active.update(&txn).await?;
             if voids_tokens {
-                // Read fresh: a token issued since `existing` was read must be voided too.
-                let version = user::Entity::find_by_id(id)
-                    .select_only()
-                    .column(user::Column::TokenVersion)
-                    .into_tuple::<i32>()
-                    .one(db)
-                    .await?
-                    .unwrap_or_default();
-                active.token_version = Set(version.saturating_add(1));
+                // Raised in the database: concurrent changes each raise it.
+                user::Entity::update_many()
+                    .col_expr(
+                        user::Column::TokenVersion,
+                        Expr::col(user::Column::TokenVersion).add(1),
+                    )
+                    .filter(user::Column::Id.eq(id))
+                    .exec(&txn)
+                    .await?;
             }
-            active.update(db).await
+            txn.commit().await?;
+            Ok::<_, sea_orm::DbErr>(updated)
         }
     })
     .await?;

@@ -203,6 +203,34 @@ mod behind_a_proxy {
             assert_eq!(login_from(&app, "203.0.113.8", ADMIN_USER, ADMIN_PASSWORD).await.status, 200);
         }
 
+        async fn concurrent_guesses_cannot_share_one_reading_of_the_quota(app: TestApp) {
+            let guesses = (0..20).map(|n| {
+                let app = &app;
+                async move { login_from(app, "198.51.100.23", ADMIN_USER, &format!("wrong password {n}")).await }
+            });
+            let replies = futures::future::join_all(guesses).await;
+            let checked = replies.iter().filter(|reply| reply.status == 401).count();
+            let refused = replies.iter().filter(|reply| reply.status == 429).count();
+            assert_eq!(checked + refused, 20, "{:?}", replies.iter().map(|r| r.status).collect::<Vec<_>>());
+            assert!(checked <= 5, "{checked} guesses were checked at once; the limit is 5");
+        }
+
+        async fn the_owner_gets_in_from_a_known_address_while_guessers_elsewhere_are_refused(app: TestApp) {
+            assert_eq!(login_from(&app, "203.0.113.50", ADMIN_USER, ADMIN_PASSWORD).await.status, 200);
+            for n in 0..20 {
+                let reply = login_from(&app, &format!("192.0.2.{n}"), ADMIN_USER, "wrong password!").await;
+                reply.assert_problem(401, "unauthorized");
+            }
+            login_from(&app, "192.0.2.201", ADMIN_USER, ADMIN_PASSWORD)
+                .await
+                .assert_problem(429, "too_many_requests");
+            assert_eq!(
+                login_from(&app, "203.0.113.50", ADMIN_USER, ADMIN_PASSWORD).await.status,
+                200,
+                "the account's known address is not locked out"
+            );
+        }
+
         async fn guessing_one_account_from_many_addresses_is_throttled(app: TestApp) {
             for n in 0..20 {
                 let reply = login_from(&app, &format!("192.0.2.{n}"), ADMIN_USER, "wrong password!").await;
