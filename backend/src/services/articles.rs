@@ -134,7 +134,6 @@ fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::
     }
 }
 
-/// One page of articles.
 /// Searches read every article's text (until a full-text index replaces the scan): half the
 /// cores may search at once and 32 more wait, so a flood of searches cannot take the cores
 /// that every other read needs.
@@ -149,6 +148,7 @@ fn searches() -> &'static Admission {
     })
 }
 
+/// One page of articles.
 pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
