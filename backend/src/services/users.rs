@@ -3,7 +3,7 @@
 use portal_api::{NewUser, Role, User, UserPatch};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
@@ -196,9 +196,6 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
 
     let stays_enabled_admin = patch.role.unwrap_or(role_of(&existing)) == Role::Admin
         && !patch.disabled.unwrap_or(existing.disabled);
-    if !stays_enabled_admin {
-        ensure_another_admin(db, &existing).await?;
-    }
 
     // A new password, another role or a change of the disabled flag voids every token issued
     // before: whoever held one must log in again under the new terms.
@@ -211,7 +208,7 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
         Some(password) => Some(hash_password(&password).await?),
         None => None,
     };
-    let mut active: user::ActiveModel = existing.into();
+    let mut active: user::ActiveModel = existing.clone().into();
     if let Some(role) = patch.role {
         active.role = Set(role.as_str().to_owned());
     }
@@ -224,8 +221,14 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
     active.updated_at = Set(db::now());
     let updated = db::retry_on_contention(|| {
         let active = active.clone();
+        let existing = &existing;
         async move {
             let txn = db::begin_write(db).await?;
+            // Checked in the transaction that makes the change, with the other admins locked:
+            // two admins disabling each other at once cannot leave none.
+            if !stays_enabled_admin {
+                ensure_another_admin(&txn, existing).await?;
+            }
             let updated = active.update(&txn).await?;
             if voids_tokens {
                 // Raised in the database: concurrent changes each raise it.
@@ -239,7 +242,7 @@ pub async fn update(db: &DatabaseConnection, id: i32, patch: UserPatch) -> ApiRe
                     .await?;
             }
             txn.commit().await?;
-            Ok::<_, sea_orm::DbErr>(updated)
+            Ok::<_, ApiError>(updated)
         }
     })
     .await?;
@@ -251,22 +254,31 @@ pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
         .one(db)
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;
-    ensure_another_admin(db, &existing).await?;
-    db::retry_on_contention(|| user::Entity::delete_by_id(id).exec(db)).await?;
-    Ok(())
+    db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        ensure_another_admin(&txn, &existing).await?;
+        user::Entity::delete_by_id(id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok::<_, ApiError>(())
+    })
+    .await
 }
 
-/// Refuses when `user` is the only enabled admin.
-async fn ensure_another_admin(db: &DatabaseConnection, user: &user::Model) -> ApiResult<()> {
+/// Refuses when `user` is the only enabled admin. The other admins' rows stay locked until
+/// the caller's transaction ends (SQLite's write lock does the same for the whole database).
+async fn ensure_another_admin(db: &impl ConnectionTrait, user: &user::Model) -> ApiResult<()> {
     if role_of(user) != Role::Admin || user.disabled {
         return Ok(());
     }
-    let other_admins = user::Entity::find()
+    let others = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Admin.as_str()))
         .filter(user::Column::Disabled.eq(false))
-        .filter(user::Column::Id.ne(user.id))
-        .count(db)
-        .await?;
+        .filter(user::Column::Id.ne(user.id));
+    let others = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Sqlite => others,
+        _ => others.lock_exclusive(),
+    };
+    let other_admins = others.all(db).await?.len();
     if other_admins == 0 {
         return Err(ApiError::conflict(
             Clash::LastAdmin,

@@ -66,3 +66,45 @@ on_every_database! {
         app.delete("/api/v1/users/424242", Some(&admin)).await.assert_problem(404, "not_found");
     }
 }
+
+mod last_admin_race {
+    use portal_api::Role;
+    use portal_tests::{on_every_database, TestApp};
+    use serde_json::json;
+
+    on_every_database! {
+        async fn two_admins_disabling_each_other_at_once_leave_one_enabled(app: TestApp) {
+            let admin = app.admin_token().await;
+            let first_id = app.get_as("/api/v1/auth/me", &admin).await.json()["id"].as_i64().unwrap();
+            for round in 0..5 {
+                let (second, second_token) = app.user_token(&format!("second-admin{round}"), Role::Admin).await;
+                let admin = app.admin_token().await;
+                let (first_path, second_path) = (format!("/api/v1/users/{first_id}"), format!("/api/v1/users/{}", second.id));
+                let disabled = json!({"disabled": true});
+                let (a, b) = tokio::join!(
+                    app.patch(&first_path, Some(&second_token), &disabled),
+                    app.patch(&second_path, Some(&admin), &disabled),
+                );
+                // Refused as the last admin (409), or because its sender was disabled a moment
+                // earlier (401): never both changes.
+                for reply in [&a, &b] {
+                    assert!([200, 401, 409].contains(&reply.status.as_u16()), "{} {}", reply.status, reply.text);
+                }
+                let enabled_admins = portal_backend::services::users::list(&app.db)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .filter(|user| user.role == Role::Admin && !user.disabled)
+                    .count();
+                assert!(enabled_admins >= 1, "round {round}: no enabled admin left ({} / {})", a.status, b.status);
+                // Back to one admin: the bootstrap admin enabled, the second one disabled.
+                if a.status == 200 {
+                    let token = app.login(&format!("second-admin{round}"), portal_tests::EDITOR_PASSWORD).await.json()["access_token"].as_str().unwrap().to_owned();
+                    assert_eq!(app.patch(&format!("/api/v1/users/{first_id}"), Some(&token), &json!({"disabled": false})).await.status, 200);
+                    let admin = app.admin_token().await;
+                    assert_eq!(app.patch(&format!("/api/v1/users/{}", second.id), Some(&admin), &json!({"disabled": true})).await.status, 200);
+                }
+            }
+        }
+    }
+}
