@@ -198,6 +198,13 @@ mkdir -p "$report_dir"
 # mismatch", which Schemathesis reports as an error. Two workers ran only ~10% more cases.
 common=(
     --checks all
+    # ST302 ("created resource not found") is skipped: the guard below sends PATCH/DELETE aimed
+    # at the fuzzing account to an id that does not exist (404), and when a stateful chain
+    # reaches that account the check reads the guard's 404 as "a created user cannot be found"
+    # (seen with seed 13486286216528474547497299544358820758; turning it off in the config for
+    # /api/v1/users/{id} alone did not reach the stateful phase). That created resources can be
+    # read, edited and deleted is asserted by tests/tests/api (the roles.rs matrix and others).
+    --exclude-checks ensure_resource_availability
     --workers "$workers"
     --max-examples "$max_examples"
     --generation-database none
