@@ -118,10 +118,6 @@ impl LoginThrottle {
         Self { limits, window }
     }
 
-    pub fn window(&self) -> Duration {
-        self.window
-    }
-
     /// The keys that apply to this attempt: all three, or without the per-account key from an
     /// address the account is known at.
     async fn applicable(

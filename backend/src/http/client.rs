@@ -16,10 +16,6 @@ use ipnet::IpNet;
 pub struct TrustedProxies(Vec<IpNet>);
 
 impl TrustedProxies {
-    pub fn new(networks: Vec<IpNet>) -> Self {
-        Self(networks)
-    }
-
     /// Parses `10.0.0.0/8, 192.168.1.10, ::1`: networks or single addresses, comma-separated.
     pub fn parse(list: &str) -> Result<Self, String> {
         list.split(',')

@@ -150,7 +150,8 @@ impl MicroCache {
     }
 
     /// Entries and weighed bytes held now (after pending maintenance).
-    pub fn footprint(&self) -> (u64, u64) {
+    #[cfg(test)]
+    fn footprint(&self) -> (u64, u64) {
         self.entries.run_pending_tasks();
         (self.entries.entry_count(), self.entries.weighted_size())
     }
