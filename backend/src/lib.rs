@@ -19,6 +19,7 @@ pub mod hits;
 pub mod http;
 pub mod openapi;
 pub mod routes;
+pub mod search;
 pub mod services;
 pub mod startup;
 pub mod state;

@@ -1,6 +1,7 @@
 //! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document;
-//! `portal backup FILE` writes a consistent copy of the SQLite database; `portal demo
-//! load|remove` adds or takes away the demo content, also while the server runs.
+//! `portal backup FILE` writes a consistent copy of the SQLite database; `portal reindex`
+//! rebuilds the search index; `portal demo load|remove` adds or takes away the demo content,
+//! also while the server runs.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -28,17 +29,23 @@ async fn main() -> anyhow::Result<()> {
             };
             backup(std::path::Path::new(&target)).await
         }
+        Some("reindex") => reindex().await,
         Some("demo") => match std::env::args().nth(2).as_deref() {
             Some("load") => demo(true).await,
             Some("remove") => demo(false).await,
-            _ => anyhow::bail!("usage: portal demo load|remove"),
+            Some("fill") => demo_fill(std::env::args().nth(3)).await,
+            _ => anyhow::bail!("usage: portal demo load|remove|fill N"),
         },
         Some("-h" | "--help" | "help") => {
             println!("usage: portal              serve the API and the portal");
             println!("       portal openapi      print the OpenAPI document");
             println!("       portal backup FILE  copy the live SQLite database into FILE");
+            println!("       portal reindex      rebuild the search index from the database (server stopped)");
             println!("       portal demo load    add the demo content (marked 示例) to the site");
             println!("       portal demo remove  take the demo content away again");
+            println!(
+                "       portal demo fill N  add N more demo articles (示例) to measure a big site"
+            );
             println!("configuration: environment variables, see README.md");
             Ok(())
         }
@@ -90,5 +97,78 @@ async fn demo(load: bool) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+async fn reindex() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let directory = settings
+        .data_dir
+        .join(portal_backend::startup::SEARCH_INDEX_DIR);
+    let (search, _) = portal_backend::search::Search::open(&directory).context(
+        "opening the search index (a running server holds it: stop the server first; \
+         a running server also rebuilds a missing or damaged index by itself)",
+    )?;
+    let total = portal_backend::search::article_count(&db).await?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} indexing [{bar:40}] {pos}/{len} articles, {per_sec}, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let last_line = std::sync::atomic::AtomicU64::new(0);
+    let started = std::time::Instant::now();
+    let indexed = search
+        .rebuild(&db, &|done, total| match &bar {
+            Some(bar) => {
+                bar.set_length(total);
+                bar.set_position(done);
+            }
+            // Without a terminal, a line every tenth of the way.
+            None => {
+                let tenth = (done * 10).checked_div(total).unwrap_or(10);
+                if tenth > last_line.swap(tenth, std::sync::atomic::Ordering::Relaxed) {
+                    eprintln!("indexed {done} of {total} articles");
+                }
+            }
+        })
+        .await?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "indexed {indexed} articles in {seconds:.1} s ({:.0} articles/s); the index takes {:.1} MB in {}",
+        indexed as f64 / seconds.max(0.001),
+        search.index().size_on_disk() as f64 / 1_048_576.0,
+        directory.display()
+    );
+    Ok(())
+}
+
+async fn demo_fill(count: Option<String>) -> anyhow::Result<()> {
+    let count: usize = count
+        .as_deref()
+        .and_then(|count| count.parse().ok())
+        .context("usage: portal demo fill N (a number of articles, e.g. 100000)")?;
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let started = std::time::Instant::now();
+    let made = portal_backend::services::demo::fill(&db, count).await?;
+    println!(
+        "added {made} demo articles (each marked 【示例】) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -81,6 +81,7 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
     servers((url = "/", description = "This server")),
     tags(
         (name = "articles", description = "News articles: public reading and editors' publishing."),
+        (name = "search", description = "Full-text search of the published articles, Chinese word-segmented and ranked, and title completions."),
         (name = "categories", description = "The category tree, breadcrumbs and navigation."),
         (name = "friend-links", description = "The footer's friend links (友情连接)."),
         (name = "site", description = "Site-wide settings: name, footer, ICP number, time zone."),

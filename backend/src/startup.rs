@@ -21,9 +21,13 @@ use crate::{
     hits::{CounterSettings, HitCounter},
     http::{client, extractors, fallback, microcache, security, spa},
     openapi,
+    search::{self, Search},
     services::{bootstrap, demo, users},
     state::AppState,
 };
+
+/// The search index's folder in the data directory.
+pub const SEARCH_INDEX_DIR: &str = "search-index";
 
 /// How often expired revocations and failed-login windows are deleted.
 const HOUSEKEEPING_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
@@ -40,6 +44,7 @@ pub struct Application {
     stop_flusher: tokio::sync::watch::Sender<bool>,
     flusher: tokio::task::JoinHandle<()>,
     housekeeping: tokio::task::JoinHandle<()>,
+    search_follower: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -75,6 +80,12 @@ impl Application {
         let flusher = hits
             .clone()
             .spawn_flusher(settings.hit_flush_interval, stop.clone());
+        let (search, search_start) = Search::open(&settings.data_dir.join(SEARCH_INDEX_DIR))
+            .context("opening the search index")?;
+        let search_follower = search
+            .start(db.clone(), search_start, stop.clone())
+            .await
+            .context("bringing the search index up to date")?;
 
         let listener = TcpListener::bind(&settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;
@@ -97,6 +108,7 @@ impl Application {
             categories: crate::services::categories::CategoryCache::new(
                 std::time::Duration::from_secs(2),
             ),
+            search,
         });
         let housekeeping = spawn_housekeeping(state.clone(), stop.clone());
         let server = serve(listener, state, &settings)?;
@@ -112,6 +124,7 @@ impl Application {
             stop_flusher,
             flusher,
             housekeeping,
+            search_follower,
         })
     }
 
@@ -181,6 +194,7 @@ impl Application {
         let _ = self.stop_flusher.send(true);
         let _ = self.flusher.await;
         let _ = self.housekeeping.await;
+        let _ = self.search_follower.await;
         let mut attempts = 0;
         loop {
             attempts += 1;
@@ -272,8 +286,9 @@ fn serve(
     Ok(server.run())
 }
 
-/// Deletes what has stopped mattering: revocations of tokens that have expired anyway and
-/// failed-login windows that have ended. Every instance does it; the deletes are idempotent.
+/// Deletes what has stopped mattering: revocations of tokens that have expired anyway,
+/// failed-login windows that have ended and tombstones every index has long taken in. Every
+/// instance does it; the deletes are idempotent.
 fn spawn_housekeeping(
     state: web::Data<AppState>,
     mut stop: tokio::sync::watch::Receiver<bool>,
@@ -291,6 +306,9 @@ fn spawn_housekeeping(
             }
             if let Err(error) = state.login_throttle.forget_expired(&state.db).await {
                 tracing::warn!(error = %error, "deleting ended login windows failed");
+            }
+            if let Err(error) = search::forget_old_tombstones(&state.db).await {
+                tracing::warn!(error = %error, "deleting old article tombstones failed");
             }
         }
     })

@@ -1,5 +1,5 @@
 //! What every handler shares: the database pool, the token keys, the login throttle, the
-//! trusted proxies and the hit counter.
+//! trusted proxies, the hit counter and the search index.
 
 use std::sync::Arc;
 
@@ -9,6 +9,7 @@ use crate::{
     auth::{LoginThrottle, TokenKeys},
     hits::HitCounter,
     http::TrustedProxies,
+    search::Search,
     services::categories::CategoryCache,
 };
 
@@ -22,4 +23,6 @@ pub struct AppState {
     pub beacon_origins: Vec<String>,
     pub hits: Arc<HitCounter>,
     pub categories: CategoryCache,
+    /// The full-text index of this instance.
+    pub search: Arc<Search>,
 }

@@ -51,13 +51,18 @@ pub fn window(current: u32, total: u32) -> Vec<Slot> {
     slots
 }
 
-/// The query string of a paged list: `?page=3`, and `?q=…&page=3` on the search page.
+/// The query string of a paged list: `?page=3`, and `?q=…&sort=newest&category=…&page=3` on
+/// the search page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct ListQuery {
     #[serde(default)]
     pub q: Option<String>,
     #[serde(default)]
     page: Option<String>,
+    #[serde(default)]
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
 }
 
 impl ListQuery {

@@ -158,7 +158,10 @@ pub struct TestApp {
     pub db: sea_orm::DatabaseConnection,
     /// The server's hit counter: tests flush it instead of waiting for the interval.
     pub hits: std::sync::Arc<portal_backend::hits::HitCounter>,
-    _database: TestDatabase,
+    /// The database this server uses (shared with [`TestApp::another_instance`]s).
+    pub database_url: String,
+    /// Owned by the first instance, which drops the database after the test.
+    owned_database: Option<TestDatabase>,
 }
 
 /// A response, read whole.
@@ -231,8 +234,20 @@ impl TestApp {
 
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Self {
         let (database, url) = TestDatabase::create(backend).await;
+        let mut app = Self::start(backend, url, adjust).await;
+        app.owned_database = Some(database);
+        app
+    }
+
+    /// A second server on this one's database with a data directory (and search index) of
+    /// its own, as another instance behind a load balancer would be.
+    pub async fn another_instance(&self) -> Self {
+        Self::start(self.backend, self.database_url.clone(), |_| {}).await
+    }
+
+    async fn start(backend: Backend, url: String, adjust: impl FnOnce(&mut Settings)) -> Self {
         let data_dir = std::env::temp_dir().join(format!("{}.data", TestDatabase::unique_name()));
-        let mut settings = test_settings(url, data_dir);
+        let mut settings = test_settings(url.clone(), data_dir);
         adjust(&mut settings);
         let application = Application::build(settings)
             .await
@@ -252,7 +267,8 @@ impl TestApp {
             backend,
             db,
             hits,
-            _database: database,
+            database_url: url,
+            owned_database: None,
         }
     }
 

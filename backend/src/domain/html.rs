@@ -26,9 +26,10 @@ pub fn sanitize_html(body: &str) -> String {
     cleaner().clean(body).to_string()
 }
 
-/// A plain-text summary of at most `max_chars` characters, for articles saved without one.
-pub fn summarize_html(body: &str, max_chars: usize) -> String {
-    let mut text = String::with_capacity(body.len().min(max_chars * 4));
+/// The text of an article body without its markup, paragraphs joined by single spaces: what
+/// search indexes and what summaries and snippets are cut from.
+pub fn plain_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
     let mut in_tag = false;
     for c in body.chars() {
         match c {
@@ -44,15 +45,22 @@ pub fn summarize_html(body: &str, max_chars: usize) -> String {
             _ => {}
         }
     }
-    let decoded = text
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut: String = collapsed.chars().take(max_chars).collect();
+    let decoded = if text.contains('&') {
+        text.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    } else {
+        text
+    };
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A plain-text summary of at most `max_chars` characters, for articles saved without one.
+pub fn summarize_html(body: &str, max_chars: usize) -> String {
+    let cut: String = plain_text(body).chars().take(max_chars).collect();
     cut.trim_end().to_owned()
 }
 

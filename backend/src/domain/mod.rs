@@ -6,7 +6,7 @@ mod html;
 mod pagination;
 mod text;
 
-pub use html::{sanitize_html, summarize_html};
+pub use html::{plain_text, sanitize_html, summarize_html};
 pub use pagination::Pagination;
 pub use text::{
     check_published_at, BoundedText, HttpUrl, Password, SearchTerms, Slug, TimeZoneName, Title,

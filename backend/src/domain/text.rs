@@ -236,19 +236,8 @@ impl SearchTerms {
         Ok((!trimmed.is_empty()).then(|| Self(trimmed.to_owned())))
     }
 
-    /// The pattern for a SQL `LIKE ... ESCAPE '\'`, with the caller's wildcards taken
-    /// literally.
-    pub fn like_pattern(&self) -> String {
-        let mut pattern = String::with_capacity(self.0.len() + 2);
-        pattern.push('%');
-        for c in self.0.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
-        }
-        pattern.push('%');
-        pattern
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -361,9 +350,9 @@ mod tests {
     }
 
     #[test]
-    fn search_wildcards_are_taken_literally() {
+    fn search_terms_are_trimmed_and_blank_means_none() {
         let terms = SearchTerms::parse(" 100%_法 ").ok().flatten();
-        assert_eq!(terms.map(|t| t.like_pattern()), Some(r"%100\%\_法%".into()));
+        assert_eq!(terms.as_ref().map(SearchTerms::as_str), Some("100%_法"));
         assert_eq!(SearchTerms::parse("   "), Ok(None));
     }
 }

@@ -32,8 +32,10 @@ pub fn configure(config: &mut ServiceConfig) {
 /// List articles, newest first unless `sort` says otherwise.
 ///
 /// Anonymous callers see published articles whose publish time has passed. Editors and admins
-/// may ask for drafts, scheduled and archived articles with `status`. Searches (`q`) are
-/// admitted a few at a time; beyond the queue, 503 with `Retry-After`.
+/// may ask for drafts, scheduled and archived articles with `status`. With `q` the full-text
+/// index finds the articles (as `GET /api/v1/search` does, in the order `sort` asks for;
+/// `most_read` and `pinned` do not combine with `q`). Searches are admitted a few at a time;
+/// beyond the queue, or while the index is rebuilt, 503 with `Retry-After`.
 #[utoipa::path(
     tag = "articles",
     params(ArticleListQuery),
@@ -81,7 +83,14 @@ async fn list_articles(
         search,
         sort: params.sort.unwrap_or_default(),
     };
-    let (items, page) = articles::list(&state.db, &state.categories, query, pagination).await?;
+    let (items, page) = articles::list(
+        &state.db,
+        &state.categories,
+        &state.search,
+        query,
+        pagination,
+    )
+    .await?;
     Ok(super::paged(&request, &page, &ArticlePage { items, page }))
 }
 
@@ -160,6 +169,7 @@ async fn create_article(
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
     let article = articles::create(&state.db, &state.categories, body.into_inner()).await?;
+    state.search.after_write().await;
     Ok(super::created(
         format!("/api/v1/articles/{}", article.id),
         &article,
@@ -187,15 +197,15 @@ async fn update_article(
     id: web::Path<i32>,
     body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
-    Ok(web::Json(
-        articles::update(
-            &state.db,
-            &state.categories,
-            id.into_inner(),
-            body.into_inner(),
-        )
-        .await?,
-    ))
+    let article = articles::update(
+        &state.db,
+        &state.categories,
+        id.into_inner(),
+        body.into_inner(),
+    )
+    .await?;
+    state.search.after_write().await;
+    Ok(web::Json(article))
 }
 
 /// Delete an article for good (editors and admins). Archive it instead to keep it.
@@ -217,5 +227,6 @@ async fn delete_article(
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     articles::delete(&state.db, id.into_inner()).await?;
+    state.search.after_write().await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -8,6 +8,7 @@ mod categories;
 mod friend_links;
 mod health;
 pub mod responses;
+mod search;
 mod site;
 mod stats;
 mod users;
@@ -34,6 +35,7 @@ pub fn configure(config: &mut ServiceConfig, cors_origins: &[String]) {
             .wrap(cors(cors_origins))
             .wrap(from_fn(preflight_without_content))
             .configure(articles::configure)
+            .configure(search::configure)
             .configure(stats::configure)
             .configure(categories::configure)
             .configure(friend_links::configure)

@@ -6,6 +6,8 @@ use portal_api::{
     Article, ArticleLink, ArticlePatch, ArticlePreview, ArticleSort, ArticleStatus,
     ArticleStatusFilter, ArticleSummary, NewArticle, PageInfo,
 };
+use std::sync::Arc;
+
 use sea_orm::{
     sea_query::{Expr, NullOrdering, Query},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -13,7 +15,6 @@ use sea_orm::{
 };
 
 use crate::{
-    admission::Admission,
     db::{
         self,
         entities::{article, category},
@@ -23,7 +24,11 @@ use crate::{
         Title,
     },
     error::{ApiError, ApiResult, FieldErrors},
-    services::categories::{self, CategoryCache},
+    search::{record_deletions, Filter, Order as SearchOrder, Search},
+    services::{
+        categories::{self, CategoryCache},
+        search as search_service,
+    },
 };
 
 pub type ArticleTitle = Title<200>;
@@ -134,79 +139,59 @@ fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::
     }
 }
 
-/// Searches read every article's text (until a full-text index replaces the scan): half the
-/// cores may search at once and 32 more wait, so a flood of searches cannot take the cores
-/// that every other read needs.
-fn searches() -> &'static Admission {
-    static SEARCHES: std::sync::OnceLock<Admission> = std::sync::OnceLock::new();
-    SEARCHES.get_or_init(|| {
-        Admission::new(
-            Admission::half_the_cores(),
-            32,
-            "too many searches are running right now; try again in a moment",
-        )
-    })
-}
+const SUMMARY_COLUMNS: [article::Column; 12] = [
+    article::Column::Id,
+    article::Column::CategoryId,
+    article::Column::Title,
+    article::Column::Summary,
+    article::Column::Source,
+    article::Column::Author,
+    article::Column::Status,
+    article::Column::PublishedAt,
+    article::Column::Pinned,
+    article::Column::Hits,
+    article::Column::CreatedAt,
+    article::Column::UpdatedAt,
+];
 
-/// One page of articles.
+/// One page of articles. With search terms the index finds them (in the order asked for;
+/// `most_read` needs the view counts the index does not hold).
 pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
+    engine: &Arc<Search>,
     query: ListQuery,
     pagination: Pagination,
 ) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
-    let _search_slot = match &query.search {
-        Some(_) => Some(searches().enter().await?),
+    let all_categories = cache.all(db).await?;
+    let in_categories = match &query.category {
+        Some(wanted) => {
+            let found = categories::find_in(&all_categories, wanted)
+                .ok_or_else(|| ApiError::NotFound(format!("category `{wanted}` not found")))?;
+            Some(if query.include_descendants {
+                categories::subtree_ids(&all_categories, found.id)
+            } else {
+                vec![found.id]
+            })
+        }
         None => None,
     };
-    let all_categories = cache.all(db).await?;
+    if let Some(terms) = &query.search {
+        return found_by_index(db, cache, engine, &query, terms, in_categories, pagination).await;
+    }
     let mut condition = status_condition(query.status, db::now());
-    if let Some(wanted) = &query.category {
-        let found = categories::find_in(&all_categories, wanted)
-            .ok_or_else(|| ApiError::NotFound(format!("category `{wanted}` not found")))?;
-        condition = if query.include_descendants {
-            condition.add(
-                article::Column::CategoryId
-                    .is_in(categories::subtree_ids(&all_categories, found.id)),
-            )
-        } else {
-            condition.add(article::Column::CategoryId.eq(found.id))
-        };
+    if let Some(ids) = in_categories {
+        condition = condition.add(article::Column::CategoryId.is_in(ids));
     }
     if let Some(pinned) = query.pinned {
         condition = condition.add(article::Column::Pinned.eq(pinned));
-    }
-    if let Some(search) = &query.search {
-        let pattern = search.like_pattern();
-        let like = |column: article::Column| {
-            Expr::col(column).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
-        };
-        condition = condition.add(
-            Condition::any()
-                .add(like(article::Column::Title))
-                .add(like(article::Column::Summary))
-                .add(like(article::Column::Body)),
-        );
     }
 
     let filtered = article::Entity::find().filter(condition);
     let total = filtered.clone().count(db).await?;
     let rows = sorted(filtered, query.sort)
         .select_only()
-        .columns([
-            article::Column::Id,
-            article::Column::CategoryId,
-            article::Column::Title,
-            article::Column::Summary,
-            article::Column::Source,
-            article::Column::Author,
-            article::Column::Status,
-            article::Column::PublishedAt,
-            article::Column::Pinned,
-            article::Column::Hits,
-            article::Column::CreatedAt,
-            article::Column::UpdatedAt,
-        ])
+        .columns(SUMMARY_COLUMNS)
         .offset(pagination.offset())
         .limit(pagination.limit())
         .into_model::<SummaryRow>()
@@ -220,6 +205,95 @@ pub async fn list(
         items,
         PageInfo::new(pagination.page, pagination.per_page, total),
     ))
+}
+
+async fn found_by_index(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    engine: &Arc<Search>,
+    query: &ListQuery,
+    terms: &SearchTerms,
+    categories: Option<Vec<i32>>,
+    pagination: Pagination,
+) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
+    let order = match query.sort {
+        ArticleSort::Newest => SearchOrder::Newest,
+        ArticleSort::Oldest => SearchOrder::Oldest,
+        ArticleSort::Updated => SearchOrder::Updated,
+        ArticleSort::PinnedFirst => SearchOrder::PinnedFirst,
+        ArticleSort::MostRead => {
+            return Err(ApiError::BadRequest(
+                "sort: `most_read` cannot be combined with `q`; use `newest`, `oldest`, \
+                 `updated` or `pinned_first`, or GET /api/v1/search for the best matches"
+                    .into(),
+            ))
+        }
+    };
+    if query.pinned.is_some() {
+        return Err(ApiError::BadRequest(
+            "pinned: cannot be combined with `q`".into(),
+        ));
+    }
+    let parsed = search_service::parse_query(terms.as_str())?;
+    let filter = Filter {
+        visibility: query.status,
+        categories,
+        published_from: None,
+        published_before: None,
+        now: db::now(),
+    };
+    let found = search_service::find(engine, parsed, filter, order, pagination).await?;
+    let ids: Vec<i32> = found.hits.iter().map(|(id, _)| *id).collect();
+    let mut rows = summaries_with_bodies(db, cache, &ids).await?;
+    let items = ids
+        .iter()
+        .filter_map(|id| {
+            let at = rows.iter().position(|(article, _)| article.id == *id)?;
+            Some(rows.swap_remove(at).0)
+        })
+        .collect();
+    Ok((
+        items,
+        PageInfo::new(pagination.page, pagination.per_page, found.total),
+    ))
+}
+
+/// The list entries of these articles with their bodies, in no particular order; ids of
+/// articles deleted meanwhile are left out.
+pub async fn summaries_with_bodies(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    ids: &[i32],
+) -> ApiResult<Vec<(ArticleSummary, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all_categories = cache.all(db).await?;
+    let rows = article::Entity::find()
+        .filter(article::Column::Id.is_in(ids.to_vec()))
+        .select_only()
+        .columns(SUMMARY_COLUMNS)
+        .into_model::<SummaryRow>()
+        .all(db)
+        .await?;
+    let mut bodies: Vec<(i32, String)> = article::Entity::find()
+        .filter(article::Column::Id.is_in(ids.to_vec()))
+        .select_only()
+        .columns([article::Column::Id, article::Column::Body])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let body = bodies
+                .iter()
+                .position(|(id, _)| *id == row.id)
+                .map(|at| bodies.swap_remove(at).1)
+                .unwrap_or_default();
+            (summary_dto(row, &all_categories), body)
+        })
+        .collect())
 }
 
 /// What the view counter and the portal's page statuses need of an article, without its body.
@@ -566,9 +640,19 @@ pub async fn update(
     get(db, cache, id, true).await
 }
 
+/// Deletes an article, leaving the tombstone by which every instance's index drops it.
 pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
-    let result = db::retry_on_contention(|| article::Entity::delete_by_id(id).exec(db)).await?;
-    if result.rows_affected == 0 {
+    let deleted = db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        let result = article::Entity::delete_by_id(id).exec(&txn).await?;
+        if result.rows_affected > 0 {
+            record_deletions(&txn, &[id]).await?;
+        }
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(result.rows_affected)
+    })
+    .await?;
+    if deleted == 0 {
         return Err(ApiError::not_found("article"));
     }
     Ok(())

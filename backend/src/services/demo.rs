@@ -178,7 +178,8 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
                 pinned: Set(demo.pinned),
                 hits: Set(0),
                 created_at: Set(published_at),
-                updated_at: Set(published_at),
+                // Written now: the search indexes follow `updated_at` to find new rows.
+                updated_at: Set(crate::db::now()),
                 ..Default::default()
             })
         })
@@ -220,6 +221,67 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
+/// Adds `count` more demo articles, made from the demo's own by cycling through them with a
+/// number in the title and earlier dates, for measuring a site of that size (`portal demo
+/// fill N`). Each is marked 示例 like the rest and removed with it. Needs the demo categories.
+pub async fn fill(db: &DatabaseConnection, count: usize) -> anyhow::Result<usize> {
+    let ids_by_slug: HashMap<String, i32> = category::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|model| (model.slug, model.id))
+        .collect();
+    let templates: Vec<_> = demo_content::articles()
+        .into_iter()
+        .filter_map(|demo| Some((*ids_by_slug.get(demo.category_slug)?, demo)))
+        .collect();
+    anyhow::ensure!(
+        !templates.is_empty(),
+        "the demo categories are missing: run `portal demo load` first"
+    );
+    let now = db::now();
+    let mut made = 0;
+    while made < count {
+        let txn = db::begin_write(db).await?;
+        let mut records = Vec::new();
+        for serial in made..(made + 1000).min(count) {
+            let (category_id, demo) = &templates[serial % templates.len()];
+            let round = serial / templates.len() + 1;
+            let published_at = db::whole_seconds(shanghai_to_utc(demo.published_at))
+                - chrono::Duration::hours(7 * round as i64);
+            let created = article::ActiveModel {
+                category_id: Set(*category_id),
+                title: Set(format!("{TITLE_MARK}{}(第{round}篇)", demo.title)),
+                summary: Set(demo.summary.clone()),
+                body: Set(sanitize_html(&format!("{BODY_NOTE}\n{}", demo.body_html))),
+                source: Set(demo.source.clone()),
+                author: Set(demo.author.clone()),
+                status: Set(portal_api::ArticleStatus::Published.as_str().into()),
+                published_at: Set(Some(published_at)),
+                pinned: Set(false),
+                hits: Set((serial % 997) as i64),
+                created_at: Set(published_at),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            records.push(created.id);
+        }
+        for chunk in records.chunks(200) {
+            demo_record::Entity::insert_many(chunk.iter().map(|id| demo_record::ActiveModel {
+                kind: Set(ARTICLE.to_owned()),
+                record_id: Set(*id),
+            }))
+            .exec(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        made += records.len();
+    }
+    Ok(made)
+}
+
 fn collect_slugs(nodes: &'static [DemoCategory], into: &mut Vec<&'static str>) {
     for node in nodes {
         into.push(node.slug);
@@ -245,6 +307,7 @@ pub async fn remove(db: &DatabaseConnection, site_name: Option<&str>) -> anyhow:
     let mut removed = Removed::default();
 
     let articles = recorded(&txn, ARTICLE).await?;
+    crate::search::record_deletions(&txn, &articles).await?;
     for chunk in articles.chunks(200) {
         removed.articles += article::Entity::delete_many()
             .filter(article::Column::Id.is_in(chunk.to_vec()))

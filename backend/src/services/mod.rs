@@ -7,6 +7,7 @@ pub mod categories;
 pub mod demo;
 pub mod demo_content;
 pub mod friend_links;
+pub mod search;
 pub mod site;
 pub mod stats;
 pub mod users;

@@ -1,45 +1,125 @@
-//! The search results page, `/search?q=…&page=n`: the API finds the words in titles,
-//! summaries and bodies; the page marks them in the titles and summaries it lists.
+//! The search results page, `/search?q=…&sort=…&category=…&page=n`: the API ranks the
+//! articles and marks the matched words in each title and snippet (escaped by the server,
+//! `<mark>` only); the reader narrows by category and orders by relevance or date, and every
+//! choice stays in the URL.
 
-use portal_api::{ArticleListQuery, ArticleSort};
+use portal_api::{CategoryNode, SearchHit, SearchQuery, SearchSort, SEARCH_MAX_DEPTH};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{ArticleList, ErrorBox, Loading, Pager, SearchForm};
+use crate::components::{ErrorBox, Loading, Pager, RouteLink, SearchForm};
+use crate::dates;
 use crate::hooks::{use_api, use_document_title, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
-use crate::services::articles::{self, MAX_QUERY_CHARS};
-use crate::state::use_section;
+use crate::services::{articles::MAX_QUERY_CHARS, search};
+use crate::state::{use_portal, use_section};
+
+fn sort_of(raw: Option<&str>) -> SearchSort {
+    match raw {
+        Some("newest") => SearchSort::Newest,
+        _ => SearchSort::Relevance,
+    }
+}
+
+/// The query-string pairs that describe a search, for links that keep it.
+fn keep(words: &str, sort: SearchSort, category: &str) -> Vec<(&'static str, String)> {
+    let mut pairs = vec![("q", words.to_owned())];
+    if sort != SearchSort::Relevance {
+        pairs.push(("sort", sort.as_str().to_owned()));
+    }
+    if !category.is_empty() {
+        pairs.push(("category", category.to_owned()));
+    }
+    pairs
+}
+
+/// Every category, children indented under their parents, for the filter.
+fn category_options(nodes: &[CategoryNode], depth: usize, into: &mut Vec<(String, String)>) {
+    for node in nodes {
+        into.push((
+            node.slug.clone(),
+            format!("{}{}", "\u{3000}".repeat(depth), node.name),
+        ));
+        category_options(&node.children, depth + 1, into);
+    }
+}
 
 #[component]
 pub fn SearchPage() -> Html {
     let location = use_location();
+    let navigator = use_navigator();
+    let portal = use_portal();
     let query = location
         .map(|location| ListQuery::parse(location.query_str()))
         .unwrap_or_default();
     // A longer search (typed into the address bar) is cut to what the API accepts.
     let words: String = query.words().chars().take(MAX_QUERY_CHARS).collect();
     let page = query.page();
+    let sort = sort_of(query.sort.as_deref());
+    let category = query.category.clone().unwrap_or_default();
     use_section(None);
     use_document_title(Some(if words.is_empty() {
         "站内搜索".to_owned()
     } else {
         format!("搜索: {words}")
     }));
-    let results = use_api((words.clone(), page), |(words, page)| async move {
-        if words.is_empty() {
-            return Ok(None);
-        }
-        articles::list(ArticleListQuery {
-            q: Some(words),
-            sort: Some(ArticleSort::Newest),
-            page: Some(page),
-            per_page: Some(PER_PAGE),
-            ..ArticleListQuery::default()
+    let results = use_api(
+        (words.clone(), page, sort, category.clone()),
+        |(words, page, sort, category)| async move {
+            if words.is_empty() {
+                return Ok(None);
+            }
+            search::search(SearchQuery {
+                q: words,
+                category: (!category.is_empty()).then_some(category),
+                sort: Some(sort),
+                page: Some(page),
+                per_page: Some(PER_PAGE),
+                ..SearchQuery::default()
+            })
+            .await
+            .map(Some)
+        },
+    );
+
+    let on_category = {
+        let (words, navigator) = (words.clone(), navigator.clone());
+        Callback::from(move |event: Event| {
+            let chosen = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(navigator) = navigator.as_ref() {
+                let _ = navigator.push_with_query(&Route::Search, &keep(&words, sort, &chosen));
+            }
         })
-        .await
-        .map(Some)
+    };
+    let mut options = Vec::new();
+    category_options(&portal.tree(), 0, &mut options);
+    let filters = (!words.is_empty()).then(|| {
+        let sort_link = |this: SearchSort, label: &'static str| {
+            html! {
+                <RouteLink to={Route::Search} query={keep(&words, this, &category)}
+                    current={sort == this} classes={classes!("sort-option", (sort == this).then_some("active"))}>
+                    { label }
+                </RouteLink>
+            }
+        };
+        html! {
+            <div class="search-filters">
+                <label for="search-category">{ "栏目" }</label>
+                <select id="search-category" onchange={on_category}>
+                    <option value="" selected={category.is_empty()}>{ "全部栏目" }</option>
+                    { for options.iter().map(|(slug, name)| html! {
+                        <option value={slug.clone()} selected={*slug == category}>{ name.clone() }</option>
+                    }) }
+                </select>
+                <span class="sort-options" role="group" aria-label="排序">
+                    { "排序: " }
+                    { sort_link(SearchSort::Relevance, "相关度") }
+                    { sort_link(SearchSort::Newest, "最新发布") }
+                </span>
+            </div>
+        }
     });
 
     let content = match &results.state {
@@ -51,19 +131,46 @@ pub fn SearchPage() -> Html {
             None => {
                 html! { <p class="empty">{ "请输入要查找的词语,例如: 民法典、宪法、普法。" }</p> }
             }
-            Some(found) => html! {
-                <>
-                    <p class="search-summary" role="status">
-                        { format!("找到 {} 篇与“{words}”相关的文章", found.page.total) }
-                    </p>
-                    <ArticleList items={found.items.clone()} query={words.clone()} summaries={true}
-                        categories={true} empty="没有找到相关文章,请换个词试试。" />
-                    if found.page.total > 0 {
-                        <Pager route={Route::Search} keep={vec![("q", words.clone())]} page={page}
-                            total_pages={found.page.total_pages} total={found.page.total} />
+            Some(found) => {
+                let zone = portal.zone();
+                let hits = found.items.iter().map(|hit: &SearchHit| {
+                    let article = &hit.article;
+                    let date = article.published_at.map(|at| {
+                        html! { <time datetime={dates::iso(at)}>{ dates::date(at, &zone) }</time> }
+                    });
+                    html! {
+                        <li key={article.id}>
+                            <div class="article-line">
+                                <RouteLink to={Route::Article { id: article.id }} classes="article-title">
+                                    { Html::from_html_unchecked(AttrValue::from(hit.title_highlight.clone())) }
+                                </RouteLink>
+                                <span class="article-category">{ format!("[{}]", article.category.name) }</span>
+                                { for date }
+                            </div>
+                            <p class="article-summary">
+                                { Html::from_html_unchecked(AttrValue::from(hit.snippet.clone())) }
+                            </p>
+                        </li>
                     }
-                </>
-            },
+                });
+                html! {
+                    <>
+                        <p class="search-summary" role="status">
+                            { format!("找到 {} 篇与“{words}”相关的文章", found.page.total) }
+                        </p>
+                        if found.items.is_empty() {
+                            <p class="empty">{ "没有找到相关文章,请换个词试试。" }</p>
+                        } else {
+                            <ul class="article-list with-summaries search-hits">{ for hits }</ul>
+                        }
+                        if found.page.total > 0 {
+                            <Pager route={Route::Search} keep={keep(&words, sort, &category)} page={page}
+                                total_pages={found.page.total_pages.min(SEARCH_MAX_DEPTH / PER_PAGE)}
+                                total={found.page.total} />
+                        }
+                    </>
+                }
+            }
         },
     };
 
@@ -71,6 +178,7 @@ pub fn SearchPage() -> Html {
         <section class="panel search-page" aria-labelledby="search-title">
             <h1 class="page-title" id="search-title">{ "站内搜索" }</h1>
             <SearchForm input_id="search-page-input" initial={words.clone()} classes="search-large" />
+            { for filters }
             { content }
         </section>
     }

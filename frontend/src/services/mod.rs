@@ -8,6 +8,7 @@ pub mod auth;
 pub mod categories;
 pub mod friend_links;
 pub mod requests;
+pub mod search;
 pub mod session;
 pub mod site;
 pub mod stats;

@@ -13,6 +13,7 @@ mod friend_links;
 mod health;
 mod openapi;
 mod roles;
+mod search;
 mod site;
 mod users;
 mod views;

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod article_daily_hits;
+pub mod article_tombstone;
 pub mod category;
 pub mod daily_visitor;
 pub mod demo_record;

@@ -5,6 +5,7 @@ mod m20261129_000001_content;
 mod m20261129_000002_hits;
 mod m20261202_000003_sessions;
 mod m20261202_000004_demo_records;
+mod m20261202_000005_search;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_hits::Migration),
             Box::new(m20261202_000003_sessions::Migration),
             Box::new(m20261202_000004_demo_records::Migration),
+            Box::new(m20261202_000005_search::Migration),
         ]
     }
 }

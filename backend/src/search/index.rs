@@ -1,0 +1,535 @@
+//! The index itself: its schema, the articles as documents, and the searches.
+
+use std::{
+    ops::Bound,
+    path::{Path, PathBuf},
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Mutex,
+    },
+};
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use portal_api::{ArticleStatus, ArticleStatusFilter};
+use tantivy::{
+    collector::{Count, TopDocs},
+    query::{
+        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+        RegexQuery, TermQuery, TermSetQuery,
+    },
+    schema::{
+        DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+        TextFieldIndexing, TextOptions, Value, STORED, STRING,
+    },
+    tokenizer::TextAnalyzer,
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+    Term,
+};
+
+use super::{
+    query::{ParsedQuery, Part},
+    tokenizer::{query_words, IndexTokenizer, TOKENIZER_NAME},
+};
+use crate::{db::entities::article, domain::plain_text};
+
+/// Raised whenever the schema or the tokenizer changes: an index of another version is
+/// rebuilt at start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Memory for the writer's buffers, shared by its threads.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// How much a word found in each field weighs.
+const TITLE_BOOST: Score = 3.0;
+const SUMMARY_BOOST: Score = 1.5;
+const BODY_BOOST: Score = 1.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    summary: Field,
+    body: Field,
+    status: Field,
+    published_at: Field,
+    updated_at: Field,
+    category_id: Field,
+    pinned: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let instant = DateOptions::default()
+        .set_indexed()
+        .set_fast()
+        .set_precision(DateTimePrecision::Seconds);
+    let fields = Fields {
+        id: builder.add_u64_field(
+            "id",
+            NumericOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored(),
+        ),
+        title: builder.add_text_field("title", words.clone() | STORED),
+        summary: builder.add_text_field("summary", words.clone()),
+        body: builder.add_text_field("body", words),
+        status: builder.add_text_field("status", STRING),
+        published_at: builder.add_date_field("published_at", instant.clone()),
+        updated_at: builder.add_date_field("updated_at", instant),
+        category_id: builder.add_u64_field(
+            "category_id",
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
+        pinned: builder.add_u64_field("pinned", NumericOptions::default().set_fast()),
+    };
+    (builder.build(), fields)
+}
+
+fn instant(at: DateTime<Utc>) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(at.timestamp())
+}
+
+/// Which articles a search may return.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub visibility: ArticleStatusFilter,
+    /// Any of these categories; all when `None`.
+    pub categories: Option<Vec<i32>>,
+    /// Published at or after.
+    pub published_from: Option<DateTime<Utc>>,
+    /// Published before.
+    pub published_before: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Relevance,
+    Newest,
+    Oldest,
+    Updated,
+    /// Pinned first, then newest.
+    PinnedFirst,
+}
+
+/// What a search found: the exact number of matches and one page of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub total: u64,
+    pub hits: Vec<(i32, Score)>,
+}
+
+/// The index of one instance, in its data directory.
+pub struct SearchIndex {
+    directory: PathBuf,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    ready: AtomicBool,
+}
+
+/// What an index opened from disk says about itself.
+pub enum Opened {
+    /// Of this version, with the payload of its last commit.
+    Current(Option<String>),
+    /// New, or replaced because it was missing, of another version or unreadable.
+    Fresh,
+}
+
+impl SearchIndex {
+    /// Opens the index in `directory`, or makes a new one there when it is missing, corrupt or
+    /// of another schema version.
+    pub fn open(directory: &Path) -> anyhow::Result<(Self, Opened)> {
+        let (schema, fields) = schema();
+        let existing = Self::open_existing(directory, &schema);
+        let (index, opened) = match existing {
+            Ok(Some((index, payload))) => (index, Opened::Current(payload)),
+            Ok(None) => (Self::create(directory, schema)?, Opened::Fresh),
+            Err(error) => {
+                tracing::warn!(error = %format!("{error:#}"), dir = %directory.display(),
+                    "the search index is unreadable; rebuilding it");
+                (Self::create(directory, schema)?, Opened::Fresh)
+            }
+        };
+        index
+            .tokenizers()
+            .register(TOKENIZER_NAME, TextAnalyzer::from(IndexTokenizer));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening the search index's reader")?;
+        let writer = index.writer(WRITER_MEMORY).with_context(|| {
+            format!(
+                "locking the search index in {} (is another `portal` using this data directory?)",
+                directory.display()
+            )
+        })?;
+        Ok((
+            Self {
+                directory: directory.to_owned(),
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+                ready: AtomicBool::new(false),
+            },
+            opened,
+        ))
+    }
+
+    /// `Ok(None)` when there is no index or it is of another version.
+    fn open_existing(
+        directory: &Path,
+        schema: &Schema,
+    ) -> anyhow::Result<Option<(Index, Option<String>)>> {
+        if !directory.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(directory)?;
+        let payload = index.load_metas()?.payload;
+        let version = payload
+            .as_deref()
+            .and_then(|payload| serde_json::from_str::<serde_json::Value>(payload).ok())
+            .and_then(|payload| payload["schema"].as_u64());
+        if index.schema() != *schema || version != Some(u64::from(SCHEMA_VERSION)) {
+            tracing::info!(dir = %directory.display(),
+                "the search index is of another version; rebuilding it");
+            return Ok(None);
+        }
+        // Every segment must be readable, not just the metadata.
+        index.reader()?.searcher();
+        Ok(Some((index, payload)))
+    }
+
+    fn create(directory: &Path, schema: Schema) -> anyhow::Result<Index> {
+        if directory.exists() {
+            std::fs::remove_dir_all(directory)
+                .with_context(|| format!("removing the old index in {}", directory.display()))?;
+        }
+        crate::files::private_dir(directory)
+            .with_context(|| format!("creating {}", directory.display()))?;
+        Index::create_in_dir(directory, schema)
+            .with_context(|| format!("creating the search index in {}", directory.display()))
+    }
+
+    pub fn directory(&self) -> &Path {
+        &self.directory
+    }
+
+    /// Whether the index has caught up with the database since start.
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    pub(super) fn set_ready(&self) {
+        self.ready.store(true, Ordering::Release);
+    }
+
+    /// The number of articles indexed, in every status.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn document(&self, model: &article::Model) -> TantivyDocument {
+        let f = self.fields;
+        let mut document = TantivyDocument::default();
+        document.add_u64(f.id, id_value(model.id));
+        document.add_text(f.title, &model.title);
+        document.add_text(f.summary, &model.summary);
+        document.add_text(f.body, plain_text(&model.body));
+        document.add_text(f.status, &model.status);
+        if let Some(at) = model.published_at {
+            document.add_date(f.published_at, instant(at));
+        }
+        document.add_date(f.updated_at, instant(model.updated_at));
+        document.add_u64(f.category_id, id_value(model.category_id));
+        document.add_u64(f.pinned, u64::from(model.pinned));
+        document
+    }
+
+    fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
+        self.writer
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the search index writer was poisoned"))
+    }
+
+    /// Stages `upserts` (replacing their earlier versions when `replace`) and the removal of
+    /// `deletions`, for the next [`commit`](Self::commit). Blocking: call it off the async
+    /// threads.
+    pub(super) fn stage(
+        &self,
+        upserts: &[article::Model],
+        deletions: &[i32],
+        replace: bool,
+    ) -> anyhow::Result<()> {
+        let writer = self.writer()?;
+        for id in deletions {
+            writer.delete_term(Term::from_field_u64(self.fields.id, id_value(*id)));
+        }
+        for model in upserts {
+            if replace {
+                writer.delete_term(Term::from_field_u64(self.fields.id, id_value(model.id)));
+            }
+            writer.add_document(self.document(model))?;
+        }
+        Ok(())
+    }
+
+    /// Commits what was staged with `payload` and makes it visible to searches. Blocking.
+    pub(super) fn commit(&self, payload: &str) -> anyhow::Result<()> {
+        let mut writer = self.writer()?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(payload);
+        commit.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Empties the index (with the next commit).
+    pub(super) fn clear(&self) -> anyhow::Result<()> {
+        self.writer()?.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// The bytes the index takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::read_dir(&self.directory)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|entry| entry.metadata().ok())
+                    .filter(|meta| meta.is_file())
+                    .map(|meta| meta.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+
+    fn part_query(&self, part: &Part) -> Box<dyn Query> {
+        let f = self.fields;
+        let clauses = [
+            (f.title, TITLE_BOOST),
+            (f.summary, SUMMARY_BOOST),
+            (f.body, BODY_BOOST),
+        ]
+        .into_iter()
+        .map(|(field, boost)| {
+            let terms: Vec<Term> = part
+                .words
+                .iter()
+                .map(|word| Term::from_field_text(field, word))
+                .collect();
+            let matched: Box<dyn Query> = match <[Term; 1]>::try_from(terms) {
+                Ok([term]) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                Err(terms) => Box::new(PhraseQuery::new(terms)),
+            };
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(matched, boost)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn filter_queries(&self, filter: &Filter) -> Vec<Box<dyn Query>> {
+        let f = self.fields;
+        let status = |status: ArticleStatus| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.status, status.as_str()),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let published = |lower: Bound<DateTime<Utc>>, upper: Bound<DateTime<Utc>>| {
+            let term =
+                |at: DateTime<Utc>| Term::from_field_date_for_search(f.published_at, instant(at));
+            Box::new(RangeQuery::new(lower.map(term), upper.map(term))) as Box<dyn Query>
+        };
+        let mut filters: Vec<Box<dyn Query>> = Vec::new();
+        match filter.visibility {
+            ArticleStatusFilter::Public => {
+                filters.push(status(ArticleStatus::Published));
+                filters.push(published(Bound::Unbounded, Bound::Included(filter.now)));
+            }
+            ArticleStatusFilter::Scheduled => {
+                filters.push(status(ArticleStatus::Published));
+                filters.push(published(Bound::Excluded(filter.now), Bound::Unbounded));
+            }
+            ArticleStatusFilter::Published => filters.push(status(ArticleStatus::Published)),
+            ArticleStatusFilter::Draft => filters.push(status(ArticleStatus::Draft)),
+            ArticleStatusFilter::Archived => filters.push(status(ArticleStatus::Archived)),
+            ArticleStatusFilter::Any => {}
+        }
+        if filter.published_from.is_some() || filter.published_before.is_some() {
+            filters.push(published(
+                filter
+                    .published_from
+                    .map_or(Bound::Unbounded, Bound::Included),
+                filter
+                    .published_before
+                    .map_or(Bound::Unbounded, Bound::Excluded),
+            ));
+        }
+        if let Some(categories) = &filter.categories {
+            filters.push(Box::new(TermSetQuery::new(
+                categories
+                    .iter()
+                    .map(|id| Term::from_field_u64(f.category_id, id_value(*id))),
+            )));
+        }
+        filters
+    }
+
+    /// One page of the articles matching `query` and `filter`, with the exact total.
+    pub fn search(
+        &self,
+        query: &ParsedQuery,
+        filter: &Filter,
+        order: Order,
+        offset: usize,
+        limit: usize,
+    ) -> anyhow::Result<Found> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for part in &query.required {
+            clauses.push((Occur::Must, self.part_query(part)));
+        }
+        for part in &query.excluded {
+            clauses.push((Occur::MustNot, self.part_query(part)));
+        }
+        for filter in self.filter_queries(filter) {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let ranked = TopDocs::with_limit(limit.max(1))
+            .and_offset(offset)
+            .tweak_score(move |segment: &SegmentReader| {
+                let column = |name: &str| segment.fast_fields().date(name).ok();
+                let published = column("published_at");
+                let updated = column("updated_at");
+                let ids = segment.fast_fields().u64("id").ok();
+                let pinned = segment.fast_fields().u64("pinned").ok();
+                move |doc: DocId, score: Score| {
+                    let seconds =
+                        |column: &Option<tantivy::columnar::Column<tantivy::DateTime>>| {
+                            column
+                                .as_ref()
+                                .and_then(|column| column.first(doc))
+                                .map(|at| at.into_timestamp_secs() as f64)
+                        };
+                    let id = ids.as_ref().and_then(|ids| ids.first(doc)).unwrap_or(0);
+                    let score = f64::from(score);
+                    // Articles without a publish time (drafts) come last in every order by it.
+                    let published = seconds(&published);
+                    let by_time = |sign: f64| published.map_or(f64::MIN, |at| sign * at);
+                    let key = match order {
+                        Order::Relevance => (score, by_time(1.0)),
+                        Order::Newest => (by_time(1.0), score),
+                        Order::Oldest => (by_time(-1.0), score),
+                        Order::Updated => (seconds(&updated).unwrap_or(f64::MIN), score),
+                        Order::PinnedFirst => {
+                            let pinned = pinned.as_ref().and_then(|p| p.first(doc)).unwrap_or(0);
+                            // Pinned articles sort above every publish time.
+                            (pinned as f64 * 1e12 + published.unwrap_or(0.0), score)
+                        }
+                    };
+                    // The id breaks the remaining ties, so pages never overlap.
+                    (key.0, key.1, id, score as Score)
+                }
+            });
+        let (top, total) = searcher.search(&query, &(ranked, Count))?;
+        let hits = top
+            .into_iter()
+            .map(|((_, _, id, score), _)| (i32::try_from(id).unwrap_or(0), score))
+            .collect();
+        Ok(Found {
+            total: total as u64,
+            hits,
+        })
+    }
+
+    /// Up to `limit` public titles that complete `typed`: its last word as a prefix, the
+    /// words before it whole; newest first.
+    pub fn suggest(
+        &self,
+        typed: &str,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(i32, String)>> {
+        let words = query_words(typed);
+        let Some((last, before)) = words.split_last() else {
+            return Ok(Vec::new());
+        };
+        let title = self.fields.title;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = before
+            .iter()
+            .map(|word| {
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(title, &word.text),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        let ends_in_space = typed.ends_with(char::is_whitespace);
+        let last_query: Box<dyn Query> = if ends_in_space {
+            Box::new(TermQuery::new(
+                Term::from_field_text(title, &last.text),
+                IndexRecordOption::Basic,
+            ))
+        } else {
+            Box::new(RegexQuery::from_pattern(
+                &format!("{}.*", regex::escape(&last.text)),
+                title,
+            )?)
+        };
+        clauses.push((Occur::Must, last_query));
+        let visible = Filter {
+            visibility: ArticleStatusFilter::Public,
+            categories: None,
+            published_from: None,
+            published_before: None,
+            now,
+        };
+        for filter in self.filter_queries(&visible) {
+            clauses.push((Occur::Must, filter));
+        }
+        let searcher = self.reader.searcher();
+        let newest = TopDocs::with_limit(limit.max(1))
+            .order_by_fast_field::<tantivy::DateTime>("published_at", tantivy::Order::Desc);
+        let found = searcher.search(&BooleanQuery::new(clauses), &newest)?;
+        let mut titles = Vec::with_capacity(found.len());
+        for (_, address) in found {
+            let document: TantivyDocument = searcher.doc(address)?;
+            let id = document
+                .get_first(self.fields.id)
+                .and_then(|value| value.as_u64())
+                .and_then(|id| i32::try_from(id).ok());
+            let text = document
+                .get_first(title)
+                .and_then(|value| value.as_str())
+                .map(str::to_owned);
+            if let (Some(id), Some(text)) = (id, text) {
+                titles.push((id, text));
+            }
+        }
+        Ok(titles)
+    }
+}
+
+fn id_value(id: i32) -> u64 {
+    u64::try_from(id).unwrap_or(0)
+}

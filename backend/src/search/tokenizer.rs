@@ -1,0 +1,204 @@
+//! Chinese word segmentation for the index and for queries, on jieba's dictionary.
+//!
+//! Text is cut into words without the HMM guesser, so that a passage cuts the same way in an
+//! article and in a query (南京市/长江大桥: 市长 is not a word of it). Indexing adds, at the
+//! same position, the dictionary words inside each longer word (长江, 大桥 inside 长江大桥),
+//! so a reader finds the article by a part of a compound, while phrases still match position
+//! by position. Latin letters are lower-cased and full-width forms folded to ASCII; spaces and
+//! punctuation are not words. Traditional characters are not folded to simplified ones.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// The name the index knows the tokenizer by.
+pub const TOKENIZER_NAME: &str = "jieba_words";
+
+/// The longest word whose inner words are looked up.
+const MAX_COMPOUND_CHARS: usize = 8;
+
+fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(Jieba::new)
+}
+
+/// Loads the dictionary now rather than on the first search.
+pub fn warm_up() {
+    let _ = jieba();
+}
+
+/// A word of a text: its normalised form, where it stands (the n-th word) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub position: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// Full-width ASCII (ＩＣＰ, １２３) as ASCII, and the ideographic space as a space: jieba then
+/// sees them as the letters and digits they are.
+fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Lower-cases; `None` for spaces and punctuation.
+fn normalise(word: &str) -> Option<String> {
+    word.chars()
+        .any(char::is_alphanumeric)
+        .then(|| word.to_lowercase())
+}
+
+/// The words of `text` as a query reads them: one per position.
+pub fn query_words(text: &str) -> Vec<Word> {
+    words(text, false)
+}
+
+/// The words of `text` as the index holds them: each word, and the dictionary words inside it
+/// at the same position.
+pub fn index_words(text: &str) -> Vec<Word> {
+    words(text, true)
+}
+
+fn words(text: &str, with_inner_words: bool) -> Vec<Word> {
+    let jieba = jieba();
+    // Folding keeps one character for one, so character positions point into `text` too.
+    let folded: String = text.chars().map(fold_width).collect();
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let mut out = Vec::new();
+    let mut position = 0;
+    for token in jieba.cut(&folded, false) {
+        let Some(normalised) = normalise(token.word) else {
+            continue;
+        };
+        let chars = token.end - token.start;
+        if with_inner_words && (3..=MAX_COMPOUND_CHARS).contains(&chars) {
+            let starts: Vec<usize> = token
+                .word
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain(std::iter::once(token.word.len()))
+                .collect();
+            for length in 2..chars {
+                for first in 0..=chars - length {
+                    let inner = &token.word[starts[first]..starts[first + length]];
+                    if jieba.has_word(inner) {
+                        if let Some(text) = normalise(inner) {
+                            out.push(Word {
+                                text,
+                                position,
+                                byte_start: byte_at[token.start + first],
+                                byte_end: byte_at[token.start + first + length],
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out.push(Word {
+            text: normalised,
+            position,
+            byte_start: byte_at[token.start],
+            byte_end: byte_at[token.end],
+        });
+        position += 1;
+    }
+    out
+}
+
+/// The index's tokenizer: [`index_words`] as a tantivy token stream.
+#[derive(Clone, Default)]
+pub struct IndexTokenizer;
+
+pub struct WordStream {
+    words: std::vec::IntoIter<Word>,
+    token: Token,
+}
+
+impl Tokenizer for IndexTokenizer {
+    type TokenStream<'a> = WordStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+        WordStream {
+            words: index_words(text).into_iter(),
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for WordStream {
+    fn advance(&mut self) -> bool {
+        let Some(word) = self.words.next() else {
+            return false;
+        };
+        self.token = Token {
+            offset_from: word.byte_start,
+            offset_to: word.byte_end,
+            position: word.position,
+            text: word.text,
+            position_length: 1,
+        };
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(words: &[Word]) -> Vec<&str> {
+        words.iter().map(|word| word.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bridge_is_not_a_mayor() {
+        let indexed = index_words("南京市长江大桥");
+        assert!(texts(&indexed).contains(&"长江大桥"), "{indexed:?}");
+        assert!(texts(&indexed).contains(&"长江"), "{indexed:?}");
+        assert!(!texts(&indexed).contains(&"市长"), "{indexed:?}");
+    }
+
+    #[test]
+    fn inner_words_share_their_word_s_position() {
+        let indexed = index_words("南京市长江大桥");
+        let bridge = indexed
+            .iter()
+            .find(|w| w.text == "长江大桥")
+            .map(|w| w.position);
+        let river = indexed
+            .iter()
+            .find(|w| w.text == "长江")
+            .map(|w| w.position);
+        assert_eq!(bridge, river);
+    }
+
+    #[test]
+    fn latin_is_folded_and_punctuation_dropped() {
+        assert_eq!(texts(&query_words("ＩＣＰ备案，")), vec!["icp", "备案"]);
+        assert_eq!(texts(&query_words("  ，。！")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn numbers_stand_apart_from_the_words_around_them() {
+        let words = query_words("民法典第1043条");
+        assert!(texts(&words).contains(&"1043"), "{words:?}");
+        assert!(texts(&words).contains(&"民法典"), "{words:?}");
+    }
+}

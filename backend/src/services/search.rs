@@ -1,0 +1,195 @@
+//! Searching the articles: the reader's query checked and understood, the index asked, and
+//! each hit filled in from the database with its title and a snippet marked.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use portal_api::{
+    ArticleStatusFilter, PageInfo, SearchHit, SearchPage, SearchQuery, SearchSort, Suggestion,
+    SuggestionList, SEARCH_MAX_DEPTH, SUGGESTIONS_MAX,
+};
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    admission::Admission,
+    db,
+    domain::{plain_text, Pagination},
+    error::{ApiError, ApiResult},
+    search::{highlight, Filter, Found, Order, ParsedQuery, Search},
+    services::{
+        articles,
+        categories::{self, CategoryCache},
+    },
+};
+
+/// Searches take a core each for a moment: half the cores may search at once and 32 more
+/// wait, so a flood of searches cannot take the cores every other read needs.
+pub fn admission() -> &'static Admission {
+    static SEARCHES: OnceLock<Admission> = OnceLock::new();
+    SEARCHES.get_or_init(|| {
+        Admission::new(
+            Admission::half_the_cores(),
+            32,
+            "too many searches are running right now; try again in a moment",
+        )
+    })
+}
+
+/// Reads `q`, with the field name in the problem.
+pub fn parse_query(q: &str) -> ApiResult<ParsedQuery> {
+    ParsedQuery::parse(q).map_err(|message| ApiError::BadRequest(format!("q: {message}")))
+}
+
+fn unavailable_while_building(engine: &Search) -> ApiResult<()> {
+    if engine.index().is_ready() {
+        Ok(())
+    } else {
+        Err(ApiError::Busy {
+            detail: "the search index is being rebuilt; try again in a moment".into(),
+            retry_after_secs: 10,
+        })
+    }
+}
+
+/// Asks the index, off the async threads, one search at a time per admitted slot.
+pub async fn find(
+    engine: &Arc<Search>,
+    query: ParsedQuery,
+    filter: Filter,
+    order: Order,
+    pagination: Pagination,
+) -> ApiResult<Found> {
+    unavailable_while_building(engine)?;
+    let _slot = admission().enter().await?;
+    let engine = engine.clone();
+    let offset = usize::try_from(pagination.offset()).unwrap_or(usize::MAX);
+    let limit = usize::try_from(pagination.limit()).unwrap_or(usize::MAX);
+    tokio::task::spawn_blocking(move || {
+        engine.index().search(&query, &filter, order, offset, limit)
+    })
+    .await
+    .map_err(|error| ApiError::Internal(error.into()))?
+    .map_err(ApiError::Internal)
+}
+
+/// The start of `day` in `zone`, as an instant.
+fn day_start(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    midnight
+        .and_local_timezone(zone)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| midnight.and_utc())
+}
+
+/// `GET /api/v1/search`.
+pub async fn search(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    engine: &Arc<Search>,
+    zone: Tz,
+    params: SearchQuery,
+) -> ApiResult<SearchPage> {
+    let query = parse_query(&params.q)?;
+    let pagination = Pagination::parse(params.page, params.per_page)
+        .map_err(|(field, message)| ApiError::BadRequest(format!("{field}: {message}")))?;
+    if u64::from(pagination.page) * u64::from(pagination.per_page) > u64::from(SEARCH_MAX_DEPTH) {
+        return Err(ApiError::BadRequest(format!(
+            "page: a search shows its first {SEARCH_MAX_DEPTH} hits; narrow it down instead"
+        )));
+    }
+    if let (Some(from), Some(to)) = (params.from, params.to) {
+        if from > to {
+            return Err(ApiError::BadRequest("from: must not be after `to`".into()));
+        }
+    }
+    let categories = match &params.category {
+        Some(wanted) => {
+            let all = cache.all(db).await?;
+            let found = categories::find_in(&all, wanted)
+                .ok_or_else(|| ApiError::NotFound(format!("category `{wanted}` not found")))?;
+            Some(categories::subtree_ids(&all, found.id))
+        }
+        None => None,
+    };
+    let filter = Filter {
+        visibility: ArticleStatusFilter::Public,
+        categories,
+        published_from: params.from.map(|day| day_start(day, zone)),
+        published_before: params
+            .to
+            .and_then(|day| day.succ_opt())
+            .map(|day| day_start(day, zone)),
+        now: db::now(),
+    };
+    let order = match params.sort.unwrap_or_default() {
+        SearchSort::Relevance => Order::Relevance,
+        SearchSort::Newest => Order::Newest,
+    };
+    let wanted = query.wanted_words();
+    let found = find(engine, query, filter, order, pagination).await?;
+    let ids: Vec<i32> = found.hits.iter().map(|(id, _)| *id).collect();
+    let mut articles = articles::summaries_with_bodies(db, cache, &ids).await?;
+    let items = found
+        .hits
+        .iter()
+        .filter_map(|(id, score)| {
+            let at = articles.iter().position(|(article, _)| article.id == *id)?;
+            let (article, body) = articles.swap_remove(at);
+            let title_highlight = highlight::mark(&article.title, &wanted);
+            let from_body = highlight::snippet(&plain_text(&body), &wanted);
+            let snippet = if from_body.contains("<mark>") {
+                from_body
+            } else {
+                let from_summary = highlight::snippet(&article.summary, &wanted);
+                if from_summary.contains("<mark>") {
+                    from_summary
+                } else {
+                    from_body
+                }
+            };
+            Some(SearchHit {
+                article,
+                score: *score,
+                title_highlight,
+                snippet,
+            })
+        })
+        .collect();
+    Ok(SearchPage {
+        items,
+        page: PageInfo::new(pagination.page, pagination.per_page, found.total),
+        terms: wanted,
+    })
+}
+
+/// `GET /api/v1/search/suggest`.
+pub async fn suggest(engine: &Arc<Search>, typed: &str) -> ApiResult<SuggestionList> {
+    let typed_trimmed = typed.trim_start();
+    if typed_trimmed.is_empty() {
+        return Err(ApiError::BadRequest("q: say what to complete".into()));
+    }
+    if typed.contains('\0') || typed.chars().count() > portal_api::SEARCH_QUERY_MAX_CHARS {
+        return Err(ApiError::BadRequest(format!(
+            "q: must be at most {} characters, without NUL",
+            portal_api::SEARCH_QUERY_MAX_CHARS
+        )));
+    }
+    unavailable_while_building(engine)?;
+    let _slot = admission().enter().await?;
+    let engine = engine.clone();
+    let typed = typed_trimmed.to_owned();
+    let now = db::now();
+    let titles =
+        tokio::task::spawn_blocking(move || engine.index().suggest(&typed, now, SUGGESTIONS_MAX))
+            .await
+            .map_err(|error| ApiError::Internal(error.into()))?
+            .map_err(ApiError::Internal)?;
+    Ok(SuggestionList {
+        items: titles
+            .into_iter()
+            .map(|(id, title)| Suggestion { id, title })
+            .collect(),
+    })
+}

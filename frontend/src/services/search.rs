@@ -1,0 +1,17 @@
+//! `GET /search` (ranked hits with marked titles and snippets) and `GET /search/suggest`.
+
+use portal_api::{SearchPage, SearchQuery, SuggestQuery, SuggestionList};
+
+use super::requests::{self, ApiError};
+
+pub async fn search(query: SearchQuery) -> Result<SearchPage, ApiError> {
+    requests::get(&requests::url("/search", &query)).await
+}
+
+pub async fn suggest(typed: String) -> Result<SuggestionList, ApiError> {
+    requests::get(&requests::url(
+        "/search/suggest",
+        &SuggestQuery { q: typed },
+    ))
+    .await
+}
