@@ -33,7 +33,7 @@ use sync::{Follower, Position};
 /// How often the follower looks for other instances' changes.
 pub const FOLLOW_INTERVAL: Duration = Duration::from_millis(500);
 /// How long a write through this instance waits for the index to have it.
-const WRITE_VISIBLE_WITHIN: Duration = Duration::from_secs(2);
+const WRITE_VISIBLE_WITHIN: Duration = Duration::from_secs(5);
 /// Up to this many articles, a rebuild at start finishes before the server serves.
 const REBUILD_BEFORE_SERVING: u64 = 5_000;
 
@@ -171,7 +171,7 @@ impl Search {
                 tokio::select! {
                     _ = tokio::time::sleep(FOLLOW_INTERVAL) => {}
                     _ = self.wake.notified() => {}
-                    _ = stop.changed() => break,
+                    _ = stopped(&mut stop) => break,
                 }
             }
             let target = self.requested.load(Ordering::Acquire);
@@ -192,7 +192,7 @@ impl Search {
                     tracing::warn!(error = %format!("{error:#}"), "updating the search index failed");
                     tokio::select! {
                         _ = tokio::time::sleep(FOLLOW_INTERVAL) => {}
-                        _ = stop.changed() => break,
+                        _ = stopped(&mut stop) => break,
                     }
                 }
             }
@@ -231,6 +231,16 @@ impl Search {
         }
         self.index.set_ready();
         Ok(indexed)
+    }
+}
+
+/// Returns once `stop` says so. Without a sender (a server whose owner let go of it, as tests
+/// do) nothing can stop the follower, so this never returns.
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    while !*stop.borrow_and_update() {
+        if stop.changed().await.is_err() {
+            std::future::pending::<()>().await;
+        }
     }
 }
 

@@ -20,6 +20,10 @@ use crate::db::entities::{article, article_tombstone};
 
 /// How far back each look goes again.
 const SLACK: chrono::Duration = chrono::Duration::seconds(10);
+/// Times are kept to whole seconds, so a row written twice within a second looks the same
+/// both times: a row is taken as seen only once its `updated_at` is this far behind the look
+/// that saw it.
+const SAME_SECOND_GUARD: i64 = 2;
 /// Rows read (and documents staged) at a time.
 const BATCH: u64 = 500;
 /// Tombstones are kept this long; an index that has not looked for longer is rebuilt.
@@ -136,6 +140,7 @@ impl Follower {
         use article::Column as C;
         let mut changes = Changes::default();
         let mut next = self.position;
+        let settled_before = Utc::now().timestamp() - SAME_SECOND_GUARD;
 
         let since = DateTime::<Utc>::from_timestamp(self.position.articles_since, 0)
             .unwrap_or_default()
@@ -144,8 +149,11 @@ impl Follower {
         loop {
             let mut query = article::Entity::find()
                 .select_only()
-                .columns([C::Id, C::UpdatedAt])
-                .filter(C::UpdatedAt.gte(since));
+                .columns([C::Id, C::UpdatedAt]);
+            // A rebuild reads every row. (MariaDB cannot compare with times before 1970.)
+            if self.position.articles_since > 0 {
+                query = query.filter(C::UpdatedAt.gte(since));
+            }
             if let Some((at, id)) = after {
                 query = query.filter(
                     Condition::any()
@@ -166,7 +174,9 @@ impl Follower {
                 next.articles_since = next.articles_since.max(seconds);
                 if self.seen_articles.get(id) != Some(&seconds) {
                     changes.changed.push(*id);
-                    changes.seen_articles.push((*id, seconds));
+                    if seconds < settled_before {
+                        changes.seen_articles.push((*id, seconds));
+                    }
                 }
             }
             after = rows.last().copied().map(|(id, at)| (at, id));
@@ -189,6 +199,12 @@ impl Follower {
                     .push((tombstone.article_id, tombstone.deleted_at));
             }
         }
+        tracing::debug!(
+            since = %since,
+            changed = changes.changed.len(),
+            deleted = changes.deleted.len(),
+            "looked for changes to index"
+        );
         changes.next = Some(next);
         Ok(changes)
     }
