@@ -44,6 +44,8 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 const TITLE_BOOST: Score = 3.0;
 const SUMMARY_BOOST: Score = 1.5;
 const BODY_BOOST: Score = 1.0;
+/// How much more a typed part weighs where its words stand together.
+const ADJACENT_BOOST: Score = 2.0;
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -316,7 +318,8 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
-    fn part_query(&self, part: &Part) -> Box<dyn Query> {
+    /// The words of `part` found together, in order, in any field (title weighing most).
+    fn together(&self, words: &[String]) -> Box<dyn Query> {
         let f = self.fields;
         let clauses = [
             (f.title, TITLE_BOOST),
@@ -325,8 +328,7 @@ impl SearchIndex {
         ]
         .into_iter()
         .map(|(field, boost)| {
-            let terms: Vec<Term> = part
-                .words
+            let terms: Vec<Term> = words
                 .iter()
                 .map(|word| Term::from_field_text(field, word))
                 .collect();
@@ -340,6 +342,24 @@ impl SearchIndex {
             )
         })
         .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A part of the query: quoted, its words together; typed, each of its words anywhere, with
+    /// its words together ranking higher.
+    fn part_query(&self, part: &Part) -> Box<dyn Query> {
+        if part.exact || part.words.len() == 1 {
+            return self.together(&part.words);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = part
+            .words
+            .iter()
+            .map(|word| (Occur::Must, self.together(std::slice::from_ref(word))))
+            .collect();
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(self.together(&part.words), ADJACENT_BOOST)),
+        ));
         Box::new(BooleanQuery::new(clauses))
     }
 

@@ -5,12 +5,15 @@ use portal_api::{SEARCH_QUERY_MAX_CHARS, SEARCH_QUERY_MAX_TERMS};
 
 use super::tokenizer::query_words;
 
-/// One part of a query: the words of a word or phrase as the index holds them, in order. A
-/// part of several words (a phrase, or 民法典第1043条 cut into four) matches only where they
-/// stand in that order.
+/// One part of a query: the words of what the reader typed between spaces, or between quotes,
+/// as the index holds them, in order. Typed Chinese has no spaces, so 招募普法志愿者 is one
+/// part of three words: each must match, and articles where they stand together rank higher.
+/// A quoted part (`exact`) matches only where its words stand together in that order, and so
+/// does an excluded one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     pub words: Vec<String>,
+    pub exact: bool,
 }
 
 /// A query ready for the index.
@@ -41,13 +44,16 @@ impl ParsedQuery {
             excluded: Vec::new(),
         };
         let mut parts = 0;
-        for (raw, excluded) in split(text) {
+        for (raw, excluded, quoted) in split(text) {
             let words: Vec<String> = query_words(raw).into_iter().map(|w| w.text).collect();
             if words.is_empty() {
                 continue;
             }
             parts += 1;
-            let part = Part { words };
+            let part = Part {
+                words,
+                exact: quoted || excluded,
+            };
             if excluded {
                 query.excluded.push(part);
             } else {
@@ -82,8 +88,9 @@ impl ParsedQuery {
     }
 }
 
-/// Splits on whitespace, keeping `"…"` (and `“…”`) together; a leading `-` excludes.
-fn split(text: &str) -> Vec<(&str, bool)> {
+/// Splits on whitespace, keeping `"…"` (and `“…”`) together; a leading `-` excludes. Each
+/// piece comes with whether it is excluded and whether it was quoted.
+fn split(text: &str) -> Vec<(&str, bool, bool)> {
     let mut parts = Vec::new();
     let mut rest = text;
     loop {
@@ -106,18 +113,18 @@ fn split(text: &str) -> Vec<(&str, bool)> {
             let inner = &body[body.chars().next().map_or(1, char::len_utf8)..];
             match inner.find(close) {
                 Some(end) => {
-                    parts.push((&inner[..end], excluded));
+                    parts.push((&inner[..end], excluded, true));
                     rest = &inner[end + close.len_utf8()..];
                 }
                 None => {
-                    parts.push((inner, excluded));
+                    parts.push((inner, excluded, true));
                     rest = "";
                 }
             }
             continue;
         }
         let end = body.find(char::is_whitespace).unwrap_or(body.len());
-        parts.push((&body[..end], excluded));
+        parts.push((&body[..end], excluded, false));
         rest = &body[end..];
     }
     parts

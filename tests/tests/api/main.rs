@@ -12,6 +12,7 @@ mod errors;
 mod friend_links;
 mod health;
 mod openapi;
+mod relevance;
 mod roles;
 mod search;
 mod site;
