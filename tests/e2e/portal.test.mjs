@@ -374,13 +374,13 @@ describe('lists', () => {
     });
   });
 
-  test('search from the header lists the matches with the words marked', async () => {
+  test('search from the header lists ranked matches with the words marked, filters and sorts', async () => {
     const word = '宪法';
-    const expected = await api(`/api/v1/articles?q=${encodeURIComponent(word)}&per_page=20`);
+    const expected = await api(`/api/v1/search?q=${encodeURIComponent(word)}&per_page=20`);
     assert.ok(expected.total > 20, 'the demo content has more than a page of matches');
     await withPage(async (page, errors) => {
       await page.goto('/');
-      const box = page.getByRole('banner').getByRole('searchbox', { name: '搜索文章' });
+      const box = page.getByRole('banner').getByRole('combobox', { name: '搜索文章' });
       await box.fill(word);
       await box.press('Enter');
       await page.waitForURL(`**/search?q=${encodeURIComponent(word)}`);
@@ -389,6 +389,8 @@ describe('lists', () => {
 
       const results = page.locator('.search-page .article-list > li');
       assert.equal(await results.count(), expected.items.length);
+      assert.equal(squash(await results.first().locator('.article-title').innerText()), squash(expected.items[0].title),
+        'the best match comes first');
       const marks = await page.locator('.search-page mark').allInnerTexts();
       assert.ok(marks.length > 0, 'the results show where they matched');
       assert.ok(marks.every((mark) => mark === word), `only the word is marked: ${marks}`);
@@ -398,12 +400,46 @@ describe('lists', () => {
       // The words stay with the pages of results.
       await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '第 2 页' }).click();
       await page.waitForURL(`**/search?q=${encodeURIComponent(word)}&page=2`);
-      const second = await api(`/api/v1/articles?q=${encodeURIComponent(word)}&per_page=20&page=2`);
+      const second = await api(`/api/v1/search?q=${encodeURIComponent(word)}&per_page=20&page=2`);
       await page.locator('.search-page .article-title').filter({ hasText: second.items[0].title }).first().waitFor();
+
+      // Newest first, then one category: both kept in the address.
+      await page.getByRole('link', { name: '最新发布' }).click();
+      await page.waitForURL(`**/search?q=${encodeURIComponent(word)}&sort=newest`);
+      const newest = await api(`/api/v1/search?q=${encodeURIComponent(word)}&sort=newest&per_page=20`);
+      await page.locator('.search-page .article-list > li').first().locator('.article-title')
+        .filter({ hasText: newest.items[0].title }).waitFor();
+      await page.locator('#search-category').selectOption('xianfa-xuanchuan');
+      await page.waitForURL(`**/search?q=${encodeURIComponent(word)}&sort=newest&category=xianfa-xuanchuan`);
+      const inCategory = await api(`/api/v1/search?q=${encodeURIComponent(word)}&sort=newest&category=xianfa-xuanchuan`);
+      await page.getByRole('status').filter({ hasText: `找到 ${inCategory.total} 篇` }).waitFor();
 
       await box.fill('没有这个词语的文章');
       await box.press('Enter');
       await page.getByText('没有找到相关文章,请换个词试试。').waitFor();
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('the search box suggests titles as the reader types, by keyboard too', async () => {
+    const typed = '民法';
+    const suggested = await api(`/api/v1/search/suggest?q=${encodeURIComponent(typed)}`);
+    assert.ok(suggested.items.length > 0 && suggested.items.length <= 8);
+    await withPage(async (page, errors) => {
+      await page.goto('/');
+      const box = page.getByRole('banner').getByRole('combobox', { name: '搜索文章' });
+      await box.pressSequentially(typed);
+      const options = page.getByRole('banner').getByRole('option');
+      await options.first().waitFor();
+      assert.equal(await options.count(), suggested.items.length);
+      assert.equal(await box.getAttribute('aria-expanded'), 'true');
+      await box.press('ArrowDown');
+      await box.press('ArrowDown');
+      assert.equal(await options.nth(1).getAttribute('aria-selected'), 'true');
+      assert.equal(await box.getAttribute('aria-activedescendant'), await options.nth(1).getAttribute('id'));
+      await box.press('Enter');
+      await page.waitForURL(`**/article/${suggested.items[1].id}`);
+      await page.getByRole('heading', { level: 1, name: suggested.items[1].title }).waitFor();
       assert.deepEqual(errors, []);
     });
   });

@@ -17,7 +17,7 @@ const MAX_OCCURRENCES: usize = 256;
 pub fn mark(text: &str, wanted: &[String]) -> String {
     let mut ranges: Vec<(usize, usize)> = index_words(text)
         .into_iter()
-        .filter(|word| wanted.iter().any(|w| *w == word.text))
+        .filter(|word| wanted.contains(&word.text))
         .map(|word| (word.byte_start, word.byte_end))
         .collect();
     ranges.sort_unstable();
