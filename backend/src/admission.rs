@@ -29,6 +29,11 @@ impl Admission {
         }
     }
 
+    /// Every core: for work short enough that a queue of it never starves other requests.
+    pub fn all_the_cores() -> usize {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    }
+
     /// Half the cores (at least one): the rest keep serving everything else.
     pub fn half_the_cores() -> usize {
         (std::thread::available_parallelism().map_or(1, usize::from) / 2).max(1)

@@ -109,6 +109,10 @@ impl Application {
                 std::time::Duration::from_secs(2),
             ),
             search,
+            // As short as the category cache's.
+            list_counts: crate::services::articles::ListCounts::new(
+                std::time::Duration::from_secs(2),
+            ),
         });
         let housekeeping = spawn_housekeeping(state.clone(), stop.clone());
         let server = serve(listener, state, &settings)?;

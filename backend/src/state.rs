@@ -10,7 +10,7 @@ use crate::{
     hits::HitCounter,
     http::TrustedProxies,
     search::Search,
-    services::categories::CategoryCache,
+    services::{articles::ListCounts, categories::CategoryCache},
 };
 
 pub struct AppState {
@@ -25,4 +25,6 @@ pub struct AppState {
     pub categories: CategoryCache,
     /// The full-text index of this instance.
     pub search: Arc<Search>,
+    /// List totals, kept for a moment.
+    pub list_counts: ListCounts,
 }

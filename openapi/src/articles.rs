@@ -98,6 +98,10 @@ pub struct ArticlePage {
     pub items: Vec<ArticleSummary>,
     #[serde(flatten)]
     pub page: PageInfo,
+    /// The cursor of the next page, for `after`: present when the list is sorted `newest` or
+    /// `oldest` and more articles follow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<String>,
 }
 
 /// The orders a list of articles can come in.

@@ -89,6 +89,19 @@ pub struct ArticleListQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
+    /// Continue after this cursor (the `next_after` of the page before) instead of a page
+    /// number: as fast deep in a long list as on its first page. With `sort` `newest` (the
+    /// default) or `oldest`, without `q` and `page`.
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            max_length = 40,
+            pattern = r"^[0-9]{1,12}-[0-9]{1,10}$",
+            example = "1721958000-1"
+        )
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }
 
 /// Which most-read list (`GET /api/v1/stats/most-read`).

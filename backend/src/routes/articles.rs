@@ -15,7 +15,7 @@ use crate::{
     routes::responses::{
         BadRequest, JsonBodyErrors, NotFound, ServerBusy, ServerError, Unauthorized,
     },
-    services::articles::{self, ListQuery},
+    services::articles::{self, Cursor, ListQuery},
     state::AppState,
 };
 
@@ -75,6 +75,17 @@ async fn list_articles(
             "log in as an editor to list unpublished articles".into(),
         ));
     }
+    let after = params
+        .after
+        .as_deref()
+        .map(Cursor::parse)
+        .transpose()
+        .map_err(|message| ApiError::BadRequest(format!("after: {message}")))?;
+    if after.is_some() && params.page.is_some_and(|page| page != 1) {
+        return Err(ApiError::BadRequest(
+            "page: give either `page` or `after`, not both".into(),
+        ));
+    }
     let query = ListQuery {
         category: params.category,
         include_descendants: params.include_descendants.unwrap_or(true),
@@ -82,16 +93,32 @@ async fn list_articles(
         pinned: params.pinned,
         search,
         sort: params.sort.unwrap_or_default(),
+        after,
     };
-    let (items, page) = articles::list(
+    let listed = articles::list(
         &state.db,
         &state.categories,
         &state.search,
+        &state.list_counts,
         query,
         pagination,
     )
     .await?;
-    Ok(super::paged(&request, &page, &ArticlePage { items, page }))
+    let body = ArticlePage {
+        items: listed.items,
+        page: listed.page,
+        next_after: listed.next_after.map(|cursor| cursor.to_string()),
+    };
+    if after.is_some() {
+        // Pages counted from a cursor have no numbers: the one link is to the next.
+        return Ok(super::continued(
+            &request,
+            &body.page,
+            body.next_after.as_deref(),
+            &body,
+        ));
+    }
+    Ok(super::paged(&request, &body.page, &body))
 }
 
 /// Read one article with its breadcrumb and its neighbours in the category.
@@ -169,6 +196,7 @@ async fn create_article(
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
     let article = articles::create(&state.db, &state.categories, body.into_inner()).await?;
+    state.list_counts.forget();
     state.search.after_write().await;
     Ok(super::created(
         format!("/api/v1/articles/{}", article.id),
@@ -204,6 +232,7 @@ async fn update_article(
         body.into_inner(),
     )
     .await?;
+    state.list_counts.forget();
     state.search.after_write().await;
     Ok(web::Json(article))
 }
@@ -227,6 +256,7 @@ async fn delete_article(
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     articles::delete(&state.db, id.into_inner()).await?;
+    state.list_counts.forget();
     state.search.after_write().await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -113,6 +113,37 @@ fn paged(request: &HttpRequest, page: &PageInfo, body: &impl Serialize) -> HttpR
     response.json(body)
 }
 
+/// A page continued from a cursor: `X-Total-Count`, and a `Link` to the next page when there
+/// is one.
+fn continued(
+    request: &HttpRequest,
+    page: &PageInfo,
+    next_after: Option<&str>,
+    body: &impl Serialize,
+) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    response.insert_header(("X-Total-Count", page.total.to_string()));
+    if let Some(next) = next_after {
+        let mut params: Vec<(String, String)> =
+            web::Query::<Vec<(String, String)>>::from_query(request.query_string())
+                .map(|query| query.into_inner())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(key, _)| key != "after" && key != "page")
+                .collect();
+        params.push(("after".into(), next.to_owned()));
+        let query: Vec<String> = params
+            .iter()
+            .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
+            .collect();
+        response.insert_header((
+            header::LINK,
+            format!("<{}?{}>; rel=\"next\"", request.path(), query.join("&")),
+        ));
+    }
+    response.json(body)
+}
+
 fn page_links(request: &HttpRequest, page: &PageInfo) -> String {
     let other_params: Vec<(String, String)> =
         web::Query::<Vec<(String, String)>>::from_query(request.query_string())

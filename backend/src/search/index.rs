@@ -23,8 +23,8 @@ use tantivy::{
         TextFieldIndexing, TextOptions, Value, STORED, STRING,
     },
     tokenizer::TextAnalyzer,
-    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument,
-    Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, Term,
 };
 
 use super::{
@@ -432,51 +432,96 @@ impl SearchIndex {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let ranked = TopDocs::with_limit(limit.max(1))
-            .and_offset(offset)
-            .tweak_score(move |segment: &SegmentReader| {
-                let column = |name: &str| segment.fast_fields().date(name).ok();
-                let published = column("published_at");
-                let updated = column("updated_at");
-                let ids = segment.fast_fields().u64("id").ok();
-                let pinned = segment.fast_fields().u64("pinned").ok();
-                move |doc: DocId, score: Score| {
-                    let seconds =
-                        |column: &Option<tantivy::columnar::Column<tantivy::DateTime>>| {
-                            column
+        // Counting needs no scores, so it runs on its own: the ranked page can then skip the
+        // documents that cannot reach it (block-max WAND) instead of scoring every match.
+        let total = searcher.search(&query, &Count)? as u64;
+        let page = || TopDocs::with_limit(limit.max(1)).and_offset(offset);
+        let by_time = |field: &str, order: tantivy::Order| {
+            page().order_by_fast_field::<tantivy::DateTime>(field.to_owned(), order)
+        };
+        let addresses: Vec<(Option<Score>, DocAddress)> = match order {
+            Order::Relevance => searcher
+                .search(&query, &page().order_by_score())?
+                .into_iter()
+                .map(|(score, address)| (Some(score), address))
+                .collect(),
+            Order::Newest => {
+                unscored(searcher.search(&query, &by_time("published_at", tantivy::Order::Desc))?)
+            }
+            Order::Oldest => {
+                unscored(searcher.search(&query, &by_time("published_at", tantivy::Order::Asc))?)
+            }
+            Order::Updated => {
+                unscored(searcher.search(&query, &by_time("updated_at", tantivy::Order::Desc))?)
+            }
+            Order::PinnedFirst => searcher
+                .search(
+                    &query,
+                    &page().tweak_score(|segment: &SegmentReader| {
+                        let pinned = segment.fast_fields().u64("pinned").ok();
+                        let published = segment.fast_fields().date("published_at").ok();
+                        move |doc: DocId, _score: Score| {
+                            let pinned = pinned.as_ref().and_then(|p| p.first(doc)).unwrap_or(0);
+                            let at = published
                                 .as_ref()
                                 .and_then(|column| column.first(doc))
-                                .map(|at| at.into_timestamp_secs() as f64)
-                        };
-                    let id = ids.as_ref().and_then(|ids| ids.first(doc)).unwrap_or(0);
-                    let score = f64::from(score);
-                    // Articles without a publish time (drafts) come last in every order by it.
-                    let published = seconds(&published);
-                    let by_time = |sign: f64| published.map_or(f64::MIN, |at| sign * at);
-                    let key = match order {
-                        Order::Relevance => (score, by_time(1.0)),
-                        Order::Newest => (by_time(1.0), score),
-                        Order::Oldest => (by_time(-1.0), score),
-                        Order::Updated => (seconds(&updated).unwrap_or(f64::MIN), score),
-                        Order::PinnedFirst => {
-                            let pinned = pinned.as_ref().and_then(|p| p.first(doc)).unwrap_or(0);
-                            // Pinned articles sort above every publish time.
-                            (pinned as f64 * 1e12 + published.unwrap_or(0.0), score)
+                                .map_or(i64::MIN, tantivy::DateTime::into_timestamp_secs);
+                            (pinned, at)
                         }
-                    };
-                    // The id breaks the remaining ties, so pages never overlap.
-                    (key.0, key.1, id, score as Score)
+                    }),
+                )?
+                .into_iter()
+                .map(|(_, address)| (None, address))
+                .collect(),
+        };
+        let mut ids = Vec::with_capacity(addresses.len());
+        for (score, address) in &addresses {
+            let id = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("id")?
+                .first(address.doc_id);
+            ids.push((id, *score));
+        }
+        // Pages in another order still say how well each hit matched: the page's documents
+        // are scored by the same query narrowed to them.
+        let mut scores = std::collections::HashMap::new();
+        if ids.iter().any(|(_, score)| score.is_none()) {
+            let page_ids = TermSetQuery::new(
+                ids.iter()
+                    .filter_map(|(id, _)| *id)
+                    .map(|id| Term::from_field_u64(self.fields.id, id)),
+            );
+            let narrowed = BooleanQuery::new(vec![
+                (Occur::Must, Box::new(query.clone()) as Box<dyn Query>),
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(page_ids), 0.0)),
+                ),
+            ]);
+            let fields = self.fields;
+            for (score, address) in searcher.search(
+                &narrowed,
+                &TopDocs::with_limit(ids.len().max(1)).order_by_score(),
+            )? {
+                let document: TantivyDocument = searcher.doc(address)?;
+                if let Some(id) = document
+                    .get_first(fields.id)
+                    .and_then(|value| value.as_u64())
+                {
+                    scores.insert(id, score);
                 }
-            });
-        let (top, total) = searcher.search(&query, &(ranked, Count))?;
-        let hits = top
+            }
+        }
+        let hits = ids
             .into_iter()
-            .map(|((_, _, id, score), _)| (i32::try_from(id).unwrap_or(0), score))
+            .filter_map(|(id, score)| {
+                let id = id?;
+                let score = score.or_else(|| scores.get(&id).copied()).unwrap_or(0.0);
+                Some((i32::try_from(id).ok()?, score))
+            })
             .collect();
-        Ok(Found {
-            total: total as u64,
-            hits,
-        })
+        Ok(Found { total, hits })
     }
 
     /// Up to `limit` public titles that complete `typed`: its last word as a prefix, the
@@ -550,6 +595,69 @@ impl SearchIndex {
     }
 }
 
+fn unscored<T>(found: Vec<(T, DocAddress)>) -> Vec<(Option<Score>, DocAddress)> {
+    found
+        .into_iter()
+        .map(|(_, address)| (None, address))
+        .collect()
+}
+
 fn id_value(id: i32) -> u64 {
     u64::try_from(id).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "portal-search-{name}-{}-{:?}",
+            std::process::id(),
+            std::time::SystemTime::now()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn opened_fresh(dir: &Path) -> bool {
+        match SearchIndex::open(dir) {
+            Ok((_, Opened::Fresh)) => true,
+            Ok((_, Opened::Current(_))) => false,
+            Err(error) => panic!("the index did not open: {error:#}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_index_is_made_and_a_committed_one_reopened() {
+        let dir = scratch("reopen");
+        assert!(opened_fresh(&dir));
+        {
+            let (index, _) = SearchIndex::open(&dir).ok().unzip();
+            let index = index.unwrap_or_else(|| panic!("reopen"));
+            let payload = format!("{{\"schema\":{SCHEMA_VERSION}}}");
+            assert!(index.commit(&payload).is_ok());
+        }
+        assert!(!opened_fresh(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_corrupt_or_foreign_index_is_replaced() {
+        let dir = scratch("corrupt");
+        std::fs::create_dir_all(&dir).ok();
+        std::fs::write(dir.join("meta.json"), b"{ not json").ok();
+        assert!(opened_fresh(&dir), "unreadable metadata");
+
+        // An index committed without this version's payload (an older schema) is rebuilt too.
+        let dir2 = scratch("foreign");
+        {
+            let (index, _) = SearchIndex::open(&dir2).ok().unzip();
+            let index = index.unwrap_or_else(|| panic!("open"));
+            assert!(index.commit("{\"schema\":0}").is_ok());
+        }
+        assert!(opened_fresh(&dir2), "another schema version");
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&dir2);
+    }
 }

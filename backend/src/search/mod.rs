@@ -64,8 +64,11 @@ impl Search {
         let (position, rebuilding) = match saved {
             Some(position) => (position, false),
             None => {
+                // Emptied at once, so that a search never sees the old documents again.
+                let position = Position::rebuild();
                 index.clear()?;
-                (Position::rebuild(), true)
+                index.commit(&position.payload())?;
+                (position, true)
             }
         };
         let search = Arc::new(Self {
@@ -145,10 +148,27 @@ impl Search {
     ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
         let Start {
             mut follower,
-            rebuilding,
+            mut rebuilding,
         } = start;
-        let quick = !rebuilding || sync::article_count(&db).await? <= REBUILD_BEFORE_SERVING;
-        if quick {
+        if !rebuilding {
+            self.catch_up(&db, &mut follower, &|_, _| {}).await?;
+            // A database restored from a backup, or replaced, leaves an index that no longer
+            // matches it, with nothing in the change log to say so: the counts tell.
+            let (indexed, stored) = (self.index.len(), sync::article_count(&db).await?);
+            if indexed != stored {
+                tracing::warn!(
+                    indexed,
+                    stored,
+                    "the search index does not match the database; rebuilding it"
+                );
+                let position = Position::rebuild();
+                self.index.clear()?;
+                self.index.commit(&position.payload())?;
+                follower = Follower::new(position);
+                rebuilding = true;
+            }
+        }
+        if !rebuilding || sync::article_count(&db).await? <= REBUILD_BEFORE_SERVING {
             self.catch_up(&db, &mut follower, &|_, _| {}).await?;
             self.index.set_ready();
         } else {
@@ -220,15 +240,11 @@ impl Search {
         db: &DatabaseConnection,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> anyhow::Result<u64> {
+        let position = Position::rebuild();
         self.index.clear()?;
-        let mut follower = Follower::new(Position::rebuild());
+        self.index.commit(&position.payload())?;
+        let mut follower = Follower::new(position);
         let indexed = self.catch_up(db, &mut follower, progress).await?;
-        if indexed == 0 {
-            // Commit the emptying even when there is nothing to index.
-            let this = self.clone();
-            let payload = follower.position().payload();
-            tokio::task::spawn_blocking(move || this.index.commit(&payload)).await??;
-        }
         self.index.set_ready();
         Ok(indexed)
     }

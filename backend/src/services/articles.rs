@@ -48,6 +48,73 @@ pub struct ListQuery {
     pub pinned: Option<bool>,
     pub search: Option<SearchTerms>,
     pub sort: ArticleSort,
+    /// Continue after this article instead of at a page number.
+    pub after: Option<Cursor>,
+}
+
+/// Where a list sorted by publish time stopped: the last article's publish time and id. Written
+/// `{unix seconds}-{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub published_at: DateTime<Utc>,
+    pub id: i32,
+}
+
+impl Cursor {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let unreadable = || "must be the `next_after` of an earlier page".to_owned();
+        let (seconds, id) = text.split_once('-').ok_or_else(unreadable)?;
+        let seconds: i64 = seconds.parse().map_err(|_| unreadable())?;
+        let id: i32 = id.parse().map_err(|_| unreadable())?;
+        let published_at = DateTime::<Utc>::from_timestamp(seconds, 0)
+            .and_then(|at| check_published_at(at).ok())
+            .ok_or_else(unreadable)?;
+        Ok(Self { published_at, id })
+    }
+
+    fn after(summary: &ArticleSummary) -> Option<Self> {
+        Some(Self {
+            published_at: summary.published_at?,
+            id: summary.id,
+        })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.published_at.timestamp(), self.id)
+    }
+}
+
+/// List totals, kept for a moment. Counting a category of thousands of articles reads its
+/// whole index range, and the home and category pages ask for the same few totals all the
+/// time; a write through this instance forgets them at once, other instances' within the
+/// lifetime.
+pub struct ListCounts {
+    totals: moka::sync::Cache<String, u64>,
+}
+
+impl ListCounts {
+    pub fn new(lifetime: std::time::Duration) -> Self {
+        Self {
+            totals: moka::sync::Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(lifetime)
+                .build(),
+        }
+    }
+
+    pub fn forget(&self) {
+        self.totals.invalidate_all();
+    }
+}
+
+/// One page of a list, and the cursor of the next when the order allows one.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub items: Vec<ArticleSummary>,
+    pub page: PageInfo,
+    pub next_after: Option<Cursor>,
 }
 
 /// The columns of a list entry: everything but the body, which can be large.
@@ -160,9 +227,10 @@ pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
     engine: &Arc<Search>,
+    counts: &ListCounts,
     query: ListQuery,
     pagination: Pagination,
-) -> ApiResult<(Vec<ArticleSummary>, PageInfo)> {
+) -> ApiResult<Listed> {
     let all_categories = cache.all(db).await?;
     let in_categories = match &query.category {
         Some(wanted) => {
@@ -176,9 +244,22 @@ pub async fn list(
         }
         None => None,
     };
-    if let Some(terms) = &query.search {
-        return found_by_index(db, cache, engine, &query, terms, in_categories, pagination).await;
+    let by_time = matches!(query.sort, ArticleSort::Newest | ArticleSort::Oldest);
+    if query.after.is_some() && (!by_time || query.search.is_some()) {
+        return Err(ApiError::BadRequest(
+            "after: only with sort `newest` or `oldest`, and without `q`".into(),
+        ));
     }
+    if let Some(terms) = &query.search {
+        let (items, page) =
+            found_by_index(db, cache, engine, &query, terms, in_categories, pagination).await?;
+        return Ok(Listed {
+            items,
+            page,
+            next_after: None,
+        });
+    }
+    let count_key = format!("{:?}|{:?}|{:?}", query.status, in_categories, query.pinned);
     let mut condition = status_condition(query.status, db::now());
     if let Some(ids) = in_categories {
         condition = condition.add(article::Column::CategoryId.is_in(ids));
@@ -188,23 +269,55 @@ pub async fn list(
     }
 
     let filtered = article::Entity::find().filter(condition);
-    let total = filtered.clone().count(db).await?;
-    let rows = sorted(filtered, query.sort)
+    let total = match counts.totals.get(&count_key) {
+        Some(total) => total,
+        None => {
+            let total = filtered.clone().count(db).await?;
+            counts.totals.insert(count_key, total);
+            total
+        }
+    };
+    let mut page = sorted(filtered, query.sort);
+    if let Some(after) = query.after {
+        use article::Column as C;
+        let (time_beyond, id_beyond) = match query.sort {
+            ArticleSort::Oldest => (C::PublishedAt.gt(after.published_at), C::Id.gt(after.id)),
+            _ => (C::PublishedAt.lt(after.published_at), C::Id.lt(after.id)),
+        };
+        page = page.filter(
+            Condition::any().add(time_beyond).add(
+                Condition::all()
+                    .add(C::PublishedAt.eq(after.published_at))
+                    .add(id_beyond),
+            ),
+        );
+    } else {
+        page = page.offset(pagination.offset());
+    }
+    // One more than the page: whether another page follows.
+    let mut rows = page
         .select_only()
         .columns(SUMMARY_COLUMNS)
-        .offset(pagination.offset())
-        .limit(pagination.limit())
+        .limit(pagination.limit() + 1)
         .into_model::<SummaryRow>()
         .all(db)
         .await?;
-    let items = rows
+    let more = rows.len() as u64 > pagination.limit();
+    rows.truncate(pagination.per_page as usize);
+    let items: Vec<ArticleSummary> = rows
         .into_iter()
         .map(|row| summary_dto(row, &all_categories))
         .collect();
-    Ok((
+    let next_after = if by_time && more {
+        items.last().and_then(Cursor::after)
+    } else {
+        None
+    };
+    Ok(Listed {
         items,
-        PageInfo::new(pagination.page, pagination.per_page, total),
-    ))
+        page: PageInfo::new(pagination.page, pagination.per_page, total),
+        next_after,
+    })
 }
 
 async fn found_by_index(

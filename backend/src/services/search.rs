@@ -23,13 +23,13 @@ use crate::{
     },
 };
 
-/// Searches take a core each for a moment: half the cores may search at once and 32 more
-/// wait, so a flood of searches cannot take the cores every other read needs.
+/// Searches take a core each for a few milliseconds: as many as there are cores run at once
+/// and 32 more wait; beyond that a flood of searches is refused (503) rather than queued.
 pub fn admission() -> &'static Admission {
     static SEARCHES: OnceLock<Admission> = OnceLock::new();
     SEARCHES.get_or_init(|| {
         Admission::new(
-            Admission::half_the_cores(),
+            Admission::all_the_cores(),
             32,
             "too many searches are running right now; try again in a moment",
         )

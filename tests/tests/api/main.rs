@@ -7,6 +7,7 @@ mod auth;
 mod browsers;
 mod categories;
 mod concurrency;
+mod cursors;
 mod demo;
 mod errors;
 mod friend_links;

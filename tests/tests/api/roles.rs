@@ -36,6 +36,8 @@ const MATRIX: &[(&str, &str, u16, u16, u16)] = &[
     ("GET", "/api/v1/friend-links/{id}", 200, 200, 200),
     ("PATCH", "/api/v1/friend-links/{id}", 401, 403, 200),
     ("DELETE", "/api/v1/friend-links/{id}", 401, 403, 204),
+    ("GET", "/api/v1/search", 200, 200, 200),
+    ("GET", "/api/v1/search/suggest", 200, 200, 200),
     ("GET", "/api/v1/site", 200, 200, 200),
     ("PATCH", "/api/v1/site", 401, 403, 200),
     ("GET", "/api/v1/stats/categories", 401, 200, 200),
@@ -199,7 +201,10 @@ async fn call_for(
             _ => fixture.user,
         }
     };
-    let path = template.replace("{id}", &id.to_string());
+    let path = match template {
+        "/api/v1/search" | "/api/v1/search/suggest" => format!("{template}?q=%E6%99%AE%E6%B3%95"),
+        _ => template.replace("{id}", &id.to_string()),
+    };
     let body = match (method, template) {
         ("POST", "/api/v1/articles") => {
             Some(json!({"title": format!("矩阵{n}"), "category_id": fixture.category}))
