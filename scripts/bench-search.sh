@@ -77,4 +77,7 @@ case_row "list: category 民法典宣传, page 1" "/api/v1/articles?category=min
 case_row "list: category 民法典宣传, last page" "/api/v1/articles?category=minfadian-xuanchuan&page=$(( (articles / 12 + 40) / 20 ))"
 case_row "list: all articles, page 1" "/api/v1/articles"
 case_row "list: all articles, page 2000" "/api/v1/articles?page=2000"
+# The same page reached by its cursor (the `next_after` of page 1999) rather than its number.
+cursor=$(curl -sf "$base/api/v1/articles?page=1999" | python3 -c 'import sys, json; print(json.load(sys.stdin)["next_after"])')
+case_row "list: all articles, page 2000 by after=" "/api/v1/articles?after=$cursor"
 echo "server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status")"

@@ -187,11 +187,27 @@ fn status_condition(filter: ArticleStatusFilter, now: DateTime<Utc>) -> Conditio
     }
 }
 
-fn sorted(query: Select<article::Entity>, sort: ArticleSort) -> Select<article::Entity> {
+fn sorted(
+    query: Select<article::Entity>,
+    sort: ArticleSort,
+    status: ArticleStatusFilter,
+) -> Select<article::Entity> {
     use article::Column as C;
-    // NULL publish times (unpublished drafts) sort last on every backend.
+    // NULL publish times (unpublished drafts) sort last on every backend. Published articles
+    // always have one, and their lists skip the NULL ordering, which would keep SQLite from
+    // reading the rows in the index's order (it would sort every match instead).
+    let without_nulls = matches!(
+        status,
+        ArticleStatusFilter::Public
+            | ArticleStatusFilter::Published
+            | ArticleStatusFilter::Scheduled
+    );
     let by_time = |query: Select<article::Entity>, order: Order| {
-        query.order_by_with_nulls(C::PublishedAt, order, NullOrdering::Last)
+        if without_nulls {
+            query.order_by(C::PublishedAt, order)
+        } else {
+            query.order_by_with_nulls(C::PublishedAt, order, NullOrdering::Last)
+        }
     };
     let query = match sort {
         ArticleSort::Newest => by_time(query, Order::Desc),
@@ -260,15 +276,19 @@ pub async fn list(
         });
     }
     let count_key = format!("{:?}|{:?}|{:?}", query.status, in_categories, query.pinned);
-    let mut condition = status_condition(query.status, db::now());
+    let now = db::now();
+    // Which articles, apart from their status and publish time.
+    let mut scope = Condition::all();
     if let Some(ids) = in_categories {
-        condition = condition.add(article::Column::CategoryId.is_in(ids));
+        scope = scope.add(article::Column::CategoryId.is_in(ids));
     }
     if let Some(pinned) = query.pinned {
-        condition = condition.add(article::Column::Pinned.eq(pinned));
+        scope = scope.add(article::Column::Pinned.eq(pinned));
     }
 
-    let filtered = article::Entity::find().filter(condition);
+    let filtered = article::Entity::find()
+        .filter(status_condition(query.status, now))
+        .filter(scope.clone());
     let total = match counts.totals.get(&count_key) {
         Some(total) => total,
         None => {
@@ -277,20 +297,34 @@ pub async fn list(
             total
         }
     };
-    let mut page = sorted(filtered, query.sort);
-    if let Some(after) = query.after {
+    let mut page = sorted(filtered, query.sort, query.status);
+    if let Some(mut after) = query.after {
         use article::Column as C;
-        let (time_beyond, id_beyond) = match query.sort {
-            ArticleSort::Oldest => (C::PublishedAt.gt(after.published_at), C::Id.gt(after.id)),
-            _ => (C::PublishedAt.lt(after.published_at), C::Id.lt(after.id)),
-        };
-        page = page.filter(
-            Condition::any().add(time_beyond).add(
-                Condition::all()
-                    .add(C::PublishedAt.eq(after.published_at))
-                    .add(id_beyond),
-            ),
-        );
+        // Newest first from a cursor that is not in the future, "published before the
+        // cursor" implies "published by now": only that one bound is given, so SQLite reads
+        // the index from the cursor on (it takes one upper bound per range, and the other
+        // would make it walk from now down to the cursor).
+        let past_only = matches!(query.status, ArticleStatusFilter::Public)
+            && !matches!(query.sort, ArticleSort::Oldest);
+        if past_only {
+            if after.published_at > now {
+                after = Cursor {
+                    published_at: now,
+                    id: i32::MAX,
+                };
+            }
+            let published = article::Entity::find()
+                .filter(C::Status.eq(ArticleStatus::Published.as_str()))
+                .filter(scope);
+            page = sorted(published, query.sort, query.status);
+        }
+        // A row-value comparison, which the databases read as one range of the index.
+        let ours = Expr::tuple([Expr::col(C::PublishedAt).into(), Expr::col(C::Id).into()]);
+        let theirs = Expr::tuple([Expr::value(after.published_at), Expr::value(after.id)]);
+        page = page.filter(match query.sort {
+            ArticleSort::Oldest => ours.gt(theirs),
+            _ => ours.lt(theirs),
+        });
     } else {
         page = page.offset(pagination.offset());
     }

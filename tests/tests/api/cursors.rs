@@ -76,6 +76,17 @@ on_every_database! {
         ] {
             app.get(path).await.assert_problem(400, "bad_request");
         }
+        // A cursor in the future shows no scheduled article.
+        let token = app.editor_token().await;
+        let category = app.category_id("tongzhi-gonggao").await;
+        let due = (chrono::Utc::now() + chrono::Duration::days(30)).to_rfc3339();
+        let scheduled = app.post("/api/v1/articles", Some(&token), &serde_json::json!({
+            "category_id": category, "title": "下月发布的通知", "body": "<p>定时</p>",
+            "status": "published", "published_at": due,
+        })).await.json()["id"].as_i64().unwrap();
+        let future = app.get("/api/v1/articles?after=9999999999-1&per_page=100").await.json();
+        assert!(!ids(&future).contains(&scheduled));
+        assert_eq!(ids(&future).len(), 100);
         let beyond = app.get("/api/v1/articles?after=1-1").await.json();
         assert_eq!(ids(&beyond), Vec::<i64>::new());
         assert!(beyond["next_after"].is_null());
