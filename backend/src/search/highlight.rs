@@ -13,6 +13,29 @@ const LEAD_CHARS: usize = 24;
 /// Occurrences looked at when choosing the passage.
 const MAX_OCCURRENCES: usize = 256;
 
+/// Marks the words of one query in the hits of one search (the substring finder is built once).
+pub struct Highlighter {
+    wanted: Vec<String>,
+    finder: Option<AhoCorasick>,
+}
+
+impl Highlighter {
+    pub fn new(wanted: Vec<String>) -> Self {
+        let finder = finder(&wanted);
+        Self { wanted, finder }
+    }
+
+    /// `text` escaped, with the wanted words in `<mark>`.
+    pub fn mark(&self, text: &str) -> String {
+        mark(text, &self.wanted)
+    }
+
+    /// About [`SNIPPET_CHARS`] characters of `text` around its best passage, marked.
+    pub fn snippet(&self, text: &str) -> String {
+        snippet_with(text, &self.wanted, self.finder.as_ref())
+    }
+}
+
 /// `text` escaped, with every word of `wanted` in `<mark>`.
 pub fn mark(text: &str, wanted: &[String]) -> String {
     let mut ranges: Vec<(usize, usize)> = index_words(text)
@@ -45,11 +68,15 @@ pub fn mark(text: &str, wanted: &[String]) -> String {
 /// marked; `……` where the text goes on. The passage is found by plain substring search and
 /// marked by whole words only, so 市长 is not marked inside 南京市长江大桥.
 pub fn snippet(text: &str, wanted: &[String]) -> String {
+    snippet_with(text, wanted, finder(wanted).as_ref())
+}
+
+fn snippet_with(text: &str, wanted: &[String], finder: Option<&AhoCorasick>) -> String {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     if chars.is_empty() {
         return String::new();
     }
-    let start_char = best_passage_start(text, &chars, wanted);
+    let start_char = finder.map_or(0, |finder| best_passage_start(text, &chars, finder));
     let end_char = (start_char + SNIPPET_CHARS).min(chars.len());
     let start_byte = chars[start_char].0;
     let end_byte = chars.get(end_char).map_or(text.len(), |(at, _)| *at);
@@ -65,10 +92,7 @@ pub fn snippet(text: &str, wanted: &[String]) -> String {
 }
 
 /// The first character of the window with the most distinct wanted words, or 0.
-fn best_passage_start(text: &str, chars: &[(usize, char)], wanted: &[String]) -> usize {
-    let Some(finder) = finder(wanted) else {
-        return 0;
-    };
+fn best_passage_start(text: &str, chars: &[(usize, char)], finder: &AhoCorasick) -> usize {
     let occurrences: Vec<(usize, usize)> = finder
         .find_iter(text)
         .take(MAX_OCCURRENCES)

@@ -1,10 +1,12 @@
 //! Keeping an instance's index in step with the database it shares with other instances.
 //!
-//! Every write to an article sets its `updated_at`; every deletion leaves a tombstone. The
-//! follower reads both from where it last was, going back a little further each time
-//! ([`SLACK`]) for transactions that committed late or clocks a little apart, and skips what it
-//! has already taken in. Its position is saved in the index's own commit, so the index and the
-//! position never disagree. Starting from the epoch on an empty index is a rebuild.
+//! Every write to an article sets its `updated_at`; every deletion leaves a tombstone. Each look
+//! reads both from [`SLACK`] before the previous look (for transactions that committed late and
+//! clocks a little apart) and skips what it has already taken in; the first look after a start
+//! reads from the slack before the saved position. The position is saved in the index's own
+//! commit, so the index and the position never disagree. Starting from the epoch on an empty
+//! index is a rebuild. A transaction that commits more than the slack after the time it
+//! stamped on its rows is missed (writers stamp each batch as they write it).
 
 use std::collections::HashMap;
 
@@ -99,6 +101,8 @@ pub struct Changes {
     pub changed: Vec<i32>,
     pub deleted: Vec<i32>,
     next: Option<Position>,
+    /// When the look began (Unix milliseconds, this machine's clock).
+    looked_at: i64,
     seen_articles: Vec<(i32, i64)>,
     seen_tombstones: Vec<(i32, i64)>,
 }
@@ -117,6 +121,8 @@ impl Changes {
 /// Reads the database's changes since a position.
 pub struct Follower {
     position: Position,
+    /// When the last look that was taken in began (Unix milliseconds).
+    last_look: Option<i64>,
     seen_articles: HashMap<i32, i64>,
     seen_tombstones: HashMap<i32, i64>,
 }
@@ -125,6 +131,7 @@ impl Follower {
     pub fn new(position: Position) -> Self {
         Self {
             position,
+            last_look: None,
             seen_articles: HashMap::new(),
             seen_tombstones: HashMap::new(),
         }
@@ -140,18 +147,19 @@ impl Follower {
         use article::Column as C;
         let mut changes = Changes::default();
         let mut next = self.position;
-        let settled_before = Utc::now().timestamp() - SAME_SECOND_GUARD;
+        let looked_at = Utc::now();
+        changes.looked_at = looked_at.timestamp_millis();
+        let settled_before = looked_at.timestamp() - SAME_SECOND_GUARD;
+        let (articles_from, tombstones_from) = self.reads_from();
 
-        let since = DateTime::<Utc>::from_timestamp(self.position.articles_since, 0)
-            .unwrap_or_default()
-            - SLACK;
+        let since = DateTime::<Utc>::from_timestamp(articles_from, 0).unwrap_or_default();
         let mut after: Option<(DateTime<Utc>, i32)> = None;
         loop {
             let mut query = article::Entity::find()
                 .select_only()
                 .columns([C::Id, C::UpdatedAt]);
             // A rebuild reads every row. (MariaDB cannot compare with times before 1970.)
-            if self.position.articles_since > 0 {
+            if self.last_look.is_some() || self.position.articles_since > 0 {
                 query = query.filter(C::UpdatedAt.gte(since));
             }
             if let Some((at, id)) = after {
@@ -185,9 +193,8 @@ impl Follower {
             }
         }
 
-        let tombstones_since = self.position.tombstones_since - SLACK.num_milliseconds();
         let tombstones = article_tombstone::Entity::find()
-            .filter(article_tombstone::Column::DeletedAt.gte(tombstones_since))
+            .filter(article_tombstone::Column::DeletedAt.gte(tombstones_from))
             .all(db)
             .await?;
         for tombstone in tombstones {
@@ -209,18 +216,33 @@ impl Follower {
         Ok(changes)
     }
 
+    /// Where the next look starts: Unix seconds for articles, milliseconds for tombstones.
+    fn reads_from(&self) -> (i64, i64) {
+        match self.last_look {
+            Some(last) => (
+                (last - SLACK.num_milliseconds()).div_euclid(1000),
+                last - SLACK.num_milliseconds(),
+            ),
+            None => (
+                self.position.articles_since - SLACK.num_seconds(),
+                self.position.tombstones_since - SLACK.num_milliseconds(),
+            ),
+        }
+    }
+
     /// Moves past `changes` once they are in the index.
     pub fn taken_in(&mut self, changes: Changes) {
         let Some(next) = changes.next else {
             return;
         };
         self.position = next;
+        self.last_look = Some(changes.looked_at);
         self.seen_articles.extend(changes.seen_articles);
         self.seen_tombstones.extend(changes.seen_tombstones);
-        let articles_floor = next.articles_since - SLACK.num_seconds();
-        self.seen_articles.retain(|_, at| *at >= articles_floor);
-        let tombstones_floor = next.tombstones_since - SLACK.num_milliseconds();
-        self.seen_tombstones.retain(|_, at| *at >= tombstones_floor);
+        // What the next look will not read again need not be remembered.
+        let (articles_from, tombstones_from) = self.reads_from();
+        self.seen_articles.retain(|_, at| *at >= articles_from);
+        self.seen_tombstones.retain(|_, at| *at >= tombstones_from);
     }
 }
 

@@ -239,9 +239,11 @@ pub async fn fill(db: &DatabaseConnection, count: usize) -> anyhow::Result<usize
         !templates.is_empty(),
         "the demo categories are missing: run `portal demo load` first"
     );
-    let now = db::now();
     let mut made = 0;
     while made < count {
+        // Stamped per batch: search indexes follow `updated_at`, and a stamp much older than
+        // its commit would be missed.
+        let now = db::now();
         let txn = db::begin_write(db).await?;
         let mut records = Vec::new();
         for serial in made..(made + 1000).min(count) {

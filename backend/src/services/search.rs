@@ -128,6 +128,7 @@ pub async fn search(
         SearchSort::Newest => Order::Newest,
     };
     let wanted = query.wanted_words();
+    let highlighter = highlight::Highlighter::new(wanted.clone());
     let found = find(engine, query, filter, order, pagination).await?;
     let ids: Vec<i32> = found.hits.iter().map(|(id, _)| *id).collect();
     let mut articles = articles::summaries_with_bodies(db, cache, &ids).await?;
@@ -137,12 +138,12 @@ pub async fn search(
         .filter_map(|(id, score)| {
             let at = articles.iter().position(|(article, _)| article.id == *id)?;
             let (article, body) = articles.swap_remove(at);
-            let title_highlight = highlight::mark(&article.title, &wanted);
-            let from_body = highlight::snippet(&plain_text(&body), &wanted);
+            let title_highlight = highlighter.mark(&article.title);
+            let from_body = highlighter.snippet(&plain_text(&body));
             let snippet = if from_body.contains("<mark>") {
                 from_body
             } else {
-                let from_summary = highlight::snippet(&article.summary, &wanted);
+                let from_summary = highlighter.snippet(&article.summary);
                 if from_summary.contains("<mark>") {
                     from_summary
                 } else {
