@@ -108,7 +108,7 @@ async fn reindex() -> anyhow::Result<()> {
     let directory = settings
         .data_dir
         .join(portal_backend::startup::SEARCH_INDEX_DIR);
-    let (search, _) = portal_backend::search::Search::open(&directory).context(
+    let (search, _) = portal_backend::search::Search::open(&directory, false).context(
         "opening the search index (a running server holds it: stop the server first; \
          a running server also rebuilds a missing or damaged index by itself)",
     )?;

@@ -80,7 +80,7 @@ impl Application {
         let flusher = hits
             .clone()
             .spawn_flusher(settings.hit_flush_interval, stop.clone());
-        let (search, search_start) = Search::open(&settings.data_dir.join(SEARCH_INDEX_DIR))
+        let (search, search_start) = Search::open(&settings.data_dir.join(SEARCH_INDEX_DIR), true)
             .context("opening the search index")?;
         let search_follower = search
             .start(db.clone(), search_start, stop.clone())

@@ -27,7 +27,8 @@ fn unique(name: &str) -> String {
     format!("portal_{name}_{}_{nanos}", std::process::id())
 }
 
-/// Starts `portal` on a free port and waits for it to say where it listens.
+/// Starts `portal` on a free port and waits for it to say where it listens. Two started on one
+/// data directory share its secret; the second keeps its search index in memory.
 fn start(database_url: &str, data_dir: &Path, flush_ms: u64) -> Portal {
     start_with(database_url, data_dir, flush_ms, &[])
 }

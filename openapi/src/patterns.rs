@@ -14,5 +14,7 @@ pub const SLUG: &str = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 pub const HTTP_URL: &str = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$";
 /// A time from the year 1000 on (MariaDB's DATETIME starts there).
 pub const FROM_YEAR_1000: &str = r"^[1-9][0-9]{3}-";
+/// A list cursor (`next_after`): a publish time in Unix seconds and an article id.
+pub const LIST_CURSOR: &str = r"^[0-9]{1,12}-[0-9]{1,10}$";
 /// A login name.
 pub const USERNAME: &str = r"^[A-Za-z0-9_.-]{3,32}$";

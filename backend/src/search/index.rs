@@ -148,7 +148,10 @@ pub enum Opened {
 impl SearchIndex {
     /// Opens the index in `directory`, or makes a new one there when it is missing, corrupt or
     /// of another schema version.
-    pub fn open(directory: &Path) -> anyhow::Result<(Self, Opened)> {
+    ///
+    /// When another process holds the index and `memory_when_locked`, this one keeps an index
+    /// of its own in memory instead (filled from the database like any new index).
+    pub fn open(directory: &Path, memory_when_locked: bool) -> anyhow::Result<(Self, Opened)> {
         let (schema, fields) = schema();
         let existing = Self::open_existing(directory, &schema);
         let (index, opened) = match existing {
@@ -168,12 +171,25 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .context("opening the search index's reader")?;
-        let writer = index.writer(WRITER_MEMORY).with_context(|| {
-            format!(
-                "locking the search index in {} (is another `portal` using this data directory?)",
-                directory.display()
-            )
-        })?;
+        let writer = match index.writer(WRITER_MEMORY) {
+            Ok(writer) => writer,
+            Err(tantivy::TantivyError::LockFailure(..)) if memory_when_locked => {
+                tracing::warn!(dir = %directory.display(),
+                    "another `portal` holds the search index in this data directory; \
+                     this one keeps its own in memory (give each instance its own \
+                     PORTAL_DATA_DIR to keep it on disk)");
+                return Self::in_memory(directory);
+            }
+            Err(error) => {
+                return Err(error).with_context(|| {
+                    format!(
+                        "locking the search index in {} (is another `portal` using this data \
+                         directory?)",
+                        directory.display()
+                    )
+                })
+            }
+        };
         Ok((
             Self {
                 directory: directory.to_owned(),
@@ -183,6 +199,30 @@ impl SearchIndex {
                 ready: AtomicBool::new(false),
             },
             opened,
+        ))
+    }
+
+    fn in_memory(directory: &Path) -> anyhow::Result<(Self, Opened)> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index
+            .tokenizers()
+            .register(TOKENIZER_NAME, TextAnalyzer::from(IndexTokenizer));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening the search index's reader")?;
+        let writer = index.writer(WRITER_MEMORY)?;
+        Ok((
+            Self {
+                directory: directory.to_owned(),
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+                ready: AtomicBool::new(false),
+            },
+            Opened::Fresh,
         ))
     }
 
@@ -621,7 +661,7 @@ mod tests {
     }
 
     fn opened_fresh(dir: &Path) -> bool {
-        match SearchIndex::open(dir) {
+        match SearchIndex::open(dir, false) {
             Ok((_, Opened::Fresh)) => true,
             Ok((_, Opened::Current(_))) => false,
             Err(error) => panic!("the index did not open: {error:#}"),
@@ -633,7 +673,7 @@ mod tests {
         let dir = scratch("reopen");
         assert!(opened_fresh(&dir));
         {
-            let (index, _) = SearchIndex::open(&dir).ok().unzip();
+            let (index, _) = SearchIndex::open(&dir, false).ok().unzip();
             let index = index.unwrap_or_else(|| panic!("reopen"));
             let payload = format!("{{\"schema\":{SCHEMA_VERSION}}}");
             assert!(index.commit(&payload).is_ok());
@@ -652,7 +692,7 @@ mod tests {
         // An index committed without this version's payload (an older schema) is rebuilt too.
         let dir2 = scratch("foreign");
         {
-            let (index, _) = SearchIndex::open(&dir2).ok().unzip();
+            let (index, _) = SearchIndex::open(&dir2, false).ok().unzip();
             let index = index.unwrap_or_else(|| panic!("open"));
             assert!(index.commit("{\"schema\":0}").is_ok());
         }

@@ -53,10 +53,11 @@ pub struct Start {
 
 impl Search {
     /// Opens (or makes) the index in `directory`; a missing, unreadable, outdated or stale
-    /// index is emptied for a rebuild.
-    pub fn open(directory: &Path) -> anyhow::Result<(Arc<Self>, Start)> {
+    /// index is emptied for a rebuild. A server whose data directory another server's index
+    /// already holds (`memory_when_locked`) keeps its own in memory.
+    pub fn open(directory: &Path, memory_when_locked: bool) -> anyhow::Result<(Arc<Self>, Start)> {
         tokenizer::warm_up();
-        let (index, opened) = SearchIndex::open(directory)?;
+        let (index, opened) = SearchIndex::open(directory, memory_when_locked)?;
         let saved = match &opened {
             Opened::Current(payload) => Position::from_payload(payload.as_deref()),
             Opened::Fresh => None,

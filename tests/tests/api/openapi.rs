@@ -106,7 +106,15 @@ fn every_pattern_in_the_spec_is_one_the_server_enforces() {
     let mut found = Vec::new();
     collect(&spec, &mut found);
     assert!(found.len() > 20, "{found:?}");
-    let known = [ONE_LINE, NO_NUL, SLUG, HTTP_URL, FROM_YEAR_1000, USERNAME];
+    let known = [
+        ONE_LINE,
+        NO_NUL,
+        SLUG,
+        HTTP_URL,
+        FROM_YEAR_1000,
+        USERNAME,
+        LIST_CURSOR,
+    ];
     for pattern in found {
         assert!(
             known.contains(&pattern),
