@@ -70,7 +70,9 @@ pub struct ArticleListQuery {
     /// Only pinned (`true`) or only unpinned (`false`) articles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,
-    /// Words to find in the title, summary or body (at most 100 characters).
+    /// Words to find in the title, summary or body (at most 100 characters), through the
+    /// search index as in `GET /api/v1/search`: matches go 1000 deep (later pages are empty),
+    /// and neither `sort` `most_read`, `pinned` nor `after` combine with it.
     #[cfg_attr(
         feature = "openapi",
         param(max_length = 100, pattern = r"^[^\u0000]*$")

@@ -8,7 +8,8 @@ use crate::{ArticleSummary, PageInfo};
 pub const SEARCH_QUERY_MAX_CHARS: usize = 100;
 /// The most words, phrases and exclusions one query may hold.
 pub const SEARCH_QUERY_MAX_TERMS: usize = 16;
-/// How far a search may page: `page × per_page` at most this many hits.
+/// How deep ranked hits go: pages past the first this many hits come back empty (their
+/// `total` stays exact).
 pub const SEARCH_MAX_DEPTH: u32 = 1000;
 /// How many completions a suggestion list holds.
 pub const SUGGESTIONS_MAX: usize = 8;
@@ -57,14 +58,16 @@ pub struct SearchQuery {
     /// Published on or after this day (YYYY-MM-DD, the site's time zone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<chrono::NaiveDate>,
-    /// Published on or before this day (YYYY-MM-DD, the site's time zone).
+    /// Published on or before this day (YYYY-MM-DD, the site's time zone). A range that ends
+    /// before it starts finds nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<chrono::NaiveDate>,
     /// `relevance` (default) or `newest`.
     #[cfg_attr(feature = "openapi", param(inline))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<SearchSort>,
-    /// The page, from 1; `page × per_page` may not pass 1000.
+    /// The page, from 1. Hits are ranked to a depth of 1000: a page past them is empty, with
+    /// the exact `total`.
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,

@@ -46,6 +46,8 @@ const SUMMARY_BOOST: Score = 1.5;
 const BODY_BOOST: Score = 1.0;
 /// How much more a typed part weighs where its words stand together.
 const ADJACENT_BOOST: Score = 2.0;
+/// How deep ranked results go (the contract's [`portal_api::SEARCH_MAX_DEPTH`]).
+const MAX_DEPTH: usize = portal_api::SEARCH_MAX_DEPTH as usize;
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -94,8 +96,12 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
+/// Tantivy keeps dates as i64 nanoseconds (1677 to 2262); the API takes any year from 1 to
+/// 9999, so instants outside that span are held at its edges, which keeps their order
+/// against every date a portal can hold rather than overflowing.
 fn instant(at: DateTime<Utc>) -> tantivy::DateTime {
-    tantivy::DateTime::from_timestamp_secs(at.timestamp())
+    const LIMIT_SECS: i64 = i64::MAX / 1_000_000_000;
+    tantivy::DateTime::from_timestamp_secs(at.timestamp().clamp(-LIMIT_SECS, LIMIT_SECS))
 }
 
 /// Which articles a search may return.
@@ -300,10 +306,13 @@ impl SearchIndex {
         document
     }
 
+    /// The writer. A panic while it was held leaves it usable (the index only changes on
+    /// commit), so a poisoned lock is taken over rather than ending indexing for good.
     fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
-        self.writer
+        Ok(self
+            .writer
             .lock()
-            .map_err(|_| anyhow::anyhow!("the search index writer was poisoned"))
+            .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     /// Stages `upserts` (replacing their earlier versions when `replace`) and the removal of
@@ -315,15 +324,19 @@ impl SearchIndex {
         deletions: &[i32],
         replace: bool,
     ) -> anyhow::Result<()> {
+        let documents: Vec<(i32, TantivyDocument)> = upserts
+            .iter()
+            .map(|model| (model.id, self.document(model)))
+            .collect();
         let writer = self.writer()?;
         for id in deletions {
             writer.delete_term(Term::from_field_u64(self.fields.id, id_value(*id)));
         }
-        for model in upserts {
+        for (id, document) in documents {
             if replace {
-                writer.delete_term(Term::from_field_u64(self.fields.id, id_value(model.id)));
+                writer.delete_term(Term::from_field_u64(self.fields.id, id_value(id)));
             }
-            writer.add_document(self.document(model))?;
+            writer.add_document(document)?;
         }
         Ok(())
     }
@@ -475,7 +488,17 @@ impl SearchIndex {
         // Counting needs no scores, so it runs on its own: the ranked page can then skip the
         // documents that cannot reach it (block-max WAND) instead of scoring every match.
         let total = searcher.search(&query, &Count)? as u64;
-        let page = || TopDocs::with_limit(limit.max(1)).and_offset(offset);
+        // Ranking stops at the first SEARCH_MAX_DEPTH hits, which bounds the heap a deep
+        // page needs: a page past them is empty (with the exact total), one across the edge
+        // is cut there.
+        let limit = limit.min(MAX_DEPTH.saturating_sub(offset));
+        if limit == 0 {
+            return Ok(Found {
+                hits: Vec::new(),
+                total,
+            });
+        }
+        let page = || TopDocs::with_limit(limit).and_offset(offset);
         let by_time = |field: &str, order: tantivy::Order| {
             page().order_by_fast_field::<tantivy::DateTime>(field.to_owned(), order)
         };

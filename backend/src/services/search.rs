@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use portal_api::{
     ArticleStatusFilter, PageInfo, SearchHit, SearchPage, SearchQuery, SearchSort, Suggestion,
-    SuggestionList, SEARCH_MAX_DEPTH, SUGGESTIONS_MAX,
+    SuggestionList, SUGGESTIONS_MAX,
 };
 use sea_orm::DatabaseConnection;
 
@@ -94,16 +94,6 @@ pub async fn search(
     let query = parse_query(&params.q)?;
     let pagination = Pagination::parse(params.page, params.per_page)
         .map_err(|(field, message)| ApiError::BadRequest(format!("{field}: {message}")))?;
-    if u64::from(pagination.page) * u64::from(pagination.per_page) > u64::from(SEARCH_MAX_DEPTH) {
-        return Err(ApiError::BadRequest(format!(
-            "page: a search shows its first {SEARCH_MAX_DEPTH} hits; narrow it down instead"
-        )));
-    }
-    if let (Some(from), Some(to)) = (params.from, params.to) {
-        if from > to {
-            return Err(ApiError::BadRequest("from: must not be after `to`".into()));
-        }
-    }
     let categories = match &params.category {
         Some(wanted) => {
             let all = cache.all(db).await?;
