@@ -13,6 +13,7 @@
 //! | `PORTAL_DATA_DIR` | `data_dir` | the SQLite file's folder, else `data` |
 //! | `PORTAL_STATIC_DIR` | `static_dir` | `frontend/dist` |
 //! | `PORTAL_DEMO_CONTENT` | `demo_content` | `true` (only fills an empty database) |
+//! | `PORTAL_PUBLIC_URL` | `public_url` | none: links in pages, feeds and the sitemap use the request's `Host`; set it in production, e.g. `https://pufa.example.gov.cn` |
 //! | `PORTAL_SITE_NAME` | `site_name` | the demo's, or `未命名站点` without it: the first start's site name |
 //! | `PORTAL_LOGIN_MAX_FAILURES` | `login_max_failures` | `5` per 15 minutes per client and name |
 //! | `PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT` | `login_max_failures_per_account` | `20` per 15 minutes from any address |
@@ -75,6 +76,9 @@ pub struct Settings {
     pub demo_content: bool,
     /// The site name on first start (the admin changes it in the console afterwards).
     pub site_name: Option<String>,
+    /// The site's public address (scheme and host, no path): canonical links, feeds and the
+    /// sitemap name it.
+    pub public_url: Option<url::Url>,
     /// Failed logins per window for one address and account, for one account from anywhere,
     /// and for one address across accounts.
     pub login_max_failures: u32,
@@ -122,6 +126,7 @@ struct FileSettings {
     static_dir: Option<PathBuf>,
     demo_content: Option<bool>,
     site_name: Option<String>,
+    public_url: Option<String>,
     login_max_failures: Option<u32>,
     login_max_failures_per_account: Option<u32>,
     login_max_failures_per_address: Option<u32>,
@@ -140,6 +145,18 @@ struct FileSettings {
     microcache_ms: Option<u64>,
 }
 
+/// An `http` or `https` address of a site's root, such as `https://pufa.example.gov.cn`.
+fn public_url_from(text: &str) -> Result<url::Url, String> {
+    let address = url::Url::parse(text.trim()).map_err(|error| format!("is not a URL: {error}"))?;
+    if !matches!(address.scheme(), "http" | "https") || address.host_str().is_none() {
+        return Err("must be an http:// or https:// address with a host".into());
+    }
+    if address.path() != "/" || address.query().is_some() || address.fragment().is_some() {
+        return Err("must name the site's root, without a path, query or fragment".into());
+    }
+    Ok(address)
+}
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db";
 
 impl Settings {
@@ -156,6 +173,7 @@ impl Settings {
             static_dir: PathBuf::from("frontend/dist"),
             demo_content: true,
             site_name: None,
+            public_url: None,
             login_max_failures: 5,
             login_max_failures_per_account: 20,
             login_max_failures_per_address: 30,
@@ -216,6 +234,7 @@ impl Settings {
             static_dir,
             demo_content,
             site_name,
+            public_url,
             login_max_failures,
             login_max_failures_per_account,
             login_max_failures_per_address,
@@ -268,6 +287,12 @@ impl Settings {
         replace(&mut self.static_dir, static_dir);
         replace(&mut self.demo_content, demo_content);
         self.site_name = site_name.or(self.site_name.take());
+        if let Some(address) = public_url {
+            self.public_url = Some(
+                public_url_from(&address)
+                    .map_err(|message| anyhow::anyhow!("public_url {message}"))?,
+            );
+        }
         replace(&mut self.login_max_failures, login_max_failures);
         self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
         self.admin_password = admin_password.or(self.admin_password.take());
@@ -316,6 +341,12 @@ impl Settings {
         );
         if let Some(name) = env("PORTAL_SITE_NAME") {
             self.site_name = Some(name);
+        }
+        if let Some(address) = env("PORTAL_PUBLIC_URL") {
+            self.public_url = Some(
+                public_url_from(&address)
+                    .map_err(|message| anyhow::anyhow!("PORTAL_PUBLIC_URL {message}"))?,
+            );
         }
         if env("PORTAL_TRUST_PROXY").is_some() {
             bail!("{TRUST_PROXY_REPLACED}");

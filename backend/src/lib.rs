@@ -18,6 +18,7 @@ pub mod files;
 pub mod hits;
 pub mod http;
 pub mod openapi;
+pub mod pages;
 pub mod routes;
 pub mod search;
 pub mod services;

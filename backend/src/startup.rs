@@ -244,6 +244,7 @@ fn serve(
         settings.hsts_max_age,
     ));
     let base_spec = Arc::new(openapi::ApiDoc::openapi_base());
+    let origin = web::Data::new(crate::pages::SiteOrigin::new(settings.public_url.as_ref()));
     let static_dir = settings.static_dir.clone();
     let cors_origins = settings.cors_origins.clone();
     let (proxies, log_full_ip) = (settings.trusted_proxies.clone(), settings.log_full_ip);
@@ -255,6 +256,7 @@ fn serve(
             .app_data(known_routes.clone())
             .app_data(micro_cache.clone())
             .app_data(security_headers.clone())
+            .app_data(origin.clone())
             .app_data(extractors::json_config())
             .app_data(extractors::query_config())
             .app_data(extractors::path_config())
@@ -264,6 +266,7 @@ fn serve(
         app.service(web::redirect("/docs", "/docs/").permanent())
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
+            .configure(crate::pages::feeds::configure)
             .service(spa::service(&static_dir))
             .wrap(from_fn(fallback::problem_details))
             .wrap(from_fn(security::security_headers))

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 /// Articles per page on category and search pages.
-pub const PER_PAGE: u32 = 20;
+pub const PER_PAGE: u32 = portal_api::PORTAL_PAGE_SIZE;
 
 /// Pages shown on each side of the current one.
 const SPREAD: u32 = 2;

@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// The default number of items on a page.
 pub const DEFAULT_PER_PAGE: u32 = 20;
+/// How many articles the portal's category and search pages show at a time: the client asks
+/// for pages of this size, and the server answers a page number past them with 404.
+pub const PORTAL_PAGE_SIZE: u32 = 20;
 /// The largest `per_page` a caller may ask for.
 pub const MAX_PER_PAGE: u32 = 100;
 

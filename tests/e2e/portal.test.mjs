@@ -395,7 +395,7 @@ describe('lists', () => {
       assert.ok(marks.length > 0, 'the results show where they matched');
       assert.ok(marks.every((mark) => mark === word), `only the word is marked: ${marks}`);
       assert.equal(await box.inputValue(), word, 'the header box keeps the words');
-      assert.equal(await page.title(), `搜索: ${word} - 新洲普法网`);
+      assert.equal(await page.title(), `“${word}”的搜索结果 - 新洲普法网`);
 
       // The words stay with the pages of results.
       await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '第 2 页' }).click();

@@ -45,6 +45,11 @@ pub async fn conditional_get(
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
+    let if_modified_since = request
+        .headers()
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| chrono::DateTime::parse_from_rfc2822(value).ok());
     let response = next.call(request).await?;
     if !is_read || response.status() != StatusCode::OK {
         return Ok(response.map_into_boxed_body());
@@ -70,7 +75,19 @@ pub async fn conditional_get(
         headers.insert(header::ETAG, value);
     }
 
-    if if_none_match.is_some_and(|value| if_none_match_matches(&value, &etag)) {
+    // `If-Modified-Since` counts only without `If-None-Match` (RFC 9110, 13.1.3), and only
+    // where the response says when it last changed (feeds and sitemaps do).
+    let last_modified = head
+        .headers()
+        .get(header::LAST_MODIFIED)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| chrono::DateTime::parse_from_rfc2822(value).ok());
+    let unchanged = match (&if_none_match, if_modified_since, last_modified) {
+        (Some(value), _, _) => if_none_match_matches(value, &etag),
+        (None, Some(since), Some(modified)) => modified <= since,
+        _ => false,
+    };
+    if unchanged {
         let mut not_modified = HttpResponse::NotModified();
         for (name, value) in head.headers() {
             if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {

@@ -6,6 +6,7 @@ pub mod bootstrap;
 pub mod categories;
 pub mod demo;
 pub mod demo_content;
+pub mod feeds;
 pub mod friend_links;
 pub mod search;
 pub mod site;

@@ -26,7 +26,7 @@ fn explain(error: &ApiError) -> String {
 
 #[component]
 pub fn LoginPage(props: &LoginPageProps) -> Html {
-    use_document_title(Some("登录 - 管理后台".to_owned()));
+    use_document_title(Some(format!("登录 - {}", portal_api::CONSOLE_TITLE)));
     let username = use_state(String::new);
     let password = use_state(String::new);
     let error = use_state(|| None::<String>);

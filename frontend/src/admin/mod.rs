@@ -139,7 +139,7 @@ where
 /// Sets the tab's title to `page - 管理后台`.
 #[hook]
 pub fn use_console_title(page: &'static str) {
-    use_document_title(Some(format!("{page} - 管理后台")));
+    use_document_title(Some(format!("{page} - {}", portal_api::CONSOLE_TITLE)));
 }
 
 /// A session still worth trying: the server has the last word, but a token past its expiry

@@ -10,11 +10,7 @@ use crate::state::use_portal;
 pub fn use_document_title(page: Option<String>) {
     let site_name = use_portal().site_name();
     use_effect_with((page, site_name), |(page, site_name)| {
-        let title = match page {
-            Some(page) if !site_name.is_empty() => format!("{page} - {site_name}"),
-            Some(page) => page.clone(),
-            None => site_name.to_owned(),
-        };
+        let title = portal_api::document_title(page.as_deref(), site_name);
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
             if !title.is_empty() {
                 document.set_title(&title);

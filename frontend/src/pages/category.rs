@@ -45,8 +45,7 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
     });
     use_section(Some(props.slug.clone()));
     let title = match &detail.state {
-        Remote::Ready(detail) if page > 1 => Some(format!("{} - 第{page}页", detail.category.name)),
-        Remote::Ready(detail) => Some(detail.category.name.clone()),
+        Remote::Ready(detail) => Some(portal_api::category_title(&detail.category.name, page)),
         Remote::Failed(error) if error.is_not_found() => Some(NOT_FOUND_TITLE.to_owned()),
         Remote::Failed(_) | Remote::Loading => None,
     };

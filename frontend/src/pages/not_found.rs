@@ -8,9 +8,9 @@ use crate::components::{RouteLink, SearchForm};
 use crate::hooks::use_document_title;
 use crate::state::use_section;
 
-/// The title of the not-found page; pages that show [`NotFound`] in their place use it too, so
-/// whichever sets the title last sets the same one.
-pub const NOT_FOUND_TITLE: &str = "页面未找到";
+// Pages that show [`NotFound`] in their place use its title too, so whichever sets the title
+// last sets the same one.
+pub use portal_api::NOT_FOUND_TITLE;
 
 /// The route `/404` and every unknown address.
 #[component]

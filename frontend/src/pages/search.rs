@@ -60,11 +60,7 @@ pub fn SearchPage() -> Html {
     let sort = sort_of(query.sort.as_deref());
     let category = query.category.clone().unwrap_or_default();
     use_section(None);
-    use_document_title(Some(if words.is_empty() {
-        "站内搜索".to_owned()
-    } else {
-        format!("搜索: {words}")
-    }));
+    use_document_title(Some(portal_api::search_title(&words)));
     let results = use_api(
         (words.clone(), page, sort, category.clone()),
         |(words, page, sort, category)| async move {

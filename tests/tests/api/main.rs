@@ -13,6 +13,7 @@ mod errors;
 mod friend_links;
 mod health;
 mod openapi;
+mod pages;
 mod relevance;
 mod roles;
 mod search;

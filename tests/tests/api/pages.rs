@@ -1,0 +1,269 @@
+//! What crawlers, link previews and feed readers get: each page's head and status on the
+//! portal's shell, `/robots.txt`, `/sitemap.xml` and the RSS feeds.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use portal_tests::{on_every_database, TestApp};
+use serde_json::{json, Value};
+
+/// A shell like the one the frontend build writes: its own title and description, which each
+/// page's head replaces.
+fn shell_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "portal-shell-{}-{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
+         <meta name=\"description\" content=\"构建时的描述\" />\n    <title>构建时的标题</title>\n  \
+         </head>\n  <body><div id=\"boot\">正在加载…</div></body>\n</html>\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// A server with the shell and a configured public address.
+fn with_shell(settings: &mut portal_tests::Settings) {
+    settings.static_dir = shell_dir();
+    settings.public_url = Some("https://pufa.example.gov.cn".parse().unwrap());
+}
+
+async fn publish(app: &TestApp, token: &str, fields: Value) -> i64 {
+    let category = app.category_id("tongzhi-gonggao").await;
+    let mut body = json!({ "category_id": category, "status": "published" });
+    body.as_object_mut()
+        .unwrap()
+        .extend(fields.as_object().unwrap().clone());
+    let reply = app.post("/api/v1/articles", Some(token), &body).await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    reply.json()["id"].as_i64().unwrap()
+}
+
+/// The `content` of the first `<meta>` whose `key` attribute is `name`.
+fn meta<'a>(page: &'a str, key: &str, name: &str) -> Option<&'a str> {
+    let marker = format!("<meta {key}=\"{name}\" content=\"");
+    let start = page.find(&marker)? + marker.len();
+    Some(&page[start..start + page[start..].find('"')?])
+}
+
+fn between<'a>(page: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    page.split(open)
+        .skip(1)
+        .filter_map(|rest| rest.find(close).map(|end| &rest[..end]))
+        .collect()
+}
+
+fn structured(page: &str) -> Vec<Value> {
+    between(page, "<script type=\"application/ld+json\">", "</script>")
+        .into_iter()
+        .map(|text| serde_json::from_str(text).unwrap())
+        .collect()
+}
+
+fn parse_xml(text: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(text).unwrap_or_else(|error| panic!("{error}: {text}"))
+}
+
+/// The `<link>`s of an RSS feed's items, in order.
+fn feed_links(text: &str) -> Vec<String> {
+    let document = parse_xml(text);
+    assert_eq!(document.root_element().tag_name().name(), "rss");
+    document
+        .descendants()
+        .filter(|node| node.has_tag_name("item"))
+        .filter_map(|item| {
+            item.children()
+                .find(|child| child.has_tag_name("link"))
+                .and_then(|link| link.text())
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+fn sitemap_locations(text: &str) -> Vec<String> {
+    parse_xml(text)
+        .descendants()
+        .filter(|node| node.has_tag_name("loc"))
+        .filter_map(|node| node.text().map(str::to_owned))
+        .collect()
+}
+
+on_every_database! {
+    settings = super::with_shell;
+    async fn an_article_page_carries_its_own_head(app: TestApp) {
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, json!({
+            "title": "示例：社区法律服务点开放时间调整",
+            "summary": "示例摘要：服务点自下月起周六上午开放。",
+            "body": "<p>正文 <img src=\"/media/photo.jpg\" alt=\"服务点\"></p>",
+        }))
+        .await;
+        let reply = app.get(&format!("/article/{id}")).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        let page = &reply.text;
+        let site = app.get("/api/v1/site").await.json()["site_name"].as_str().unwrap().to_owned();
+        assert_eq!(
+            between(page, "<title>", "</title>"),
+            vec![format!("示例：社区法律服务点开放时间调整 - {site}")],
+            "the shell's own title is replaced, not repeated"
+        );
+        assert!(!page.contains("构建时的"), "{page}");
+        assert_eq!(meta(page, "name", "description"), Some("示例摘要：服务点自下月起周六上午开放。"));
+        let url = format!("https://pufa.example.gov.cn/article/{id}");
+        assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\" />")), "{page}");
+        assert_eq!(meta(page, "property", "og:url"), Some(url.as_str()));
+        assert_eq!(meta(page, "property", "og:type"), Some("article"));
+        assert_eq!(meta(page, "property", "og:site_name"), Some(site.as_str()));
+        assert_eq!(
+            meta(page, "property", "og:image"),
+            Some("https://pufa.example.gov.cn/media/photo.jpg")
+        );
+        assert!(meta(page, "property", "article:published_time").is_some());
+        let data = structured(page);
+        let news = data.iter().find(|item| item["@type"] == "NewsArticle").unwrap();
+        assert_eq!(news["headline"], "示例：社区法律服务点开放时间调整");
+        assert_eq!(news["publisher"]["name"], site.as_str());
+        assert!(news["datePublished"].is_string() && news["dateModified"].is_string());
+        let trail = data.iter().find(|item| item["@type"] == "BreadcrumbList").unwrap();
+        let names: Vec<&str> = trail["itemListElement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names.first(), Some(&"主页"));
+        assert_eq!(names.last(), Some(&"通知公告"));
+        // Reading the head counts no view.
+        app.flush_hits().await;
+        let article = app.get(&format!("/api/v1/articles/{id}")).await.json();
+        assert_eq!(article["hits"], 0);
+    }
+
+    async fn unknown_hidden_and_past_the_end_pages_answer_404(app: TestApp) {
+        let token = app.editor_token().await;
+        let category = app.category_id("tongzhi-gonggao").await;
+        let draft = app
+            .post(
+                "/api/v1/articles",
+                Some(&token),
+                &json!({ "category_id": category, "title": "示例：草稿", "body": "<p>草稿</p>" }),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        for path in [
+            format!("/article/{draft}"),
+            "/article/999999".to_owned(),
+            "/article/abc".to_owned(),
+            "/category/no-such-category".to_owned(),
+            "/category/tongzhi-gonggao?page=999".to_owned(),
+            "/category/tongzhi-gonggao?page=0".to_owned(),
+            "/no/such/page".to_owned(),
+        ] {
+            let reply = app.get(&path).await;
+            assert_eq!(reply.status, 404, "{path}");
+            assert!(reply.text.contains("<title>页面未找到 - "), "{path}: {}", reply.text);
+            assert_eq!(meta(&reply.text, "name", "robots"), Some("noindex"), "{path}");
+        }
+        let first = app.get("/category/tongzhi-gonggao").await;
+        assert_eq!(first.status, 200);
+        assert!(first.text.contains("<title>通知公告 - "), "{}", first.text);
+        assert!(first.text.contains(
+            "<link rel=\"canonical\" href=\"https://pufa.example.gov.cn/category/tongzhi-gonggao\" />"
+        ));
+        let home = app.get("/").await;
+        assert_eq!(home.status, 200);
+        let website = structured(&home.text);
+        assert_eq!(website[0]["@type"], "WebSite");
+        assert_eq!(
+            website[0]["potentialAction"]["target"],
+            "https://pufa.example.gov.cn/search?q={search_term_string}"
+        );
+        let search = app.get("/search?q=%E6%B0%91%E6%B3%95%E5%85%B8").await;
+        assert_eq!(search.status, 200);
+        assert!(search.text.contains("<title>“民法典”的搜索结果 - "), "{}", search.text);
+        let console = app.get("/admin").await;
+        assert_eq!(meta(&console.text, "name", "robots"), Some("noindex"));
+    }
+
+    async fn robots_point_at_the_sitemap_which_lists_what_is_public(app: TestApp) {
+        let robots = app.get("/robots.txt").await;
+        assert_eq!(robots.status, 200);
+        assert!(robots.text.contains("Disallow: /admin"));
+        assert!(robots.text.contains("Sitemap: https://pufa.example.gov.cn/sitemap.xml"));
+
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, json!({ "title": "示例：新发布的通知", "body": "<p>通知</p>" })).await;
+        let later = publish(&app, &token, json!({
+            "title": "示例：定时发布的通知", "body": "<p>定时</p>",
+            "published_at": (Utc::now() + chrono::Duration::seconds(3)).to_rfc3339(),
+        }))
+        .await;
+        let reply = app.get("/sitemap.xml").await;
+        assert_eq!(reply.status, 200);
+        assert!(reply.header("content-type").unwrap().starts_with("application/xml"));
+        assert!(reply.header("last-modified").is_some());
+        let urls = sitemap_locations(&reply.text);
+        assert_eq!(urls[0], "https://pufa.example.gov.cn/");
+        assert!(urls.contains(&"https://pufa.example.gov.cn/category/tongzhi-gonggao".to_owned()));
+        assert!(urls.contains(&format!("https://pufa.example.gov.cn/article/{id}")));
+        assert!(!urls.contains(&format!("https://pufa.example.gov.cn/article/{later}")));
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let urls = sitemap_locations(&app.get("/sitemap.xml").await.text);
+        assert!(urls.contains(&format!("https://pufa.example.gov.cn/article/{later}")));
+        app.get("/sitemap-9.xml").await.assert_problem(404, "not_found");
+    }
+
+    async fn feeds_list_the_newest_due_articles_and_answer_conditional_requests(app: TestApp) {
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, json!({ "title": "示例：R&D 新通知", "body": "<p>通知</p>" })).await;
+        let later = publish(&app, &token, json!({
+            "title": "示例：定时发布的公告", "body": "<p>定时</p>",
+            "published_at": (Utc::now() + chrono::Duration::seconds(3)).to_rfc3339(),
+        }))
+        .await;
+        let reply = app.get("/feed.xml").await;
+        assert_eq!(reply.status, 200);
+        assert!(reply.header("content-type").unwrap().starts_with("application/rss+xml"));
+        let links = feed_links(&reply.text);
+        assert_eq!(links[0], format!("https://pufa.example.gov.cn/article/{id}"));
+        assert!(links.len() <= 20);
+        assert!(!links.contains(&format!("https://pufa.example.gov.cn/article/{later}")));
+        assert!(reply.text.contains("<title>示例：R&amp;D 新通知</title>"));
+
+        let in_category = feed_links(&app.get("/category/tongzhi-gonggao/feed.xml").await.text);
+        assert_eq!(in_category[0], links[0]);
+        let parent = app.get("/category/falv-fagui/feed.xml").await;
+        assert_eq!(parent.status, 200);
+        assert!(!feed_links(&parent.text).contains(&links[0]));
+        app.get("/category/no-such/feed.xml").await.assert_problem(404, "not_found");
+
+        let etag = reply.header("etag").unwrap().to_owned();
+        let modified = reply.header("last-modified").unwrap().to_owned();
+        assert!(reply.header("cache-control").unwrap().contains("max-age"));
+        let client = reqwest::Client::new();
+        let again = client
+            .get(app.url("/feed.xml"))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304);
+        let since = client
+            .get(app.url("/feed.xml"))
+            .header("If-Modified-Since", &modified)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(since.status(), 304);
+
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let links = feed_links(&app.get("/feed.xml").await.text);
+        assert_eq!(links[0], format!("https://pufa.example.gov.cn/article/{later}"));
+    }
+}
