@@ -23,8 +23,9 @@ run: build-frontend
 # Schemathesis against the spec).
 test: lint build-frontend services && e2e schemathesis
     cargo test --workspace --locked --no-fail-fast -- --skip relevance::
-    # The search relevance set on its own, so that its MRR and recall@10 are printed.
-    cargo test --locked -p portal-tests --test api relevance:: -- --nocapture
+    # The search relevance set on its own, so that its MRR and recall@10 are printed (with the
+    # same flags as above, so nothing is compiled again).
+    cargo test --workspace --locked --no-fail-fast -- relevance:: --nocapture
 
 # rustfmt and clippy, warnings as errors.
 lint:

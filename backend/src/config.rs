@@ -145,6 +145,113 @@ struct FileSettings {
     microcache_ms: Option<u64>,
 }
 
+impl Settings {
+    /// Every setting as it is in effect, named like the variables, secrets and database
+    /// passwords shown as `***`: what `portal config` prints.
+    pub fn effective(&self) -> Vec<(&'static str, String)> {
+        let secret = |value: &Option<Secret>, otherwise: &str| match value {
+            Some(_) => "***".to_owned(),
+            None => otherwise.to_owned(),
+        };
+        let or_none = |value: Option<String>| value.unwrap_or_else(|| "(none)".into());
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "(none)".to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        vec![
+            ("PORTAL_ADDR", self.addr.clone()),
+            ("DATABASE_URL", without_password(&self.database_url)),
+            ("PORTAL_DATA_DIR", self.data_dir.display().to_string()),
+            (
+                "PORTAL_JWT_SECRET",
+                secret(&self.jwt_secret, "(generated, kept in the data directory)"),
+            ),
+            ("PORTAL_JWT_TTL_SECONDS", self.jwt_ttl.as_secs().to_string()),
+            ("PORTAL_ADMIN_USER", self.admin_user.clone()),
+            (
+                "PORTAL_ADMIN_PASSWORD",
+                secret(
+                    &self.admin_password,
+                    "(generated and printed on first start)",
+                ),
+            ),
+            ("PORTAL_STATIC_DIR", self.static_dir.display().to_string()),
+            ("PORTAL_DEMO_CONTENT", self.demo_content.to_string()),
+            ("PORTAL_SITE_NAME", or_none(self.site_name.clone())),
+            (
+                "PORTAL_PUBLIC_URL",
+                or_none(self.public_url.as_ref().map(ToString::to_string)),
+            ),
+            (
+                "PORTAL_LOGIN_MAX_FAILURES",
+                self.login_max_failures.to_string(),
+            ),
+            (
+                "PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT",
+                self.login_max_failures_per_account.to_string(),
+            ),
+            (
+                "PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                self.login_max_failures_per_address.to_string(),
+            ),
+            (
+                "PORTAL_TRUSTED_PROXIES",
+                or_none(Some(self.trusted_proxies.to_list()).filter(|list| !list.is_empty())),
+            ),
+            (
+                "PORTAL_VIEWS_PER_ADDRESS",
+                self.views_per_address.to_string(),
+            ),
+            (
+                "PORTAL_VISITOR_RETENTION_DAYS",
+                self.visitor_retention_days.to_string(),
+            ),
+            ("PORTAL_BEACON_ORIGINS", list(&self.beacon_origins)),
+            ("PORTAL_CORS_ORIGINS", list(&self.cors_origins)),
+            (
+                "PORTAL_HSTS_MAX_AGE",
+                or_none(self.hsts_max_age.map(|age| age.to_string())),
+            ),
+            ("PORTAL_LOG_FULL_IP", self.log_full_ip.to_string()),
+            (
+                "PORTAL_WORKERS",
+                self.workers
+                    .map_or_else(|| "(one per core)".into(), |workers| workers.to_string()),
+            ),
+            (
+                "PORTAL_HIT_FLUSH_MS",
+                self.hit_flush_interval.as_millis().to_string(),
+            ),
+            (
+                "PORTAL_VIEW_DEDUP_SECONDS",
+                self.view_dedup_window.as_secs().to_string(),
+            ),
+            (
+                "PORTAL_VIEW_DEDUP_CAPACITY",
+                self.view_dedup_capacity.to_string(),
+            ),
+            (
+                "PORTAL_MICROCACHE_MS",
+                self.micro_cache_ttl.as_millis().to_string(),
+            ),
+        ]
+    }
+}
+
+/// A database URL with its password, if any, replaced by `***`.
+fn without_password(database_url: &str) -> String {
+    match url::Url::parse(database_url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => database_url.to_owned(),
+    }
+}
+
 /// An `http` or `https` address of a site's root, such as `https://pufa.example.gov.cn`.
 fn public_url_from(text: &str) -> Result<url::Url, String> {
     let address = url::Url::parse(text.trim()).map_err(|error| format!("is not a URL: {error}"))?;
@@ -530,6 +637,23 @@ pub fn init_tracing() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_effective_configuration_hides_secrets_and_database_passwords() {
+        let mut settings = Settings::defaults();
+        settings.jwt_secret = Some(Secret::new("a-secret-that-must-not-show-0123456789"));
+        settings.database_url = "postgres://portal:hunter2-pass@db.internal/portal".into();
+        let printed = format!("{:?}", settings.effective());
+        assert!(
+            !printed.contains("a-secret-that-must-not-show"),
+            "{printed}"
+        );
+        assert!(!printed.contains("hunter2-pass"), "{printed}");
+        assert!(
+            printed.contains("postgres://portal:***@db.internal/portal"),
+            "{printed}"
+        );
+    }
 
     #[test]
     fn the_data_dir_defaults_to_the_sqlite_files_folder() {

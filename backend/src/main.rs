@@ -1,7 +1,7 @@
 //! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document;
 //! `portal backup FILE` writes a consistent copy of the SQLite database; `portal reindex`
-//! rebuilds the search index; `portal demo load|remove` adds or takes away the demo content,
-//! also while the server runs.
+//! rebuilds the search index; `portal config` prints the configuration in effect; `portal
+//! demo load|remove` adds or takes away the demo content, also while the server runs.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -30,6 +30,13 @@ async fn main() -> anyhow::Result<()> {
             backup(std::path::Path::new(&target)).await
         }
         Some("reindex") => reindex().await,
+        Some("config") => {
+            let settings = Settings::load().context("reading the configuration")?;
+            for (name, value) in settings.effective() {
+                println!("{name}={value}");
+            }
+            Ok(())
+        }
         Some("demo") => match std::env::args().nth(2).as_deref() {
             Some("load") => demo(true).await,
             Some("remove") => demo(false).await,
@@ -40,6 +47,9 @@ async fn main() -> anyhow::Result<()> {
             println!("usage: portal              serve the API and the portal");
             println!("       portal openapi      print the OpenAPI document");
             println!("       portal backup FILE  copy the live SQLite database into FILE");
+            println!(
+                "       portal config       print the configuration in effect (secrets hidden)"
+            );
             println!("       portal reindex      rebuild the search index from the database (server stopped)");
             println!("       portal demo load    add the demo content (marked 示例) to the site");
             println!("       portal demo remove  take the demo content away again");

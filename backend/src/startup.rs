@@ -19,7 +19,7 @@ use crate::{
     config::Settings,
     db,
     hits::{CounterSettings, HitCounter},
-    http::{client, extractors, fallback, microcache, security, spa},
+    http::{client, extractors, fallback, microcache, security},
     openapi,
     search::{self, Search},
     services::{bootstrap, demo, users},
@@ -267,7 +267,7 @@ fn serve(
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
             .configure(crate::pages::feeds::configure)
-            .service(spa::service(&static_dir))
+            .service(crate::pages::shell::service(&static_dir))
             .wrap(from_fn(fallback::problem_details))
             .wrap(from_fn(security::security_headers))
             .wrap(Compress::default())

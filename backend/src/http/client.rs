@@ -35,6 +35,15 @@ impl TrustedProxies {
         self.0.is_empty()
     }
 
+    /// The list as `PORTAL_TRUSTED_PROXIES` takes it.
+    pub fn to_list(&self) -> String {
+        self.0
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn trusts(&self, address: IpAddr) -> bool {
         let address = canonical(address);
         self.0.iter().any(|network| network.contains(&address))

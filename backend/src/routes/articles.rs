@@ -154,9 +154,11 @@ async fn get_article(
     ))
 }
 
-/// Preview an article body (editors and admins): the HTML exactly as saving it would store
-/// and the portal show it, after the sanitiser removed scripts, event handlers, styles and
-/// unsafe links. Nothing is saved.
+/// Preview an article body as it would be stored
+///
+/// For editors and admins. Answers the HTML exactly as saving it would store it and the
+/// portal show it, after the sanitiser removed scripts, event handlers, styles and unsafe
+/// links, with the summary that would be derived from it. Nothing is saved.
 #[utoipa::path(
     tag = "articles",
     request_body = ArticlePreviewRequest,
@@ -176,7 +178,12 @@ async fn preview_article(
     Ok(web::Json(articles::preview(&body.into_inner().body)?))
 }
 
-/// Write an article (editors and admins). It is a draft unless `status` says otherwise.
+/// Write an article
+///
+/// For editors and admins. The article is a draft unless `status` says otherwise:
+/// `published` with no `published_at` publishes it now, a future `published_at` schedules it
+/// (it appears by itself when due). The body is sanitised on the way in; the summary is
+/// derived from it when none is given. Answers 201 with the article and its `Location`.
 #[utoipa::path(
     tag = "articles",
     request_body = NewArticle,
@@ -204,7 +211,10 @@ async fn create_article(
     ))
 }
 
-/// Change an article (editors and admins): edit, publish, schedule, unpublish, archive, pin.
+/// Change an article
+///
+/// For editors and admins: edit, publish, schedule, unpublish, archive or pin. Only the
+/// fields present change; `null` clears an optional one. The change is searchable at once.
 #[utoipa::path(
     tag = "articles",
     params(("id" = i32, Path, description = "The article's id.")),
@@ -237,7 +247,10 @@ async fn update_article(
     Ok(web::Json(article))
 }
 
-/// Delete an article for good (editors and admins). Archive it instead to keep it.
+/// Delete an article
+///
+/// For editors and admins. The article is gone for good, with its view statistics and its
+/// place in the search index; archive it instead (`status` `archived`) to keep it.
 #[utoipa::path(
     tag = "articles",
     params(("id" = i32, Path, description = "The article's id.")),

@@ -149,7 +149,9 @@ async fn login(
     }))
 }
 
-/// End the session: the token sent with this request is refused from now on, by every
+/// Log out
+///
+/// Ends the session: the token sent with this request is refused from now on, by every
 /// instance. Other sessions of the account stay valid.
 #[utoipa::path(
     tag = "auth",
@@ -168,7 +170,10 @@ async fn logout(state: web::Data<AppState>, user: CurrentUser) -> ApiResult<Http
         .finish())
 }
 
-/// The account the bearer token belongs to.
+/// The logged-in account
+///
+/// The account the bearer token belongs to, with its role: what the console shows and
+/// which of its pages it offers.
 #[utoipa::path(
     tag = "auth",
     responses(

@@ -23,7 +23,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_category);
 }
 
-/// The whole category tree, top level first, children nested, in display order.
+/// The category tree
+///
+/// Every category, top level first, children nested, in display order: what the portal's
+/// navigation draws. Public; carries an `ETag`.
 #[utoipa::path(
     tag = "categories",
     responses(
@@ -42,7 +45,10 @@ async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<Ca
     ))
 }
 
-/// One category by id or slug, with its ancestors (the breadcrumb) and its children.
+/// One category
+///
+/// A category by id or slug, with its ancestors from the top level down (the breadcrumb)
+/// and its direct children. Public; carries an `ETag`.
 #[utoipa::path(
     tag = "categories",
     params(("id" = String, Path, description = "The category's numeric id or its slug.", example = "xinzhou")),
@@ -66,7 +72,10 @@ async fn get_category(
     ))
 }
 
-/// Create a category (admins).
+/// Create a category
+///
+/// For admins. Under `parent_id`, or at the top level without one; at the end of its
+/// siblings unless `sort_order` says otherwise. The slug must be unused (409 otherwise).
 #[utoipa::path(
     tag = "categories",
     request_body = NewCategory,
@@ -93,8 +102,10 @@ async fn create_category(
     ))
 }
 
-/// Rename, move (`parent_id`), reorder (`sort_order`) or re-slug a category (admins). A move
-/// under the category's own subtree is refused with 409.
+/// Change a category
+///
+/// For admins: rename, move (`parent_id`), reorder (`sort_order`) or re-slug it. Only the
+/// fields present change. A move under the category's own subtree is refused with 409.
 #[utoipa::path(
     tag = "categories",
     params(("id" = i32, Path, description = "The category's id.")),
@@ -127,8 +138,10 @@ async fn update_category(
     ))
 }
 
-/// Delete an empty category (admins). One that still has sub-categories or articles is
-/// refused with 409.
+/// Delete a category
+///
+/// For admins. Only an empty category can go: one that still has sub-categories or
+/// articles is refused with 409.
 #[utoipa::path(
     tag = "categories",
     params(("id" = i32, Path, description = "The category's id.")),

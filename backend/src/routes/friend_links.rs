@@ -22,7 +22,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_friend_link);
 }
 
-/// The friend links, in footer order.
+/// The friend links
+///
+/// The links the portal's footer shows (友情连接), in footer order. Public; carries an
+/// `ETag`.
 #[utoipa::path(
     tag = "friend-links",
     responses(
@@ -39,7 +42,9 @@ async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Ve
     Ok(web::Json(friend_links::list(&state.db).await?))
 }
 
-/// One friend link.
+/// One friend link
+///
+/// A friend link by id. Public; carries an `ETag`.
 #[utoipa::path(
     tag = "friend-links",
     params(("id" = i32, Path, description = "The link's id.")),
@@ -62,7 +67,10 @@ async fn get_friend_link(
     ))
 }
 
-/// Add a friend link (admins).
+/// Add a friend link
+///
+/// For admins. The link goes at the end of the footer unless `sort_order` says otherwise;
+/// its URL must be `http` or `https`.
 #[utoipa::path(
     tag = "friend-links",
     request_body = NewFriendLink,
@@ -88,7 +96,9 @@ async fn create_friend_link(
     ))
 }
 
-/// Change a friend link (admins).
+/// Change a friend link
+///
+/// For admins. Only the fields present change.
 #[utoipa::path(
     tag = "friend-links",
     params(("id" = i32, Path, description = "The link's id.")),
@@ -114,7 +124,9 @@ async fn update_friend_link(
     ))
 }
 
-/// Remove a friend link (admins).
+/// Remove a friend link
+///
+/// For admins. The footer stops showing it at once.
 #[utoipa::path(
     tag = "friend-links",
     params(("id" = i32, Path, description = "The link's id.")),

@@ -11,7 +11,10 @@ pub fn configure(config: &mut ServiceConfig) {
     config.service(healthz).service(readyz);
 }
 
-/// Liveness: the process is up.
+/// Liveness
+///
+/// Answers 200 while the process is up, without touching the database: for a supervisor
+/// deciding whether to restart it.
 #[utoipa::path(
     tag = "health",
     responses(
@@ -30,7 +33,10 @@ async fn healthz() -> HttpResponse {
         })
 }
 
-/// Readiness: the database answers a query.
+/// Readiness
+///
+/// Answers 200 when the database answers a query, 503 otherwise: for a load balancer
+/// deciding whether to send traffic here.
 #[utoipa::path(
     tag = "health",
     responses(

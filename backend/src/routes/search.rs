@@ -60,8 +60,10 @@ async fn search_articles(
     Ok(super::paged(&request, &page.page, &page))
 }
 
-/// Complete a title as the reader types: up to 8 public titles, newest first, whose words
-/// start with what was typed (the last word may be unfinished).
+/// Suggest titles
+///
+/// Completes a title as the reader types: up to 8 public titles, newest first, whose words
+/// start with what was typed (the last word may be unfinished). Admitted like searches.
 #[utoipa::path(
     tag = "search",
     params(SuggestQuery),

@@ -17,7 +17,10 @@ pub fn configure(config: &mut ServiceConfig) {
     config.service(get_site).service(update_site);
 }
 
-/// The site's name, footer, ICP number and time zone.
+/// The site settings
+///
+/// The site's name, footer text, ICP record number, copyright line and time zone: what the
+/// portal's header and footer show. Public; carries an `ETag`.
 #[utoipa::path(
     tag = "site",
     responses(
@@ -34,7 +37,10 @@ async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSetting
     Ok(web::Json(site::get(&state.db).await?))
 }
 
-/// Change the settings (admins); only the fields present change.
+/// Change the site settings
+///
+/// For admins. Only the fields present change; the time zone must be one of the IANA tz
+/// database (e.g. `Asia/Shanghai`).
 #[utoipa::path(
     tag = "site",
     request_body = SiteSettingsPatch,

@@ -24,7 +24,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(per_category);
 }
 
-/// The most-read public articles of a period (点击排行).
+/// Most-read articles
+///
+/// The most-read public articles of a period ending today in the site's time zone (点击排行),
+/// optionally within a category and its sub-categories. Public.
 #[utoipa::path(
     tag = "stats",
     params(MostReadQuery),
@@ -60,8 +63,10 @@ async fn most_read(
     Ok(web::Json(list))
 }
 
-/// The site at a glance: articles, categories, total and today's views, today's visitors
-/// (editors and admins).
+/// Site summary
+///
+/// For editors and admins: articles (and how many are published), categories, total and
+/// today's views, today's visitors.
 #[utoipa::path(
     tag = "stats",
     responses(
@@ -78,8 +83,10 @@ async fn summary(state: web::Data<AppState>, _staff: Editor) -> ApiResult<web::J
     ))
 }
 
-/// Views per day over a date range, days without views as zero (editors and admins; raw
-/// counts with robots and reloads for admins only).
+/// Views per day
+///
+/// For editors and admins: views per day over a date range, site-wide or for one article,
+/// days without views as zero. Raw counts with robots and reloads are for admins only.
 #[utoipa::path(
     tag = "stats",
     params(DailyQuery),
@@ -110,8 +117,10 @@ async fn daily(
     Ok(web::Json(series))
 }
 
-/// Views and article counts per category, each including its sub-categories (editors and
-/// admins).
+/// Views per category
+///
+/// For editors and admins: views and article counts per category, each including its
+/// sub-categories.
 #[utoipa::path(
     tag = "stats",
     responses(

@@ -22,7 +22,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_user);
 }
 
-/// Every account (admins).
+/// List accounts
+///
+/// For admins: every account with its role and whether it is enabled. Passwords are never
+/// shown.
 #[utoipa::path(
     tag = "users",
     responses(
@@ -37,7 +40,9 @@ async fn list_users(state: web::Data<AppState>, _admin: Admin) -> ApiResult<web:
     Ok(web::Json(users::list(&state.db).await?))
 }
 
-/// One account (admins).
+/// One account
+///
+/// For admins: an account by id.
 #[utoipa::path(
     tag = "users",
     params(("id" = i32, Path, description = "The account's id.")),
@@ -58,7 +63,10 @@ async fn get_user(
     Ok(web::Json(users::get(&state.db, id.into_inner()).await?))
 }
 
-/// Create an account (admins).
+/// Create an account
+///
+/// For admins. The password must be at least 10 characters and hard to guess (422 names
+/// the reason otherwise); the name must be unused (409).
 #[utoipa::path(
     tag = "users",
     request_body = NewUser,
@@ -85,8 +93,10 @@ async fn create_user(
     ))
 }
 
-/// Change an account's role, reset its password or disable it (admins). The last enabled
-/// admin cannot be demoted or disabled.
+/// Change an account
+///
+/// For admins: change its role, reset its password or disable it. Its sessions end when the
+/// password, role or state changes. The last enabled admin cannot be demoted or disabled.
 #[utoipa::path(
     tag = "users",
     params(("id" = i32, Path, description = "The account's id.")),
@@ -113,7 +123,9 @@ async fn update_user(
     ))
 }
 
-/// Delete an account (admins). The last enabled admin cannot be deleted.
+/// Delete an account
+///
+/// For admins. Its sessions end at once. The last enabled admin cannot be deleted.
 #[utoipa::path(
     tag = "users",
     params(("id" = i32, Path, description = "The account's id.")),

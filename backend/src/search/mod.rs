@@ -5,6 +5,7 @@
 //! instance wait (briefly) until the index has them; other instances' writes arrive with the
 //! follower's next look, every [`FOLLOW_INTERVAL`].
 
+mod ask;
 pub mod highlight;
 mod index;
 mod query;
@@ -23,6 +24,7 @@ use std::{
 use sea_orm::DatabaseConnection;
 use tokio::sync::{watch, Notify};
 
+pub use ask::{admission, find, parse_query, unavailable_while_building};
 pub use index::{Filter, Found, Order, SearchIndex};
 pub use query::{ParsedQuery, Part};
 pub use sync::{forget_old_tombstones, record_deletions, TOMBSTONE_RETENTION_DAYS};

@@ -25,10 +25,7 @@ use crate::{
     },
     error::{ApiError, ApiResult, FieldErrors},
     search::{record_deletions, Filter, Order as SearchOrder, Search},
-    services::{
-        categories::{self, CategoryCache},
-        search as search_service,
-    },
+    services::categories::{self, CategoryCache},
 };
 
 pub type ArticleTitle = Title<200>;
@@ -381,7 +378,7 @@ async fn found_by_index(
             "pinned: cannot be combined with `q`".into(),
         ));
     }
-    let parsed = search_service::parse_query(terms.as_str())?;
+    let parsed = crate::search::parse_query(terms.as_str())?;
     let filter = Filter {
         visibility: query.status,
         categories,
@@ -389,7 +386,7 @@ async fn found_by_index(
         published_before: None,
         now: db::now(),
     };
-    let found = search_service::find(engine, parsed, filter, order, pagination).await?;
+    let found = crate::search::find(engine, parsed, filter, order, pagination).await?;
     let ids: Vec<i32> = found.hits.iter().map(|(id, _)| *id).collect();
     let mut rows = summaries_with_bodies(db, cache, &ids).await?;
     let items = ids

@@ -1,7 +1,7 @@
 //! Searching the articles: the reader's query checked and understood, the index asked, and
 //! each hit filled in from the database with its title and a snippet marked.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -12,66 +12,17 @@ use portal_api::{
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    admission::Admission,
     db,
     domain::{plain_text, Pagination},
     error::{ApiError, ApiResult},
-    search::{highlight, Filter, Found, Order, ParsedQuery, Search},
+    search::{
+        admission, find, highlight, parse_query, unavailable_while_building, Filter, Order, Search,
+    },
     services::{
         articles,
         categories::{self, CategoryCache},
     },
 };
-
-/// Searches take a core each for a few milliseconds: as many as there are cores run at once
-/// and 32 more wait; beyond that a flood of searches is refused (503) rather than queued.
-pub fn admission() -> &'static Admission {
-    static SEARCHES: OnceLock<Admission> = OnceLock::new();
-    SEARCHES.get_or_init(|| {
-        Admission::new(
-            Admission::all_the_cores(),
-            32,
-            "too many searches are running right now; try again in a moment",
-        )
-    })
-}
-
-/// Reads `q`, with the field name in the problem.
-pub fn parse_query(q: &str) -> ApiResult<ParsedQuery> {
-    ParsedQuery::parse(q).map_err(|message| ApiError::BadRequest(format!("q: {message}")))
-}
-
-fn unavailable_while_building(engine: &Search) -> ApiResult<()> {
-    if engine.index().is_ready() {
-        Ok(())
-    } else {
-        Err(ApiError::Busy {
-            detail: "the search index is being rebuilt; try again in a moment".into(),
-            retry_after_secs: 10,
-        })
-    }
-}
-
-/// Asks the index, off the async threads, one search at a time per admitted slot.
-pub async fn find(
-    engine: &Arc<Search>,
-    query: ParsedQuery,
-    filter: Filter,
-    order: Order,
-    pagination: Pagination,
-) -> ApiResult<Found> {
-    unavailable_while_building(engine)?;
-    let _slot = admission().enter().await?;
-    let engine = engine.clone();
-    let offset = usize::try_from(pagination.offset()).unwrap_or(usize::MAX);
-    let limit = usize::try_from(pagination.limit()).unwrap_or(usize::MAX);
-    tokio::task::spawn_blocking(move || {
-        engine.index().search(&query, &filter, order, offset, limit)
-    })
-    .await
-    .map_err(|error| ApiError::Internal(error.into()))?
-    .map_err(ApiError::Internal)
-}
 
 /// The start of `day` in `zone`, as an instant.
 fn day_start(day: NaiveDate, zone: Tz) -> DateTime<Utc> {

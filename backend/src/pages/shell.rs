@@ -1,7 +1,7 @@
 //! Hosts the wasm portal: files from its `dist/` folder, and `index.html` for every other page
 //! path so that `/article/7` survives a reload (the client routes it). Each page gets the
 //! shell with a head of its own (title, description, canonical link, Open Graph, JSON-LD:
-//! see [`crate::pages::head`]) and the status a crawler should see: 404 for an unknown
+//! see [`super::head`]) and the status a crawler should see: 404 for an unknown
 //! route, article or category or a page number past the end (the client then shows its
 //! not-found page), 200 otherwise. Paths that look like files (`/missing.js`) get a plain 404.
 
@@ -10,10 +10,8 @@ use std::{path::Path, rc::Rc};
 use actix_files::Files;
 use actix_web::{dev::HttpServiceFactory, http::header, web, HttpRequest, HttpResponse};
 
-use crate::{
-    pages::{head, SiteOrigin},
-    state::AppState,
-};
+use super::{head, SiteOrigin};
+use crate::state::AppState;
 
 const PLACEHOLDER: &str = r#"<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>Portal</title></head>
