@@ -10,6 +10,7 @@ trunk_version := "0.21.14"
 wasm_bindgen_version := "0.2.130"
 binaryen_version := "132.0.0"
 playwright_version := "1.65.1"
+axe_version := "4.14.1"
 
 # List the recipes.
 default:
@@ -122,4 +123,7 @@ setup-e2e:
     if [ ! -f "{{tools}}/node_modules/playwright-core/package.json" ]; then
         mkdir -p "{{tools}}"
         npm install --prefix "{{tools}}" --no-audit --no-fund "playwright-core@{{playwright_version}}"
+    fi
+    if [ ! -f "{{tools}}/node_modules/axe-core/package.json" ]; then
+        npm install --prefix "{{tools}}" --no-audit --no-fund "axe-core@{{axe_version}}"
     fi

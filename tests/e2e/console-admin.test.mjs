@@ -174,7 +174,7 @@ describe('the admins\' areas of the console', () => {
       assert.equal(await page.getByLabel('版权信息').inputValue(), original.copyright, 'the rest is kept');
 
       await asReader(async (reader) => {
-        await reader.getByRole('link', { name: `${siteName} 首页` }).waitFor();
+        await reader.locator('a.brand').filter({ hasText: siteName }).waitFor();
         assert.equal(await reader.locator('.brand-name').innerText(), siteName);
         assert.equal(await reader.locator('.welcome').innerText(), `欢迎访问${siteName}`);
         assert.equal(await reader.title(), siteName);
@@ -195,7 +195,7 @@ describe('the admins\' areas of the console', () => {
       assert.deepEqual(restored, original, 'the settings are as they were');
 
       await asReader(async (reader) => {
-        await reader.getByRole('link', { name: `${original.site_name} 首页` }).waitFor();
+        await reader.locator('a.brand').filter({ hasText: original.site_name }).waitFor();
         const footer = reader.getByRole('contentinfo');
         if (original.icp_number) {
           await footer.getByRole('link', { name: original.icp_number }).waitFor();

@@ -178,7 +178,7 @@ describe('the home page', () => {
     const pinned = await api('/api/v1/articles?pinned=true&per_page=7');
     await withPage(async (page, errors) => {
       await page.goto('/');
-      await page.getByRole('link', { name: `${site.site_name} 首页` }).waitFor();
+      await page.locator('a.brand').filter({ hasText: site.site_name }).waitFor();
       assert.equal(await page.title(), site.site_name);
 
       const today = await page.locator('.today').innerText();

@@ -103,6 +103,8 @@ try {
   const here = join(repoRoot, 'tests', 'e2e');
   const files = readdirSync(here)
     .filter((name) => name.endsWith('.test.mjs'))
+    // PORTAL_E2E_ONLY=accessibility runs just the files whose names hold it (for local runs).
+    .filter((name) => name.includes(process.env.PORTAL_E2E_ONLY || ''))
     .sort()
     .map((name) => join(here, name));
   const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {

@@ -35,11 +35,11 @@ pub fn Header() -> Html {
             </div>
             <div class="masthead">
                 <div class="wrap">
-                    <RouteLink to={Route::Home} classes="brand" label={format!("{site_name} 首页")}>
+                    <RouteLink to={Route::Home} classes="brand">
                         <Emblem />
                         <span class="brand-text">
                             <span class="brand-name">{ site_name.clone() }</span>
-                            <span class="brand-motto" aria-hidden="true">
+                            <span class="brand-motto">
                                 { "弘扬法治精神 · 建设法治社会" }
                             </span>
                         </span>
