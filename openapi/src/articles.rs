@@ -126,6 +126,16 @@ pub enum ArticleSort {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "title": "【示例】社区法律服务点开放时间调整",
+    "category_id": 1,
+    "summary": "示例：服务点自下月起周六上午开放。",
+    "body": "<p>示例：社区法律服务点自下月起每周六上午开放，提供免费法律咨询。</p>",
+    "source": "示例司法所",
+    "author": "示例",
+    "status": "published",
+    "pinned": false
+})))]
 pub struct NewArticle {
     /// 1 to 200 characters.
     #[cfg_attr(
@@ -186,6 +196,7 @@ pub struct NewArticle {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"status": "published", "pinned": true})))]
 pub struct ArticlePatch {
     #[cfg_attr(
         feature = "openapi",

@@ -13,6 +13,7 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"username": "editor1", "password": "river-lantern-walnut-42"})))]
 pub struct LoginRequest {
     #[cfg_attr(
         feature = "openapi",

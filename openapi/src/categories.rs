@@ -60,6 +60,7 @@ pub struct CategoryNode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"parent_id": 1, "name": "示例街道", "slug": "shili-jiedao", "description": "示例：街道的普法动态。"})))]
 pub struct NewCategory {
     /// The parent category, or `null`/absent for a top-level category.
     #[serde(default, deserialize_with = "crate::integers::optional_i32")]
@@ -103,6 +104,7 @@ pub struct NewCategory {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "示例街道动态", "sort_order": 2})))]
 pub struct CategoryPatch {
     #[serde(
         default,

@@ -21,6 +21,7 @@ pub struct FriendLink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "中国普法网", "url": "http://www.legalinfo.gov.cn/"})))]
 pub struct NewFriendLink {
     /// 1 to 100 characters.
     #[cfg_attr(
@@ -52,6 +53,7 @@ pub struct NewFriendLink {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"sort_order": 0})))]
 pub struct FriendLinkPatch {
     #[cfg_attr(
         feature = "openapi",

@@ -24,6 +24,7 @@ pub struct SiteSettings {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"site_name": "示例区普法网", "footer_text": "示例：地址与联系电话", "timezone": "Asia/Shanghai"})))]
 pub struct SiteSettingsPatch {
     /// The site's name, 1 to 100 characters.
     #[cfg_attr(

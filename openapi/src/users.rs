@@ -46,6 +46,7 @@ pub struct User {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"username": "editor1", "password": "river-lantern-walnut-42", "role": "editor"})))]
 pub struct NewUser {
     /// 3 to 32 characters: letters, digits, `_`, `-` and `.`.
     #[cfg_attr(
@@ -70,6 +71,7 @@ pub struct NewUser {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"role": "editor", "disabled": false})))]
 pub struct UserPatch {
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
