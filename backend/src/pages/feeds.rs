@@ -2,7 +2,11 @@
 //! `/feed.xml` and `/category/{slug}/feed.xml` (RSS 2.0). Each carries `Last-Modified`, and
 //! the conditional-GET middleware adds its `ETag` and `Cache-Control`.
 
-use std::fmt::Write as _;
+use std::{
+    fmt::Write as _,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use actix_web::{
     http::header::{self, HeaderValue},
@@ -71,6 +75,24 @@ fn readable(
         .wrap(from_fn(caching::conditional_get))
 }
 
+/// A rendered sitemap file and when its content last changed.
+type Rendered = (Arc<String>, DateTime<Utc>);
+
+/// Rendered sitemap files for two seconds, keyed by site address and part (0 for
+/// `/sitemap.xml`): a part lists up to 50,000 rows, and a flood of requests for it should
+/// cost one query every two seconds, not one each. Bounded by size, not count: addresses taken
+/// from `Host` can vary.
+fn rendered_sitemaps() -> &'static moka::sync::Cache<(String, u64), Rendered> {
+    static CACHE: OnceLock<moka::sync::Cache<(String, u64), Rendered>> = OnceLock::new();
+    CACHE.get_or_init(|| {
+        moka::sync::Cache::builder()
+            .weigher(|_, (body, _): &Rendered| u32::try_from(body.len()).unwrap_or(u32::MAX))
+            .max_capacity(32 * 1024 * 1024)
+            .time_to_live(Duration::from_secs(2))
+            .build()
+    })
+}
+
 fn http_date(at: DateTime<Utc>) -> String {
     at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
@@ -109,36 +131,7 @@ async fn sitemap(
     state: web::Data<AppState>,
     origin: web::Data<SiteOrigin>,
 ) -> ApiResult<HttpResponse> {
-    let origin = origin.of(&request);
-    let plan = feeds::sitemap_plan(&state.db, &state.categories).await?;
-    if plan.needs_index() {
-        let mut body = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for part in 1..=plan.parts {
-            let _ = writeln!(
-                body,
-                "<sitemap><loc>{}/sitemap-{part}.xml</loc><lastmod>{}</lastmod></sitemap>",
-                escape(&origin),
-                plan.last_modified.to_rfc3339()
-            );
-        }
-        body.push_str("</sitemapindex>\n");
-        return Ok(xml_response(
-            "application/xml; charset=utf-8",
-            plan.last_modified,
-            body,
-        ));
-    }
-    let urls = feeds::sitemap_part(&state.db, &state.categories, &plan, 1)
-        .await?
-        .unwrap_or_default();
-    Ok(xml_response(
-        "application/xml; charset=utf-8",
-        plan.last_modified,
-        url_set(&origin, &urls),
-    ))
+    sitemap_file(&request, &state, &origin, 0).await
 }
 
 async fn sitemap_part(
@@ -147,18 +140,60 @@ async fn sitemap_part(
     origin: web::Data<SiteOrigin>,
     part: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let not_found = || ApiError::NotFound("there is no such sitemap part".into());
-    let part: u64 = part.parse().map_err(|_| not_found())?;
-    let origin = origin.of(&request);
-    let plan = feeds::sitemap_plan(&state.db, &state.categories).await?;
-    let urls = feeds::sitemap_part(&state.db, &state.categories, &plan, part)
-        .await?
-        .ok_or_else(not_found)?;
+    let part: u64 = part
+        .parse()
+        .ok()
+        .filter(|part| *part >= 1)
+        .ok_or_else(|| ApiError::NotFound("there is no such sitemap part".into()))?;
+    sitemap_file(&request, &state, &origin, part).await
+}
+
+/// `/sitemap.xml` (`part` 0) or one of its parts, from the cache when it is fresh.
+async fn sitemap_file(
+    request: &HttpRequest,
+    state: &AppState,
+    origin: &SiteOrigin,
+    part: u64,
+) -> ApiResult<HttpResponse> {
+    let origin = origin.of(request);
+    let key = (origin.clone(), part);
+    let (body, last_modified) = match rendered_sitemaps().get(&key) {
+        Some(rendered) => rendered,
+        None => {
+            let rendered = render_sitemap(state, &origin, part).await?;
+            rendered_sitemaps().insert(key, rendered.clone());
+            rendered
+        }
+    };
     Ok(xml_response(
         "application/xml; charset=utf-8",
-        plan.last_modified,
-        url_set(&origin, &urls),
+        last_modified,
+        body.as_str().to_owned(),
     ))
+}
+
+async fn render_sitemap(state: &AppState, origin: &str, part: u64) -> ApiResult<Rendered> {
+    let plan = feeds::sitemap_plan(&state.db, &state.categories).await?;
+    if part == 0 && plan.needs_index() {
+        let mut body = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for part in 1..=plan.parts {
+            let _ = writeln!(
+                body,
+                "<sitemap><loc>{}/sitemap-{part}.xml</loc><lastmod>{}</lastmod></sitemap>",
+                escape(origin),
+                plan.last_modified.to_rfc3339()
+            );
+        }
+        body.push_str("</sitemapindex>\n");
+        return Ok((Arc::new(body), plan.last_modified));
+    }
+    let urls = feeds::sitemap_part(&state.db, &state.categories, &plan, part.max(1))
+        .await?
+        .ok_or_else(|| ApiError::NotFound("there is no such sitemap part".into()))?;
+    Ok((Arc::new(url_set(origin, &urls)), plan.last_modified))
 }
 
 fn url_set(origin: &str, urls: &[SitemapUrl]) -> String {
