@@ -18,3 +18,6 @@ pub const FROM_YEAR_1000: &str = r"^[1-9][0-9]{3}-";
 pub const LIST_CURSOR: &str = r"^[0-9]{1,12}-[0-9]{1,10}$";
 /// A login name.
 pub const USERNAME: &str = r"^[A-Za-z0-9_.-]{3,32}$";
+/// An IANA time zone name's shape (`Asia/Shanghai`, `Etc/GMT+8`, `UTC`); the server also
+/// requires it to be in its tz database, which every name of that database fits.
+pub const TIME_ZONE_NAME: &str = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$";

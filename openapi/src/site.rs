@@ -58,10 +58,16 @@ pub struct SiteSettingsPatch {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
-    /// An IANA time zone name such as `Asia/Shanghai`.
+    /// An IANA time zone name such as `Asia/Shanghai`, `Asia/Hong_Kong`, `UTC` or
+    /// `America/Argentina/Buenos_Aires`. It must be one of the names in the server's tz
+    /// database: another answers 422 naming the field.
     #[cfg_attr(
         feature = "openapi",
-        schema(example = "Asia/Shanghai", max_length = 64)
+        schema(
+            examples("Asia/Shanghai", "Asia/Urumqi", "UTC"),
+            max_length = 64,
+            pattern = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,

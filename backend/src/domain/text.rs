@@ -255,6 +255,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_known_time_zone_fits_the_documented_pattern() {
+        let pattern = regex::Regex::new(portal_api::patterns::TIME_ZONE_NAME).unwrap();
+        for zone in chrono_tz::TZ_VARIANTS {
+            assert!(pattern.is_match(zone.name()), "{}", zone.name());
+            assert!(TimeZoneName::parse(zone.name()).is_ok(), "{}", zone.name());
+        }
+    }
+
+    #[test]
     fn a_slug_of_lowercase_words_and_hyphens_is_accepted() {
         assert!(Slug::parse("pufa-dongtai").is_ok());
         assert!(Slug::parse("xinzhou2").is_ok());

@@ -114,6 +114,7 @@ fn every_pattern_in_the_spec_is_one_the_server_enforces() {
         FROM_YEAR_1000,
         USERNAME,
         LIST_CURSOR,
+        TIME_ZONE_NAME,
     ];
     for pattern in found {
         assert!(
