@@ -104,6 +104,13 @@ e2e: build-frontend setup-e2e
     node tests/e2e/run.mjs
 
 # Fuzz the API with Schemathesis (every phase, stateful included) against a throwaway server.
+# Lighthouse (mobile) on home, a category, an article and a search page against a release
+# server with the demo content: prints the scores and fails below 95/100/100/100 or an article
+# first paint of 1 s or more. Not part of `just test` (its figures depend on the machine).
+audit: build-frontend setup-e2e
+    cargo build --locked --release -p portal-backend --bin portal
+    scripts/audit.sh "${CARGO_TARGET_DIR:-target}/release/portal"
+
 schemathesis:
     cargo build --locked -p portal-backend --bin portal
     scripts/schemathesis.sh "${CARGO_TARGET_DIR:-target}/debug/portal"
