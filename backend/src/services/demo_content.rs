@@ -248,7 +248,7 @@ fn seed_paragraph(line: &str) -> String {
         (Some(numeral), Some('、')) if "一二三四五六七八九十".contains(numeral)
     );
     if is_section_head {
-        format!("<h3>{line}</h3>")
+        format!("<h2>{line}</h2>")
     } else {
         paragraph(line)
     }
@@ -422,7 +422,7 @@ impl Feed {
         let mut parts = Vec::new();
         for (position, block) in self.body.iter().enumerate() {
             match *block {
-                Block::Heading(text) => parts.push(format!("<h3>{text}</h3>")),
+                Block::Heading(text) => parts.push(format!("<h2>{text}</h2>")),
                 Block::Line(template) => parts.push(paragraph(&slots.fill(template))),
                 // Offset by position, so that an opening does not always come with the same
                 // closing.
@@ -1862,11 +1862,11 @@ mod tests {
         assert!(first.summary.ends_with("营造了良好的法治环境。"));
         let body = &first.body_html;
         assert!(body.starts_with("<p>区委政研室自2019年成立以来"), "{body}");
-        assert!(body.contains("<h3>一、加强组织领导,压实普法责任</h3>"));
-        assert!(body.contains("<h3>二、加强宣传教育,营造普法氛围</h3>"));
-        assert!(body.contains("<h3>三、加强统筹谋划,确保普法实效</h3>"));
+        assert!(body.contains("<h2>一、加强组织领导,压实普法责任</h2>"));
+        assert!(body.contains("<h2>二、加强宣传教育,营造普法氛围</h2>"));
+        assert!(body.contains("<h2>三、加强统筹谋划,确保普法实效</h2>"));
         assert!(body.ends_with("努力实现普法教育全覆盖。</p>"), "{body}");
-        assert_eq!(body.matches("<h3>").count(), 3);
+        assert_eq!(body.matches("<h2>").count(), 3);
         assert_eq!(body.matches("<p>").count(), 12);
     }
 

@@ -44,7 +44,7 @@ pub fn Header() -> Html {
                             </span>
                         </span>
                     </RouteLink>
-                    <SearchForm input_id="header-search" initial={searched} classes="header-search" />
+                    <SearchForm input_id="header-search" landmark="站内搜索" initial={searched} classes="header-search" />
                 </div>
             </div>
         </header>

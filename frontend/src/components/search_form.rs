@@ -19,6 +19,8 @@ pub struct SearchFormProps {
     pub initial: AttrValue,
     #[prop_or_default]
     pub classes: Classes,
+    /// The name of the search landmark, unique on the page (the header's is 站内搜索).
+    pub landmark: AttrValue,
 }
 
 #[component]
@@ -145,7 +147,7 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
     });
     html! {
         <form class={classes!("search-form", props.classes.clone())} role="search"
-            action="/search" method="get" {onsubmit}>
+            aria-label={props.landmark.clone()} action="/search" method="get" {onsubmit}>
             <label class="visually-hidden" for={props.input_id.clone()}>{ "搜索文章" }</label>
             <div class="search-combobox">
                 <input

@@ -33,7 +33,7 @@ pub fn NotFound() -> Html {
                 <RouteLink to={Route::Home}>{ "网站首页" }</RouteLink>
                 { ",或搜索您要找的内容:" }
             </p>
-            <SearchForm input_id="not-found-search" classes="search-large" />
+            <SearchForm input_id="not-found-search" landmark="查找文章" classes="search-large" />
         </section>
     }
 }

@@ -173,7 +173,7 @@ pub fn SearchPage() -> Html {
     html! {
         <section class="panel search-page" aria-labelledby="search-title">
             <h1 class="page-title" id="search-title">{ "站内搜索" }</h1>
-            <SearchForm input_id="search-page-input" initial={words.clone()} classes="search-large" />
+            <SearchForm input_id="search-page-input" landmark="重新搜索" initial={words.clone()} classes="search-large" />
             { for filters }
             { content }
         </section>
