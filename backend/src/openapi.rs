@@ -5,10 +5,7 @@
 
 use actix_web::App;
 use utoipa::{
-    openapi::{
-        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
-        RefOr,
-    },
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
     Modify, OpenApi,
 };
 use utoipa_actix_web::AppExt;
@@ -36,186 +33,6 @@ impl Modify for BearerScheme {
             ),
         );
     }
-}
-
-/// The links an integrator (and a stateful test tool) follows from one answer to the next
-/// operation: a created resource to reading, changing and deleting it, a list's or search's
-/// first item to reading it, a login to the account.
-struct OperationLinks;
-
-/// (from operation, its status, link name, to operation, parameter, expression)
-const LINKS: &[(&str, &str, &str, &str, &str, &str)] = &[
-    (
-        "create_article",
-        "201",
-        "ReadArticle",
-        "get_article",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_article",
-        "201",
-        "UpdateArticle",
-        "update_article",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_article",
-        "201",
-        "DeleteArticle",
-        "delete_article",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "list_articles",
-        "200",
-        "ReadFirstArticle",
-        "get_article",
-        "id",
-        "$response.body#/items/0/id",
-    ),
-    (
-        "search_articles",
-        "200",
-        "ReadFirstHit",
-        "get_article",
-        "id",
-        "$response.body#/items/0/id",
-    ),
-    (
-        "create_category",
-        "201",
-        "ReadCategory",
-        "get_category",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_category",
-        "201",
-        "UpdateCategory",
-        "update_category",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_category",
-        "201",
-        "DeleteCategory",
-        "delete_category",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_friend_link",
-        "201",
-        "ReadFriendLink",
-        "get_friend_link",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_friend_link",
-        "201",
-        "UpdateFriendLink",
-        "update_friend_link",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_friend_link",
-        "201",
-        "DeleteFriendLink",
-        "delete_friend_link",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_user",
-        "201",
-        "ReadUser",
-        "get_user",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_user",
-        "201",
-        "UpdateUser",
-        "update_user",
-        "id",
-        "$response.body#/id",
-    ),
-    (
-        "create_user",
-        "201",
-        "DeleteUser",
-        "delete_user",
-        "id",
-        "$response.body#/id",
-    ),
-];
-
-impl Modify for OperationLinks {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::link::LinkBuilder;
-        let known: std::collections::HashSet<String> = openapi
-            .paths
-            .paths
-            .values()
-            .flat_map(operations)
-            .filter_map(|operation| operation.operation_id.clone())
-            .collect();
-        for item in openapi.paths.paths.values_mut() {
-            for operation in operations_mut(item) {
-                let Some(id) = operation.operation_id.clone() else {
-                    continue;
-                };
-                for (from, status, name, to, parameter, expression) in LINKS {
-                    if *from != id || !known.contains(*to) {
-                        continue;
-                    }
-                    if let Some(RefOr::T(response)) = operation.responses.responses.get_mut(*status)
-                    {
-                        response.links.insert(
-                            (*name).to_owned(),
-                            RefOr::T(
-                                LinkBuilder::new()
-                                    .operation_id(*to)
-                                    .parameter(*parameter, *expression)
-                                    .build(),
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn operations(item: &utoipa::openapi::PathItem) -> Vec<&utoipa::openapi::path::Operation> {
-    [&item.get, &item.post, &item.put, &item.patch, &item.delete]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-fn operations_mut(
-    item: &mut utoipa::openapi::PathItem,
-) -> Vec<&mut utoipa::openapi::path::Operation> {
-    [
-        &mut item.get,
-        &mut item.post,
-        &mut item.put,
-        &mut item.patch,
-        &mut item.delete,
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 #[derive(OpenApi)]
@@ -270,10 +87,6 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi_base())
         .configure(|config| crate::routes::configure(config, &["*".to_owned()]))
         .split_for_parts();
-    // The route operations exist only now, after mounting: modifiers of `ApiDoc` cannot see
-    // them.
-    let mut spec = spec;
-    OperationLinks.modify(&mut spec);
     spec
 }
 
