@@ -2,16 +2,14 @@
 //! `/feed.xml` and `/category/{slug}/feed.xml` (RSS 2.0). Each carries `Last-Modified`, and
 //! the conditional-GET middleware adds its `ETag` and `Cache-Control`.
 
-use std::{
-    fmt::Write as _,
-    sync::{Arc, OnceLock},
-    time::Duration,
-};
+use std::{fmt::Write as _, sync::OnceLock, time::Duration};
 
 use actix_web::{
+    guard,
     http::header::{self, HeaderValue},
     middleware::from_fn,
-    web, HttpRequest, HttpResponse,
+    web::{self, Bytes},
+    FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 use chrono::{DateTime, Utc};
 
@@ -28,55 +26,33 @@ use crate::{
 
 /// Mounts the crawler-facing files, for GET and HEAD.
 pub fn configure(config: &mut web::ServiceConfig) {
-    config
-        .service(readable(
-            "/robots.txt",
-            web::get().to(robots),
-            web::head().to(robots),
-        ))
-        .service(readable(
-            "/sitemap.xml",
-            web::get().to(sitemap),
-            web::head().to(sitemap),
-        ))
-        .service(readable(
-            "/sitemap-{part}.xml",
-            web::get().to(sitemap_part),
-            web::head().to(sitemap_part),
-        ))
-        .service(readable(
-            "/feed.xml",
-            web::get().to(site_feed),
-            web::head().to(site_feed),
-        ))
-        .service(readable(
-            "/category/{slug}/feed.xml",
-            web::get().to(category_feed),
-            web::head().to(category_feed),
-        ));
+    readable(config, "/robots.txt", robots);
+    readable(config, "/sitemap.xml", sitemap);
+    readable(config, "/sitemap-{part}.xml", sitemap_part);
+    readable(config, "/feed.xml", site_feed);
+    readable(config, "/category/{slug}/feed.xml", category_feed);
 }
 
-fn readable(
-    path: &str,
-    get: actix_web::Route,
-    head: actix_web::Route,
-) -> actix_web::Resource<
-    impl actix_web::dev::ServiceFactory<
-        actix_web::dev::ServiceRequest,
-        Config = (),
-        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    web::resource(path)
-        .route(get)
-        .route(head)
-        .wrap(from_fn(caching::conditional_get))
+/// Mounts `handler` at `path` for GET and HEAD, with conditional GETs.
+fn readable<F, Args>(config: &mut web::ServiceConfig, path: &str, handler: F)
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    config.service(
+        web::resource(path)
+            .route(
+                web::route()
+                    .guard(guard::Any(guard::Get()).or(guard::Head()))
+                    .to(handler),
+            )
+            .wrap(from_fn(caching::conditional_get)),
+    );
 }
 
 /// A rendered sitemap file and when its content last changed.
-type Rendered = (Arc<String>, DateTime<Utc>);
+type Rendered = (Bytes, DateTime<Utc>);
 
 /// Rendered sitemap files for two seconds, keyed by site address and part (0 for
 /// `/sitemap.xml`): a part lists up to 50,000 rows, and a flood of requests for it should
@@ -100,11 +76,11 @@ fn http_date(at: DateTime<Utc>) -> String {
 fn xml_response(
     content_type: &'static str,
     last_modified: DateTime<Utc>,
-    body: String,
+    body: impl Into<Bytes>,
 ) -> HttpResponse {
     let mut response = HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
-        .body(body);
+        .body(body.into());
     if let Ok(value) = HeaderValue::from_str(&http_date(last_modified)) {
         response.headers_mut().insert(header::LAST_MODIFIED, value);
     }
@@ -168,7 +144,7 @@ async fn sitemap_file(
     Ok(xml_response(
         "application/xml; charset=utf-8",
         last_modified,
-        body.as_str().to_owned(),
+        body,
     ))
 }
 
@@ -188,12 +164,12 @@ async fn render_sitemap(state: &AppState, origin: &str, part: u64) -> ApiResult<
             );
         }
         body.push_str("</sitemapindex>\n");
-        return Ok((Arc::new(body), plan.last_modified));
+        return Ok((Bytes::from(body), plan.last_modified));
     }
     let urls = feeds::sitemap_part(&state.db, &state.categories, &plan, part.max(1))
         .await?
         .ok_or_else(|| ApiError::NotFound("there is no such sitemap part".into()))?;
-    Ok((Arc::new(url_set(origin, &urls)), plan.last_modified))
+    Ok((Bytes::from(url_set(origin, &urls)), plan.last_modified))
 }
 
 fn url_set(origin: &str, urls: &[SitemapUrl]) -> String {

@@ -7,8 +7,8 @@
 use actix_web::{http::StatusCode, HttpRequest};
 use chrono::{DateTime, Utc};
 use portal_api::{
-    category_title, document_title, search_title, ArticleSort, ArticleStatusFilter, SiteSettings,
-    CONSOLE_TITLE, NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
+    category_title, document_title, search_title, ArticleSort, ArticleStatusFilter, CategoryRef,
+    SiteSettings, CONSOLE_TITLE, NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
 };
 use serde_json::{json, Value};
 
@@ -197,6 +197,16 @@ fn breadcrumb(origin: &str, trail: &[(String, String)]) -> Value {
     })
 }
 
+/// Breadcrumb steps for categories: each one's name and page.
+fn category_trail(categories: &[CategoryRef]) -> impl Iterator<Item = (String, String)> + '_ {
+    categories.iter().map(|category| {
+        (
+            category.name.clone(),
+            format!("/category/{}", category.slug),
+        )
+    })
+}
+
 /// The `page` a query string asks for: `Some(1)` when absent, `None` when unreadable.
 fn page_number(query: &str) -> Option<u32> {
     let mut page = 1;
@@ -370,12 +380,7 @@ async fn build(
                 format!("{origin}{path}")
             });
             let mut trail = vec![("主页".to_owned(), "/".to_owned())];
-            trail.extend(
-                detail
-                    .ancestors
-                    .iter()
-                    .map(|above| (above.name.clone(), format!("/category/{}", above.slug))),
-            );
+            trail.extend(category_trail(&detail.ancestors));
             trail.push((category.name.clone(), path));
             head.structured.push(breadcrumb(origin, &trail));
             Ok(head)
@@ -403,12 +408,7 @@ async fn build(
             };
             head.image = first_image(&article.body, origin);
             let mut trail = vec![("主页".to_owned(), "/".to_owned())];
-            trail.extend(
-                article
-                    .category_path
-                    .iter()
-                    .map(|above| (above.name.clone(), format!("/category/{}", above.slug))),
-            );
+            trail.extend(category_trail(&article.category_path));
             let publisher =
                 json!({ "@type": "Organization", "name": name, "url": format!("{origin}/") });
             let mut news = json!({

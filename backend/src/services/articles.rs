@@ -163,8 +163,8 @@ fn summary_dto(row: SummaryRow, all: &[category::Model]) -> ArticleSummary {
     }
 }
 
-/// Published and due at `now`.
-fn publicly_visible(now: DateTime<Utc>) -> Condition {
+/// Published and due at `now`: what the public, feeds and sitemaps see.
+pub fn publicly_visible(now: DateTime<Utc>) -> Condition {
     Condition::all()
         .add(article::Column::Status.eq(ArticleStatus::Published.as_str()))
         .add(article::Column::PublishedAt.lte(now))

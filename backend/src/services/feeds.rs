@@ -2,10 +2,9 @@
 //! when its time comes, without a write), the categories, and when each last changed.
 
 use chrono::{DateTime, Utc};
-use portal_api::ArticleStatus;
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use crate::{
@@ -14,7 +13,10 @@ use crate::{
         entities::{article, category},
     },
     error::{ApiError, ApiResult},
-    services::categories::{self, CategoryCache},
+    services::{
+        articles::publicly_visible,
+        categories::{self, CategoryCache},
+    },
 };
 
 /// How many articles a feed carries.
@@ -38,12 +40,6 @@ pub struct FeedEntry {
 pub struct Feed {
     pub category: Option<category::Model>,
     pub entries: Vec<(FeedEntry, String)>,
-}
-
-fn published_and_due(now: DateTime<Utc>) -> Condition {
-    Condition::all()
-        .add(article::Column::Status.eq(ArticleStatus::Published.as_str()))
-        .add(article::Column::PublishedAt.lte(now))
 }
 
 /// The latest articles, newest first, each with its category's name.
@@ -72,7 +68,7 @@ pub async fn latest(
             article::Column::PublishedAt,
             article::Column::UpdatedAt,
         ])
-        .filter(published_and_due(db::now()));
+        .filter(publicly_visible(db::now()));
     if let Some(category) = &category {
         query = query
             .filter(article::Column::CategoryId.is_in(categories::subtree_ids(&all, category.id)));
@@ -140,7 +136,7 @@ pub async fn sitemap_plan(
     let all = cache.all(db).await?;
     let now = db::now();
     let articles = article::Entity::find()
-        .filter(published_and_due(now))
+        .filter(publicly_visible(now))
         .count(db)
         .await?;
     let newest = newest_change(db, now).await?;
@@ -166,7 +162,7 @@ async fn newest_change(
         article::Entity::find()
             .select_only()
             .column_as(column.max(), "newest")
-            .filter(published_and_due(now))
+            .filter(publicly_visible(now))
             .into_model::<Newest>()
             .one(db)
     };
@@ -223,7 +219,7 @@ pub async fn sitemap_part(
             article::Column::PublishedAt,
             article::Column::UpdatedAt,
         ])
-        .filter(published_and_due(db::now()))
+        .filter(publicly_visible(db::now()))
         .order_by_asc(article::Column::Id)
         .offset(articles_from)
         .limit(wanted)
