@@ -267,6 +267,7 @@ fn serve(
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", spec.clone()))
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
             .configure(crate::pages::feeds::configure)
+            .configure(crate::pages::counter::configure)
             .service(crate::pages::shell::service(&static_dir))
             .wrap(from_fn(fallback::problem_details))
             .wrap(from_fn(security::security_headers))

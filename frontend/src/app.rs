@@ -4,11 +4,13 @@
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
 use crate::admin::Console;
 use crate::components::{Footer, Header, Navigation};
-use crate::hooks::use_api;
+use crate::hooks::use_get;
+use crate::page_data::Preloaded;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::services;
 use crate::state::PortalContext;
@@ -47,13 +49,58 @@ fn switch(route: Route) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The page's address (path and query) when the server renders it; in the browser the
+    /// app follows the browser's address.
+    #[prop_or_default]
+    pub url: Option<AttrValue>,
+    /// The API answers the page is drawn from (see [`crate::page_data`]).
+    #[prop_or_default]
+    pub preloaded: Preloaded,
+}
+
 #[component]
-pub fn App() -> Html {
-    html! {
-        <BrowserRouter>
-            <Root />
-        </BrowserRouter>
+pub fn App(props: &AppProps) -> Html {
+    {
+        // Effects run after the whole first render: every component has taken its answer.
+        let preloaded = props.preloaded.clone();
+        use_effect_with((), move |()| preloaded.spend());
     }
+    let router = match &props.url {
+        Some(url) => html! {
+            <Router history={fixed_history(url)}>
+                <Root />
+            </Router>
+        },
+        None => html! {
+            <BrowserRouter>
+                <Root />
+            </BrowserRouter>
+        },
+    };
+    html! {
+        <ContextProvider<Preloaded> context={props.preloaded.clone()}>
+            { router }
+        </ContextProvider<Preloaded>>
+    }
+}
+
+/// A history holding the one address the server renders.
+fn fixed_history(url: &str) -> AnyHistory {
+    let history = MemoryHistory::new();
+    // The address comes from a request line: no fragment, and always an absolute path.
+    let url = url.split('#').next().unwrap_or_default();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = if path.starts_with('/') { path } else { "/" };
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    if pairs.is_empty() {
+        history.replace(path);
+    } else {
+        // Pairs of strings always encode.
+        let _ = history.replace_with_query(path, pairs);
+    }
+    history.into()
 }
 
 /// The console or the portal, by address.
@@ -68,9 +115,9 @@ fn Root() -> Html {
 /// The frame around the current page, inside the router so every part can link and navigate.
 #[component]
 fn Portal() -> Html {
-    let site = use_api((), |()| services::site::get());
-    let tree = use_api((), |()| services::categories::tree());
-    let friend_links = use_api((), |()| services::friend_links::list());
+    let site = use_get(Some(services::site::url()));
+    let tree = use_get(Some(services::categories::tree_url()));
+    let friend_links = use_get(Some(services::friend_links::list_url()));
     let section = use_state_eq(|| None::<String>);
     let set_section = {
         let section = section.clone();

@@ -195,10 +195,17 @@ pub fn parse_gmt_offset(text: &str) -> Option<FixedOffset> {
 }
 
 /// The current time, from the browser's clock (wasm has no system clock of its own).
+#[cfg(target_arch = "wasm32")]
 pub fn now() -> DateTime<Utc> {
     // `Date.now()` is milliseconds since the epoch as a float; it fits an i64 exactly.
     let millis = js_sys::Date::now() as i64;
     DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// The current time, from the system clock (where the server renders pages).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now() -> DateTime<Utc> {
+    std::time::SystemTime::now().into()
 }
 
 #[cfg(target_arch = "wasm32")]

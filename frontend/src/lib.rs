@@ -5,6 +5,9 @@
 //! Under `/admin` the same app is the editors' console (login, articles, categories, friend
 //! links, site settings, users, statistics), using only the public API with a bearer token.
 //!
+//! The same components render the public pages on the server (the `ssr` build on the host,
+//! see [`app::AppProps`] and [`page_data`]); the browser then hydrates them.
+//!
 //! The formatting rules (dates, breadcrumbs, page numbers, search highlighting, font sizes, the
 //! article editor's form, chart scaling) live in plain modules without browser calls, so
 //! `cargo test -p portal-frontend` checks them on the host. Everything that touches the DOM,
@@ -20,20 +23,43 @@ pub mod editorial;
 pub mod font_size;
 pub mod highlight;
 pub mod hooks;
+pub mod page_data;
 pub mod pages;
 pub mod pagination;
 pub mod sections;
 pub mod services;
 pub mod state;
 
-/// Mounts the portal on the page's `<body>`, replacing the static "loading" note that
-/// `index.html` shows while the wasm downloads.
+/// Starts the portal in the browser. A page the server rendered (it carries its data) is
+/// hydrated: the app takes over the HTML already on screen without drawing it again. Any other
+/// page (the editors' console, or a page the server could not render) is drawn anew in place of
+/// the "loading" note.
+#[cfg(target_arch = "wasm32")]
 pub fn run() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("boot"))
-    {
-        boot.remove();
+    use portal_api::{PageData, APP_ROOT_ID, PAGE_DATA_ID};
+
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let page_data = document
+        .get_element_by_id(PAGE_DATA_ID)
+        .and_then(|element| element.text_content())
+        .and_then(|text| serde_json::from_str::<PageData>(&text).ok());
+    let Some(root) = document.get_element_by_id(APP_ROOT_ID) else {
+        yew::Renderer::<app::App>::new().render();
+        return;
+    };
+    match page_data {
+        Some(answers) => {
+            let props = app::AppProps {
+                url: None,
+                preloaded: page_data::Preloaded::new(answers),
+            };
+            yew::Renderer::<app::App>::with_root_and_props(root, props).hydrate();
+        }
+        None => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
     }
-    yew::Renderer::<app::App>::new().render();
 }

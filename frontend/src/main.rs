@@ -1,5 +1,7 @@
-//! Starts the portal in the browser; everything else lives in the library.
+//! Starts the portal in the browser; everything else lives in the library (which the server
+//! also builds, to render the public pages).
 
 fn main() {
+    #[cfg(target_arch = "wasm32")]
     portal_frontend::run();
 }

@@ -1,5 +1,38 @@
-//! The portal's page titles, which the server writes into each page's head and the client
-//! keeps in the browser's tab as the reader moves on: `页面 - 站点名`.
+//! What the server and the client agree on about the portal's pages: their titles (the server
+//! writes them into each page's head, the client keeps the browser's tab in step as the reader
+//! moves on: `页面 - 站点名`), and how a server-rendered page hands the client the API answers
+//! it was drawn from, so that hydrating it asks the API for nothing the page already shows.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Problem;
+
+/// Where the JSON API lives, under the site's origin.
+pub const API_BASE: &str = "/api/v1";
+
+/// The `id` of the element the portal is drawn into (by the server, then by the client).
+pub const APP_ROOT_ID: &str = "app";
+/// The `id` of the `<script type="application/json">` holding a server-rendered page's
+/// [`PageData`]. A page without it was not rendered by the server: the client draws it anew.
+pub const PAGE_DATA_ID: &str = "page-data";
+
+/// One API answer a page was drawn from: the body of a success, or the status and problem
+/// document of a failure (an unknown article's page is drawn from its 404).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageAnswer {
+    Ok(serde_json::Value),
+    Failed {
+        status: u16,
+        problem: Option<Problem>,
+    },
+}
+
+/// The answers a server-rendered page was drawn from, by the URL the client would have asked
+/// (`/api/v1/articles/7`, `/api/v1/articles?category=news&per_page=6`).
+pub type PageData = BTreeMap<String, PageAnswer>;
 
 /// The title of the page for an unknown address.
 pub const NOT_FOUND_TITLE: &str = "页面未找到";

@@ -1,23 +1,33 @@
 //! Hosts the wasm portal: files from its `dist/` folder, and `index.html` for every other page
-//! path so that `/article/7` survives a reload (the client routes it). Each page gets the
-//! shell with a head of its own (title, description, canonical link, Open Graph, JSON-LD:
-//! see [`super::head`]) and the status a crawler should see: 404 for an unknown
-//! route, article or category or a page number past the end (the client then shows its
-//! not-found page), 200 otherwise. Paths that look like files (`/missing.js`) get a plain 404.
+//! path. Each public page gets the shell with a head of its own (title, description,
+//! canonical link, Open Graph, JSON-LD: see [`super::head`]), its body rendered on the server
+//! (see [`super::render`]) for the client to hydrate, and the status a crawler should see: 404
+//! for an unknown route, article or category or a page number past the end (with the rendered
+//! not-found page), 200 otherwise. The console's pages get the shell for the client to draw.
+//! Paths that look like files (`/missing.js`) get a plain 404.
 
 use std::{path::Path, rc::Rc};
 
 use actix_files::Files;
-use actix_web::{dev::HttpServiceFactory, http::header, web, HttpRequest, HttpResponse};
+use actix_web::{
+    dev::HttpServiceFactory,
+    http::{header, StatusCode},
+    web, HttpRequest, HttpResponse,
+};
 
-use super::{head, SiteOrigin};
+use portal_api::PAGE_DATA_ID;
+
+use super::{
+    counter,
+    head::{self, PortalPage},
+    render::{self, RenderedPage},
+    SiteOrigin,
+};
 use crate::state::AppState;
 
-const PLACEHOLDER: &str = r#"<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>Portal</title></head>
-<body><main><h1>The portal has not been built</h1>
-<p>The API is running: see <a href="/docs/">/docs/</a>. Build the wasm portal with
-<code>just build-frontend</code> (or start everything with <code>just run</code>).</p></main></body></html>"#;
+/// The shell as written, for a server whose portal was not built: pages are still rendered,
+/// without the stylesheet and the client (the `data-trunk` links mean nothing to a browser).
+const UNBUILT_SHELL: &str = include_str!("../../../frontend/index.html");
 
 fn looks_like_a_file(path: &str) -> bool {
     path.rsplit('/')
@@ -25,36 +35,53 @@ fn looks_like_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// The portal's files with the page fallback; a placeholder page when it was not built.
+/// The portal's files with the page fallback.
 pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
-    let shell = std::fs::read_to_string(static_dir.join("index.html"))
-        .ok()
-        .map(|page| Rc::new(Shell::new(&page)));
-    let files = if shell.is_some() {
+    let built = std::fs::read_to_string(static_dir.join("index.html")).ok();
+    if built.is_none() {
+        tracing::warn!(
+            dir = %static_dir.display(),
+            "the wasm portal is not built (`just build-frontend`): pages are served without styles or scripts"
+        );
+    }
+    let shell = Rc::new(Shell::new(built.as_deref().unwrap_or(UNBUILT_SHELL)));
+    let files = if built.is_some() {
         Files::new("/", static_dir)
     } else {
-        // A folder that cannot hold the page: everything falls through to the placeholder.
+        // A folder that cannot hold the files: everything falls through to the pages.
         Files::new("/", std::env::temp_dir().join("portal-frontend-not-built"))
     };
     // `/` is a page with a head of its own, not `index.html` as built.
-    let home_shell = shell.clone();
+    let home_shell = Rc::clone(&shell);
     let home = web::resource("/").to(move |request: HttpRequest| {
-        let shell = home_shell.clone();
-        async move { page_or_404(&request, shell.as_deref()).await }
+        let shell = Rc::clone(&home_shell);
+        async move { page_or_404(&request, &shell).await }
     });
     let files = files.default_handler(web::to(move |request: HttpRequest| {
-        let shell = shell.clone();
-        async move { page_or_404(&request, shell.as_deref()).await }
+        let shell = Rc::clone(&shell);
+        async move { page_or_404(&request, &shell).await }
     }));
     (home, files)
 }
 
 /// `index.html` as built, split where each page's head goes (its own `<title>` and
-/// description taken out).
+/// description taken out) and where its rendered body goes (in place of the "loading" note
+/// between `<!--page-->` and `<!--/page-->`).
 struct Shell {
     before_head_end: String,
-    from_head_end: String,
+    /// From `</head>` to the page's place; everything when the shell has no place marked.
+    head_end_to_page: String,
+    /// What stands in the page's place as built: the note shown until the client has drawn a
+    /// page the server did not render.
+    unrendered: String,
+    page_to_body_end: String,
+    from_body_end: String,
+    /// Whether the shell marks the page's place (a shell without one gets heads only).
+    has_place: bool,
 }
+
+const PAGE_START: &str = "<!--page-->";
+const PAGE_END: &str = "<!--/page-->";
 
 impl Shell {
     fn new(page: &str) -> Self {
@@ -74,57 +101,129 @@ impl Shell {
             page.replace_range(line_start..end, "");
         }
         let split = page.find("</head>").unwrap_or(page.len());
-        let from_head_end = page.split_off(split);
+        let mut rest = page.split_off(split);
+        let before_head_end = page;
+        let body_end = rest.rfind("</body>").unwrap_or(rest.len());
+        let from_body_end = rest.split_off(body_end);
+        let place = rest.find(PAGE_START).and_then(|start| {
+            let end = rest[start..].find(PAGE_END)? + start;
+            Some((start, end))
+        });
+        let Some((start, end)) = place else {
+            return Self {
+                before_head_end,
+                head_end_to_page: rest,
+                unrendered: String::new(),
+                page_to_body_end: String::new(),
+                from_body_end,
+                has_place: false,
+            };
+        };
+        let page_to_body_end = rest.split_off(end + PAGE_END.len());
+        let unrendered = rest[start + PAGE_START.len()..end].to_owned();
+        rest.truncate(start);
         Self {
-            before_head_end: page,
-            from_head_end,
+            before_head_end,
+            head_end_to_page: rest,
+            unrendered,
+            page_to_body_end,
+            from_body_end,
+            has_place: true,
         }
     }
 
-    fn with_head(&self, head: &str) -> String {
+    /// The shell with `head` at the end of `<head>`, and the page's rendered body with its data
+    /// when there is one (the "loading" note otherwise); `trailer` goes at the end of the body,
+    /// outside the app.
+    fn with(&self, head: &str, rendered: Option<&RenderedPage>, trailer: &str) -> String {
+        let (body, data) = match rendered {
+            Some(rendered) => (rendered.html.as_str(), rendered.data.as_str()),
+            None => (self.unrendered.as_str(), ""),
+        };
         let mut page = String::with_capacity(
-            self.before_head_end.len() + head.len() + self.from_head_end.len(),
+            self.before_head_end.len()
+                + head.len()
+                + self.head_end_to_page.len()
+                + body.len()
+                + self.page_to_body_end.len()
+                + data.len()
+                + trailer.len()
+                + self.from_body_end.len()
+                + 64,
         );
         page.push_str(&self.before_head_end);
         page.push_str(head);
-        page.push_str(&self.from_head_end);
+        page.push_str(&self.head_end_to_page);
+        page.push_str(body);
+        page.push_str(&self.page_to_body_end);
+        if rendered.is_some() {
+            page.push_str("<script type=\"application/json\" id=\"");
+            page.push_str(PAGE_DATA_ID);
+            page.push_str("\">");
+            page.push_str(data);
+            page.push_str("</script>\n");
+        }
+        page.push_str(trailer);
+        page.push_str(&self.from_body_end);
         page
     }
 }
 
-async fn page_or_404(request: &HttpRequest, shell: Option<&Shell>) -> HttpResponse {
+async fn page_or_404(request: &HttpRequest, shell: &Shell) -> HttpResponse {
     if looks_like_a_file(request.path()) {
         return HttpResponse::NotFound()
             .content_type("text/plain; charset=utf-8")
             .body("not found");
     }
-    let Some(shell) = shell else {
-        return HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(PLACEHOLDER);
-    };
-    let head = match (
+    let (head, rendered, trailer) = match (
         request.app_data::<web::Data<AppState>>(),
         request.app_data::<web::Data<SiteOrigin>>(),
     ) {
-        (Some(state), Some(origin)) => head::for_request(state, request, &origin.of(request)).await,
-        _ => None,
+        (Some(state), Some(origin)) => {
+            let head = head::for_request(state, request, &origin.of(request)).await;
+            let page = head::classify(request.path());
+            // The console is the editors' own app; a page whose head could not be read (the
+            // database is down) is left to the client to explain.
+            let rendered = match (&head, &page) {
+                (None, _) | (_, PortalPage::Console) => None,
+                (Some(_), _) if !shell.has_place => None,
+                (Some(_), _) => Some(render::render(state, &page_url(request)).await),
+            };
+            let trailer = match (&head, page) {
+                (Some(head), PortalPage::Article(id)) if head.status == StatusCode::OK => {
+                    counter::noscript_image(id)
+                }
+                _ => String::new(),
+            };
+            (head, rendered, trailer)
+        }
+        _ => (None, None, String::new()),
     };
     let mut response = HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-cache"))
         .body(
-            shell.with_head(
+            shell.with(
                 &head
                     .as_ref()
                     .map(head::PageHead::to_html)
                     .unwrap_or_default(),
+                rendered.as_ref(),
+                &trailer,
             ),
         );
     if let Some(head) = &head {
         *response.status_mut() = head.status;
     }
     response
+}
+
+/// The request's path and query, as the app's router reads an address.
+fn page_url(request: &HttpRequest) -> String {
+    match request.query_string() {
+        "" => request.path().to_owned(),
+        query => format!("{}?{query}", request.path()),
+    }
 }
 
 #[cfg(test)]
@@ -143,10 +242,29 @@ mod tests {
         let shell = Shell::new(
             "<html><head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"description\" content=\"x\" />\n    <title>普法网</title>\n  </head><body></body></html>",
         );
-        let page = shell.with_head("<title>新</title>");
+        let page = shell.with("<title>新</title>", None, "");
         assert_eq!(
             page,
             "<html><head>\n    <meta charset=\"utf-8\" />\n  <title>新</title></head><body></body></html>"
+        );
+    }
+
+    #[test]
+    fn a_rendered_page_takes_the_place_of_the_loading_note_and_brings_its_data() {
+        let shell = Shell::new(
+            "<html><head></head><body><div id=\"app\"><!--page--><p>正在加载…</p><!--/page--></div>\n</body></html>",
+        );
+        assert_eq!(
+            shell.with("", None, ""),
+            "<html><head></head><body><div id=\"app\"><p>正在加载…</p></div>\n</body></html>"
+        );
+        let rendered = RenderedPage {
+            html: "<main>正文</main>".into(),
+            data: "{}".into(),
+        };
+        assert_eq!(
+            shell.with("", Some(&rendered), ""),
+            "<html><head></head><body><div id=\"app\"><main>正文</main></div>\n<script type=\"application/json\" id=\"page-data\">{}</script>\n</body></html>"
         );
     }
 }

@@ -63,6 +63,27 @@ async fn list_articles(
     request: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let params = params.into_inner();
+    let from_cursor = params.after.is_some();
+    let body = read_list(&state, params, viewer.is_staff()).await?;
+    if from_cursor {
+        // Pages counted from a cursor have no numbers: the one link is to the next.
+        return Ok(super::continued(
+            &request,
+            &body.page,
+            body.next_after.as_deref(),
+            &body,
+        ));
+    }
+    Ok(super::paged(&request, &body.page, &body))
+}
+
+/// One page of the list `params` ask for, as `GET /articles` answers it (the server-rendered
+/// pages read their lists here too).
+pub(crate) async fn read_list(
+    state: &AppState,
+    params: ArticleListQuery,
+    staff: bool,
+) -> ApiResult<ArticlePage> {
     let pagination = Pagination::parse(params.page, params.per_page)
         .map_err(|(field, message)| ApiError::BadRequest(format!("{field}: {message}")))?;
     let search = match params.q.as_deref().map(SearchTerms::parse).transpose() {
@@ -70,7 +91,7 @@ async fn list_articles(
         Err(message) => return Err(ApiError::BadRequest(format!("q: {message}"))),
     };
     let status = params.status.unwrap_or_default();
-    if status != ArticleStatusFilter::Public && !viewer.is_staff() {
+    if status != ArticleStatusFilter::Public && !staff {
         return Err(ApiError::Unauthorized(
             "log in as an editor to list unpublished articles".into(),
         ));
@@ -104,21 +125,11 @@ async fn list_articles(
         pagination,
     )
     .await?;
-    let body = ArticlePage {
+    Ok(ArticlePage {
         items: listed.items,
         page: listed.page,
         next_after: listed.next_after.map(|cursor| cursor.to_string()),
-    };
-    if after.is_some() {
-        // Pages counted from a cursor have no numbers: the one link is to the next.
-        return Ok(super::continued(
-            &request,
-            &body.page,
-            body.next_after.as_deref(),
-            &body,
-        ));
-    }
-    Ok(super::paged(&request, &body.page, &body))
+    })
 }
 
 /// Read one article with its breadcrumb and its neighbours in the category.

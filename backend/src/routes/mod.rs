@@ -2,7 +2,7 @@
 //! shapes the response; rules live in the services. Every handler is registered through
 //! utoipa-actix-web, so mounting a route is what puts it in the OpenAPI document.
 
-mod articles;
+pub(crate) mod articles;
 mod auth;
 mod categories;
 mod friend_links;
@@ -10,9 +10,9 @@ mod health;
 pub mod responses;
 mod search;
 mod site;
-mod stats;
+pub(crate) mod stats;
 mod users;
-mod views;
+pub(crate) mod views;
 
 use actix_web::{http::header, middleware::from_fn, web, HttpRequest, HttpResponse};
 use portal_api::PageInfo;
@@ -29,7 +29,7 @@ pub fn configure(config: &mut ServiceConfig, cors_origins: &[String]) {
     // scope and skips their middleware.
     config.configure(views::configure);
     config.service(
-        scope::scope("/api/v1")
+        scope::scope(portal_api::API_BASE)
             .wrap(from_fn(microcache::micro_cache))
             .wrap(from_fn(caching::conditional_get))
             .wrap(cors(cors_origins))

@@ -45,13 +45,21 @@ async fn most_read(
     state: web::Data<AppState>,
     params: web::Query<MostReadQuery>,
 ) -> ApiResult<web::Json<Vec<MostReadArticle>>> {
+    Ok(web::Json(read_most_read(&state, &params).await?))
+}
+
+/// The most-read list `params` ask for (the home page's 点击排行 is rendered from it too).
+pub(crate) async fn read_most_read(
+    state: &AppState,
+    params: &MostReadQuery,
+) -> ApiResult<Vec<MostReadArticle>> {
     let limit = params.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
         return Err(ApiError::BadRequest(
             "limit: must be between 1 and 50".into(),
         ));
     }
-    let list = stats::most_read(
+    stats::most_read(
         &state.db,
         &state.categories,
         state.hits.timezone(),
@@ -59,8 +67,7 @@ async fn most_read(
         params.category.as_deref(),
         u64::from(limit),
     )
-    .await?;
-    Ok(web::Json(list))
+    .await
 }
 
 /// Site summary

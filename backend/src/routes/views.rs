@@ -45,7 +45,23 @@ async fn record_view(
     viewer: MaybeUser,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    let article_id = id.into_inner();
+    let recorded = count_view(&state, &request, viewer.is_staff(), id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        ))
+        .json(recorded))
+}
+
+/// Counts a view of `article_id` sent by `request` (the beacon, or the image a page read
+/// without JavaScript loads) unless the rules above say otherwise.
+pub(crate) async fn count_view(
+    state: &AppState,
+    request: &HttpRequest,
+    staff: bool,
+    article_id: i32,
+) -> ApiResult<ViewRecorded> {
     let user_agent = request
         .headers()
         .get(header::USER_AGENT)
@@ -54,9 +70,9 @@ async fn record_view(
         .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())
         .unwrap_or_default();
     let client = ClientInfo {
-        ip: state.trusted_proxies.client_ip(&request),
+        ip: state.trusted_proxies.client_ip(request),
         marked_as_no_view: bots::marked_as_no_view(request.headers())
-            || !sent_from_this_site(&request, &state.beacon_origins),
+            || !sent_from_this_site(request, &state.beacon_origins),
         user_agent,
     };
     let Some(outcome) = state
@@ -65,7 +81,7 @@ async fn record_view(
         .await?
     else {
         // Staff can see unpublished articles, so for them it exists but is not countable.
-        let exists = viewer.is_staff()
+        let exists = staff
             && crate::services::articles::visibility(&state.db, article_id)
                 .await?
                 .is_some();
@@ -78,16 +94,11 @@ async fn record_view(
             ApiError::not_found("article")
         });
     };
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        ))
-        .json(ViewRecorded {
-            article_id,
-            hits: outcome.hits,
-            counted: outcome.counted,
-        }))
+    Ok(ViewRecorded {
+        article_id,
+        hits: outcome.hits,
+        counted: outcome.counted,
+    })
 }
 
 /// Whether the page that sent the beacon is this site's own (or one of `also_allowed`): its

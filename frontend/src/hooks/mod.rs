@@ -5,6 +5,6 @@ mod use_api;
 mod use_document_title;
 mod use_font_size;
 
-pub use use_api::{use_api, ApiHandle, Remote};
+pub use use_api::{use_api, use_get, ApiHandle, Remote};
 pub use use_document_title::use_document_title;
 pub use use_font_size::use_font_size;

@@ -1,14 +1,17 @@
 //! Loads data from the API for a component: the state is loading, failed or ready, it reloads
 //! when its inputs change, and a late answer to an outdated request is dropped rather than
-//! shown over the current one.
+//! shown over the current one. Reads of public data ([`use_get`]) start from the answers a
+//! server-rendered page carries, so that the page hydrates without asking for them again.
 
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
+use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
-use crate::services::ApiError;
+use crate::page_data::Preloaded;
+use crate::services::{requests, ApiError};
 
 /// Data from the API as a page sees it.
 #[derive(Debug, PartialEq)]
@@ -53,30 +56,77 @@ where
     F: FnOnce(D) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    let state = use_state(|| Remote::Loading);
+    use_remote(deps, None, move |deps| Some(load(deps)))
+}
+
+/// GETs the API's `url` now and whenever it changes (or `retry` is called); `None` asks for
+/// nothing. A server-rendered page's first render takes the answer from the page instead.
+#[hook]
+pub fn use_get<T>(url: Option<String>) -> ApiHandle<T>
+where
+    T: DeserializeOwned + 'static,
+{
+    let preloaded = use_context::<Preloaded>();
+    let from_page = url
+        .as_deref()
+        .zip(preloaded)
+        .and_then(|(url, preloaded)| preloaded.answer(url));
+    use_remote(url, from_page, |url| {
+        url.map(|url| async move { requests::get(&url).await })
+    })
+}
+
+/// The state of `load(deps)`, started from `from_page` (when the page came with the answer)
+/// rather than by asking; `load` answers `None` when there is nothing to ask.
+#[hook]
+fn use_remote<T, D, F, Fut>(deps: D, from_page: Option<Remote<T>>, load: F) -> ApiHandle<T>
+where
+    T: 'static,
+    D: PartialEq + Clone + 'static,
+    F: FnOnce(D) -> Option<Fut> + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let answered_by_page = use_mut_ref(|| false);
+    let state = {
+        let answered_by_page = answered_by_page.clone();
+        use_state(move || match from_page {
+            Some(answer) => {
+                *answered_by_page.borrow_mut() = true;
+                answer
+            }
+            None => Remote::Loading,
+        })
+    };
     let attempt = use_state(|| 0_u32);
     {
         let state = state.clone();
         use_effect_with((deps, *attempt), move |(deps, _)| {
+            let outdated = Rc::new(Cell::new(false));
+            let stop = {
+                let outdated = Rc::clone(&outdated);
+                move || outdated.set(true)
+            };
+            // The page already holds this answer: asking again would only redraw it.
+            if std::mem::take(&mut *answered_by_page.borrow_mut()) {
+                return stop;
+            }
+            let Some(future) = load(deps.clone()) else {
+                return stop;
+            };
             // Only a change of inputs shows the spinner again; the first load starts there.
             if !matches!(*state, Remote::Loading) {
                 state.set(Remote::Loading);
             }
-            let outdated = Rc::new(Cell::new(false));
-            let future = load(deps.clone());
-            {
-                let outdated = Rc::clone(&outdated);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = future.await;
-                    if !outdated.get() {
-                        state.set(match result {
-                            Ok(data) => Remote::Ready(Rc::new(data)),
-                            Err(error) => Remote::Failed(error),
-                        });
-                    }
-                });
-            }
-            move || outdated.set(true)
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = future.await;
+                if !outdated.get() {
+                    state.set(match result {
+                        Ok(data) => Remote::Ready(Rc::new(data)),
+                        Err(error) => Remote::Failed(error),
+                    });
+                }
+            });
+            stop
         });
     }
     let retry = {

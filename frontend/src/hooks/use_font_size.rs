@@ -5,10 +5,18 @@ use yew::prelude::*;
 
 use crate::font_size::{FontSize, STORAGE_KEY};
 
+#[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
     // Storage can be missing or refused (private modes, blocked cookies): the switch then
     // still works for the page, it just is not remembered.
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A page rendered by the server has the default size; the reader's own choice follows once the
+/// page runs in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn storage() -> Option<web_sys::Storage> {
+    None
 }
 
 fn load() -> FontSize {

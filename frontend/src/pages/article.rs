@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use portal_api::{Article, ArticleLink, ArticleListQuery, ArticleSort};
+use portal_api::{Article, ArticleLink, ArticleListQuery, ArticlePage as ListPage, ArticleSort};
 use yew::prelude::*;
 
 use crate::app::Route;
@@ -12,7 +12,7 @@ use crate::breadcrumb;
 use crate::components::{ArticleList, Breadcrumb, ErrorBox, Loading, RouteLink};
 use crate::dates;
 use crate::font_size::FontSize;
-use crate::hooks::{use_api, use_document_title, use_font_size, Remote};
+use crate::hooks::{use_api, use_document_title, use_font_size, use_get, Remote};
 use crate::pages::NotFound;
 use crate::services::articles;
 use crate::state::{use_portal, use_section};
@@ -27,7 +27,7 @@ pub struct ArticlePageProps {
 
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
-    let article = use_api(props.id, articles::get);
+    let article = use_get::<Article>(Some(articles::url(props.id)));
     use_section(
         article
             .state
@@ -59,7 +59,8 @@ fn ArticleView(props: &ArticleViewProps) -> Html {
     let (size, choose_size) = use_font_size();
 
     let hits = match &views.state {
-        Remote::Loading => html! { <span class="hits counting">{ "…" }</span> },
+        // The count when the page was read, until the beacon answers with this view's.
+        Remote::Loading => html! { <span class="hits counting">{ article.hits }</span> },
         Remote::Ready(recorded) => html! { <span class="hits">{ recorded.hits }</span> },
         // The count could not be recorded: show the last known one, marked as such.
         Remote::Failed(error) => html! {
@@ -157,17 +158,14 @@ struct RelatedProps {
 /// The newest other articles of the same category.
 #[component]
 fn Related(props: &RelatedProps) -> Html {
-    let related = use_api(props.category.clone(), |category| async move {
-        articles::list(ArticleListQuery {
-            category: Some(category),
-            include_descendants: Some(false),
-            sort: Some(ArticleSort::Newest),
-            // One more than shown, in case the article itself is among them.
-            per_page: Some(RELATED as u32 + 1),
-            ..ArticleListQuery::default()
-        })
-        .await
-    });
+    let related = use_get::<ListPage>(Some(articles::list_url(&ArticleListQuery {
+        category: Some(props.category.clone()),
+        include_descendants: Some(false),
+        sort: Some(ArticleSort::Newest),
+        // One more than shown, in case the article itself is among them.
+        per_page: Some(RELATED as u32 + 1),
+        ..ArticleListQuery::default()
+    })));
     let content = match &related.state {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => {

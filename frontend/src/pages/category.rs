@@ -1,14 +1,14 @@
 //! A category page: breadcrumb, the section's sub-categories, and the category's articles (its
 //! sub-categories' included), newest first, one page at a time with the page in the URL.
 
-use portal_api::{ArticleListQuery, ArticleSort, CategoryNode};
+use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, CategoryDetail, CategoryNode};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::breadcrumb;
 use crate::components::{ArticleList, Breadcrumb, ErrorBox, Loading, Pager, RouteLink};
-use crate::hooks::{use_api, use_document_title, Remote};
+use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pages::{NotFound, NOT_FOUND_TITLE};
 use crate::pagination::{ListQuery, PER_PAGE};
 use crate::sections;
@@ -29,20 +29,15 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
         .map(|location| ListQuery::parse(location.query_str()).page())
         .unwrap_or(1);
     let portal = use_portal();
-    let detail = use_api(props.slug.clone(), |slug| async move {
-        categories::get(&slug).await
-    });
-    let list = use_api((props.slug.clone(), page), |(slug, page)| async move {
-        articles::list(ArticleListQuery {
-            category: Some(slug),
-            include_descendants: Some(true),
-            sort: Some(ArticleSort::Newest),
-            page: Some(page),
-            per_page: Some(PER_PAGE),
-            ..ArticleListQuery::default()
-        })
-        .await
-    });
+    let detail = use_get::<CategoryDetail>(Some(categories::detail_url(&props.slug)));
+    let list = use_get::<ArticlePage>(Some(articles::list_url(&ArticleListQuery {
+        category: Some(props.slug.clone()),
+        include_descendants: Some(true),
+        sort: Some(ArticleSort::Newest),
+        page: Some(page),
+        per_page: Some(PER_PAGE),
+        ..ArticleListQuery::default()
+    })));
     use_section(Some(props.slug.clone()));
     let title = match &detail.state {
         Remote::Ready(detail) => Some(portal_api::category_title(&detail.category.name, page)),

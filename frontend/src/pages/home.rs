@@ -1,13 +1,13 @@
 //! The home page: pinned articles, the 点击排行 most-read list, and one block per top-level
 //! category with its latest titles and a 更多 link.
 
-use portal_api::{ArticleListQuery, ArticleSort, StatsPeriod};
+use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, MostReadArticle, StatsPeriod};
 use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::{ArticleList, ErrorBox, Loading, RouteLink};
 use crate::dates;
-use crate::hooks::{use_api, use_document_title, Remote};
+use crate::hooks::{use_document_title, use_get, Remote};
 use crate::services::articles;
 use crate::services::stats;
 use crate::state::{use_portal, use_section};
@@ -47,14 +47,12 @@ pub fn HomePage() -> Html {
 #[component]
 fn Featured() -> Html {
     let zone = use_portal().zone();
-    let pinned = use_api((), |()| {
-        articles::list(ArticleListQuery {
-            pinned: Some(true),
-            sort: Some(ArticleSort::Newest),
-            per_page: Some(PINNED),
-            ..ArticleListQuery::default()
-        })
-    });
+    let pinned = use_get::<ArticlePage>(Some(articles::list_url(&ArticleListQuery {
+        pinned: Some(true),
+        sort: Some(ArticleSort::Newest),
+        per_page: Some(PINNED),
+        ..ArticleListQuery::default()
+    })));
     let content = match &pinned.state {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => {
@@ -93,13 +91,11 @@ fn Featured() -> Html {
 #[component]
 fn MostRead() -> Html {
     let period = use_state_eq(|| StatsPeriod::Week);
-    let ranking = use_api(*period, |period| {
-        stats::most_read(MostReadQuery {
-            period: Some(period),
-            category: None,
-            limit: Some(RANKING_SIZE),
-        })
-    });
+    let ranking = use_get::<Vec<MostReadArticle>>(Some(stats::most_read_url(&MostReadQuery {
+        period: Some(*period),
+        category: None,
+        limit: Some(RANKING_SIZE),
+    })));
     let tabs = [
         (StatsPeriod::Week, "本周"),
         (StatsPeriod::Month, "本月"),
@@ -161,15 +157,13 @@ struct CategoryBlockProps {
 /// A top-level category's newest articles (its sub-categories' included).
 #[component]
 fn CategoryBlock(props: &CategoryBlockProps) -> Html {
-    let latest = use_api(props.slug.clone(), |slug| {
-        articles::list(ArticleListQuery {
-            category: Some(slug),
-            include_descendants: Some(true),
-            sort: Some(ArticleSort::Newest),
-            per_page: Some(BLOCK_SIZE),
-            ..ArticleListQuery::default()
-        })
-    });
+    let latest = use_get::<ArticlePage>(Some(articles::list_url(&ArticleListQuery {
+        category: Some(props.slug.clone()),
+        include_descendants: Some(true),
+        sort: Some(ArticleSort::Newest),
+        per_page: Some(BLOCK_SIZE),
+        ..ArticleListQuery::default()
+    })));
     let title_id = format!("block-{}", props.slug);
     let route = Route::Category {
         slug: props.slug.clone(),

@@ -3,7 +3,9 @@
 //! `<mark>` only); the reader narrows by category and orders by relevance or date, and every
 //! choice stays in the URL.
 
-use portal_api::{CategoryNode, SearchHit, SearchQuery, SearchSort, SEARCH_MAX_DEPTH};
+use portal_api::{
+    CategoryNode, SearchHit, SearchPage as Hits, SearchQuery, SearchSort, SEARCH_MAX_DEPTH,
+};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,7 +13,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{ErrorBox, Loading, Pager, RouteLink, SearchForm};
 use crate::dates;
-use crate::hooks::{use_api, use_document_title, Remote};
+use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
 use crate::services::{articles::MAX_QUERY_CHARS, search};
 use crate::state::{use_portal, use_section};
@@ -61,34 +63,42 @@ pub fn SearchPage() -> Html {
     let category = query.category.clone().unwrap_or_default();
     use_section(None);
     use_document_title(Some(portal_api::search_title(&words)));
-    let results = use_api(
-        (words.clone(), page, sort, category.clone()),
-        |(words, page, sort, category)| async move {
-            if words.is_empty() {
-                return Ok(None);
-            }
-            search::search(SearchQuery {
-                q: words,
-                category: (!category.is_empty()).then_some(category),
-                sort: Some(sort),
-                page: Some(page),
-                per_page: Some(PER_PAGE),
-                ..SearchQuery::default()
-            })
-            .await
-            .map(Some)
-        },
-    );
-
-    let on_category = {
-        let (words, navigator) = (words.clone(), navigator.clone());
-        Callback::from(move |event: Event| {
-            let chosen = event.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(navigator) = navigator.as_ref() {
-                let _ = navigator.push_with_query(&Route::Search, &keep(&words, sort, &chosen));
-            }
+    // Nothing is asked before there are words to search for.
+    let results = use_get::<Hits>((!words.is_empty()).then(|| {
+        search::search_url(&SearchQuery {
+            q: words.clone(),
+            category: (!category.is_empty()).then(|| category.clone()),
+            sort: Some(sort),
+            page: Some(page),
+            per_page: Some(PER_PAGE),
+            ..SearchQuery::default()
         })
+    }));
+
+    let category_select = use_node_ref();
+    // Choosing a category searches at once; the form's button is for readers without
+    // JavaScript, whose browser submits the form to the server-rendered results.
+    let apply_category = {
+        let (words, navigator, category_select) =
+            (words.clone(), navigator.clone(), category_select.clone());
+        move || {
+            let Some(select) = category_select.cast::<HtmlSelectElement>() else {
+                return;
+            };
+            if let Some(navigator) = navigator.as_ref() {
+                let _ =
+                    navigator.push_with_query(&Route::Search, &keep(&words, sort, &select.value()));
+            }
+        }
     };
+    let on_category = {
+        let apply_category = apply_category.clone();
+        Callback::from(move |_: Event| apply_category())
+    };
+    let on_filter = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        apply_category();
+    });
     let mut options = Vec::new();
     category_options(&portal.tree(), 0, &mut options);
     let filters = (!words.is_empty()).then(|| {
@@ -102,13 +112,20 @@ pub fn SearchPage() -> Html {
         };
         html! {
             <div class="search-filters">
-                <label for="search-category">{ "栏目" }</label>
-                <select id="search-category" onchange={on_category}>
-                    <option value="" selected={category.is_empty()}>{ "全部栏目" }</option>
-                    { for options.iter().map(|(slug, name)| html! {
-                        <option value={slug.clone()} selected={*slug == category}>{ name.clone() }</option>
-                    }) }
-                </select>
+                <form class="category-filter" method="get" action="/search" onsubmit={on_filter}>
+                    <input type="hidden" name="q" value={words.clone()} />
+                    if sort != SearchSort::Relevance {
+                        <input type="hidden" name="sort" value={sort.as_str()} />
+                    }
+                    <label for="search-category">{ "栏目" }</label>
+                    <select id="search-category" name="category" ref={category_select} onchange={on_category}>
+                        <option value="" selected={category.is_empty()}>{ "全部栏目" }</option>
+                        { for options.iter().map(|(slug, name)| html! {
+                            <option value={slug.clone()} selected={*slug == category}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                    <button type="submit" class="tool filter-apply">{ "筛选" }</button>
+                </form>
                 <span class="sort-options" role="group" aria-label="排序">
                     { "排序: " }
                     { sort_link(SearchSort::Relevance, "相关度") }
@@ -119,55 +136,53 @@ pub fn SearchPage() -> Html {
     });
 
     let content = match &results.state {
+        _ if words.is_empty() => {
+            html! { <p class="empty">{ "请输入要查找的词语,例如: 民法典、宪法、普法。" }</p> }
+        }
         Remote::Loading => html! { <Loading text="正在搜索…" /> },
         Remote::Failed(error) => {
             html! { <ErrorBox error={error.clone()} retry={results.retry.clone()} what="搜索结果" /> }
         }
-        Remote::Ready(found) => match found.as_ref() {
-            None => {
-                html! { <p class="empty">{ "请输入要查找的词语,例如: 民法典、宪法、普法。" }</p> }
-            }
-            Some(found) => {
-                let zone = portal.zone();
-                let hits = found.items.iter().map(|hit: &SearchHit| {
-                    let article = &hit.article;
-                    let date = article.published_at.map(|at| {
-                        html! { <time datetime={dates::iso(at)}>{ dates::date(at, &zone) }</time> }
-                    });
-                    html! {
-                        <li key={article.id}>
-                            <div class="article-line">
-                                <RouteLink to={Route::Article { id: article.id }} classes="article-title">
-                                    { Html::from_html_unchecked(AttrValue::from(hit.title_highlight.clone())) }
-                                </RouteLink>
-                                <span class="article-category">{ format!("[{}]", article.category.name) }</span>
-                                { for date }
-                            </div>
-                            <p class="article-summary">
-                                { Html::from_html_unchecked(AttrValue::from(hit.snippet.clone())) }
-                            </p>
-                        </li>
-                    }
+        Remote::Ready(found) => {
+            let zone = portal.zone();
+            let hits = found.items.iter().map(|hit: &SearchHit| {
+                let article = &hit.article;
+                let date = article.published_at.map(|at| {
+                    html! { <time datetime={dates::iso(at)}>{ dates::date(at, &zone) }</time> }
                 });
                 html! {
-                    <>
-                        <p class="search-summary" role="status">
-                            { format!("找到 {} 篇与“{words}”相关的文章", found.page.total) }
+                    <li key={article.id}>
+                        <div class="article-line">
+                            <RouteLink to={Route::Article { id: article.id }} classes="article-title">
+                                { Html::from_html_unchecked(AttrValue::from(hit.title_highlight.clone())) }
+                            </RouteLink>
+                            <span class="article-category">{ format!("[{}]", article.category.name) }</span>
+                            { for date }
+                        </div>
+                        <p class="article-summary">
+                            { Html::from_html_unchecked(AttrValue::from(hit.snippet.clone())) }
                         </p>
-                        if found.items.is_empty() {
-                            <p class="empty">{ "没有找到相关文章,请换个词试试。" }</p>
-                        } else {
-                            <ul class="article-list with-summaries search-hits">{ for hits }</ul>
-                        }
-                        if found.page.total > 0 {
-                            <Pager route={Route::Search} keep={keep(&words, sort, &category)} page={page}
-                                total_pages={found.page.total_pages.min(SEARCH_MAX_DEPTH / PER_PAGE)}
-                                total={found.page.total} />
-                        }
-                    </>
+                    </li>
                 }
+            });
+            html! {
+                <>
+                    <p class="search-summary" role="status">
+                        { format!("找到 {} 篇与“{words}”相关的文章", found.page.total) }
+                    </p>
+                    if found.items.is_empty() {
+                        <p class="empty">{ "没有找到相关文章,请换个词试试。" }</p>
+                    } else {
+                        <ul class="article-list with-summaries search-hits">{ for hits }</ul>
+                    }
+                    if found.page.total > 0 {
+                        <Pager route={Route::Search} keep={keep(&words, sort, &category)} page={page}
+                            total_pages={found.page.total_pages.min(SEARCH_MAX_DEPTH / PER_PAGE)}
+                            total={found.page.total} />
+                    }
+                </>
             }
-        },
+        }
     };
 
     html! {

@@ -31,8 +31,12 @@ pub async fn list(query: ArticleListQuery) -> Result<ArticlePage, ApiError> {
     requests::get(&list_url(&query)).await
 }
 
+pub fn url(id: i32) -> String {
+    format!("{API_BASE}/articles/{id}")
+}
+
 pub async fn get(id: i32) -> Result<Article, ApiError> {
-    requests::get(&format!("{API_BASE}/articles/{id}")).await
+    requests::get(&url(id)).await
 }
 
 /// Counts this page view and answers the article's new view count. Sent once per page view,

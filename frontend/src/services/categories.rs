@@ -5,8 +5,12 @@ use portal_api::{CategoryDetail, CategoryNode, CategoryPatch, NewCategory};
 
 use super::requests::{self, encode_segment, ApiError, API_BASE};
 
+pub fn tree_url() -> String {
+    format!("{API_BASE}/categories")
+}
+
 pub async fn tree() -> Result<Vec<CategoryNode>, ApiError> {
-    requests::get(&format!("{API_BASE}/categories")).await
+    requests::get(&tree_url()).await
 }
 
 /// The category named by `slug` (or id); a 404 [`ApiError`] when there is none.

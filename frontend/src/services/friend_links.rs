@@ -4,8 +4,12 @@ use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink};
 
 use super::requests::{self, ApiError, API_BASE};
 
+pub fn list_url() -> String {
+    format!("{API_BASE}/friend-links")
+}
+
 pub async fn list() -> Result<Vec<FriendLink>, ApiError> {
-    requests::get(&format!("{API_BASE}/friend-links")).await
+    requests::get(&list_url()).await
 }
 
 pub async fn create(link: NewFriendLink) -> Result<FriendLink, ApiError> {

@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::session;
 
-/// Where the API lives: the backend serves the portal and the API from one origin.
-pub const API_BASE: &str = "/api/v1";
+// The backend serves the portal and the API from one origin.
+pub use portal_api::API_BASE;
 
 /// Why a request gave no data.
 #[derive(Debug, Clone, PartialEq)]

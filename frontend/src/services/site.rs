@@ -4,8 +4,12 @@ use portal_api::{SiteSettings, SiteSettingsPatch};
 
 use super::requests::{self, ApiError, API_BASE};
 
+pub fn url() -> String {
+    format!("{API_BASE}/site")
+}
+
 pub async fn get() -> Result<SiteSettings, ApiError> {
-    requests::get(&format!("{API_BASE}/site")).await
+    requests::get(&url()).await
 }
 
 pub async fn update(patch: SiteSettingsPatch) -> Result<SiteSettings, ApiError> {

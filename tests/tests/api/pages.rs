@@ -1,5 +1,6 @@
-//! What crawlers, link previews and feed readers get: each page's head and status on the
-//! portal's shell, `/robots.txt`, `/sitemap.xml` and the RSS feeds.
+//! What crawlers, link previews, readers without JavaScript and feed readers get: each page
+//! rendered on the server with its head and status in the portal's shell, `/robots.txt`,
+//! `/sitemap.xml` and the RSS feeds.
 
 use std::time::Duration;
 
@@ -8,7 +9,7 @@ use portal_tests::{on_every_database, TestApp};
 use serde_json::{json, Value};
 
 /// A shell like the one the frontend build writes: its own title and description, which each
-/// page's head replaces.
+/// page's head replaces, and the "loading" note in the app's root, where each page's body goes.
 fn shell_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "portal-shell-{}-{}",
@@ -20,7 +21,7 @@ fn shell_dir() -> std::path::PathBuf {
         dir.join("index.html"),
         "<!doctype html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    \
          <meta name=\"description\" content=\"构建时的描述\" />\n    <title>构建时的标题</title>\n  \
-         </head>\n  <body><div id=\"boot\">正在加载…</div></body>\n</html>\n",
+         </head>\n  <body><div id=\"app\"><!--page--><div class=\"boot\">正在加载…</div><!--/page--></div></body>\n</html>\n",
     )
     .unwrap();
     dir
@@ -62,6 +63,47 @@ fn structured(page: &str) -> Vec<Value> {
         .into_iter()
         .map(|text| serde_json::from_str(text).unwrap())
         .collect()
+}
+
+/// What a reader sees of a page's body without JavaScript: its text, without tags, comments
+/// and scripts, with runs of white space as one space.
+fn visible_text(page: &str) -> String {
+    let body = &page[page.find("<body").unwrap_or(0)..];
+    let mut text = String::new();
+    let mut rest = body;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let end = if tag.starts_with("<!--") {
+            tag.find("-->").map(|end| end + 3)
+        } else if tag.starts_with("<script") {
+            tag.find("</script>").map(|end| end + 9)
+        } else {
+            tag.find('>').map(|end| end + 1)
+        };
+        let Some(end) = end else { break };
+        text.push(' ');
+        rest = &tag[end..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The API answers a rendered page carries for the client.
+fn page_data(page: &str) -> Value {
+    let data = between(
+        page,
+        "<script type=\"application/json\" id=\"page-data\">",
+        "</script>",
+    );
+    assert_eq!(data.len(), 1, "{page}");
+    serde_json::from_str(data[0]).unwrap()
 }
 
 fn parse_xml(text: &str) -> roxmltree::Document<'_> {
@@ -141,6 +183,104 @@ on_every_database! {
         app.flush_hits().await;
         let article = app.get(&format!("/api/v1/articles/{id}")).await.json();
         assert_eq!(article["hits"], 0);
+    }
+
+    async fn pages_are_rendered_on_the_server_for_readers_without_javascript(app: TestApp) {
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, json!({
+            "title": "示例：法律援助申请指南",
+            "summary": "示例摘要：申请法律援助需要准备的材料。",
+            "body": "<p>示例正文：申请人可到服务窗口递交材料。</p><h2>示例小标题</h2><p>第二段 <b>加粗</b> &lt;原样&gt;</p>",
+        }))
+        .await;
+        let site = app.get("/api/v1/site").await.json()["site_name"].as_str().unwrap().to_owned();
+
+        let reply = app.get(&format!("/article/{id}")).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        let text = visible_text(&reply.text);
+        for expected in [
+            "跳到正文",
+            site.as_str(),
+            "您当前所在的位置: 主页 > 通知公告",
+            "示例：法律援助申请指南",
+            "示例正文：申请人可到服务窗口递交材料。",
+            "示例小标题",
+            "第二段 加粗 <原样>",
+            "浏览次数: 0",
+            "相关文章",
+            "友情连接",
+        ] {
+            assert!(text.contains(expected), "{expected:?} is not on the page: {text}");
+        }
+        assert!(!text.contains("正在加载"), "{text}");
+        assert!(reply.text.contains("<h1 id=\"article-title\">示例：法律援助申请指南</h1>"));
+        assert!(reply.text.contains("<h2>示例小标题</h2>"), "the body is kept as HTML");
+        // The client hydrates from the answers the page was drawn from, without asking again.
+        let data = page_data(&reply.text);
+        let article = &data[format!("/api/v1/articles/{id}")]["ok"];
+        assert_eq!(article["title"], "示例：法律援助申请指南");
+        assert!(data["/api/v1/site"]["ok"]["site_name"].is_string());
+        assert!(data["/api/v1/categories"]["ok"].is_array());
+
+        // Without JavaScript the view is counted by the page's image, under the beacon's rules.
+        let image = format!("/article/{id}/view.gif");
+        assert!(reply.text.contains(&format!("<noscript><img class=\"view-counter\" src=\"{image}\"")));
+        let load = |user_agent: &'static str| {
+            app.client
+                .get(app.url(&image))
+                .header("User-Agent", user_agent)
+                .header("Referer", app.url(&format!("/article/{id}")))
+        };
+        let counted = TestApp::read(load("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0")).await;
+        assert_eq!(counted.status, 200, "{}", counted.text);
+        assert_eq!(counted.header("content-type"), Some("image/gif"));
+        assert_eq!(counted.header("cache-control"), Some("no-store"));
+        let crawler = TestApp::read(load(
+            "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
+        ))
+        .await;
+        assert_eq!(crawler.status, 200);
+        let elsewhere = TestApp::read(
+            app.client
+                .get(app.url(&image))
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")
+                .header("Referer", "https://elsewhere.example.com/"),
+        )
+        .await;
+        assert_eq!(elsewhere.status, 200);
+        app.flush_hits().await;
+        let article = app.get(&format!("/api/v1/articles/{id}")).await.json();
+        assert_eq!(article["hits"], 1, "one reader, one view: no robot, no other site");
+        // The next rendering shows it; rendering itself counted nothing.
+        let again = visible_text(&app.get(&format!("/article/{id}")).await.text);
+        assert!(again.contains("浏览次数: 1"), "{again}");
+        app.get("/article/999999/view.gif").await.assert_problem(404, "not_found");
+
+        // Lists, search and the 404 page are rendered too, their links plain links.
+        let category = app.get("/category/tongzhi-gonggao").await;
+        assert_eq!(category.status, 200);
+        assert!(category.text.contains(&format!("href=\"/article/{id}\"")), "{}", category.text);
+        assert!(visible_text(&category.text).contains("示例：法律援助申请指南"));
+        let home = visible_text(&app.get("/").await.text);
+        assert!(home.contains("通知公告") && home.contains("点击排行"), "{home}");
+        let search = app.get("/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9").await;
+        assert_eq!(search.status, 200);
+        assert!(search.text.contains("<mark>"), "{}", search.text);
+        assert!(visible_text(&search.text).contains("找到"), "{}", search.text);
+        assert!(
+            between(&search.text, "<form", ">").iter().any(|form| form.contains("category-filter")
+                && form.contains("method=\"get\"")
+                && form.contains("action=\"/search\"")),
+            "the category filter works without JavaScript: {}",
+            search.text
+        );
+        let missing = app.get("/article/999999").await;
+        assert_eq!(missing.status, 404);
+        assert!(visible_text(&missing.text).contains("页面未找到"), "{}", missing.text);
+        // The console is the editors' app, drawn by the client.
+        let console = app.get("/admin").await;
+        assert!(console.text.contains("正在加载"), "{}", console.text);
+        assert!(!console.text.contains("id=\"page-data\""));
     }
 
     async fn unknown_hidden_and_past_the_end_pages_answer_404(app: TestApp) {

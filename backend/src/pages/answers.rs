@@ -1,0 +1,82 @@
+//! The API's public reads, answered in-process for a page the server renders: the same rules
+//! and the same bodies as `GET /api/v1/…` (the handlers and this module call the same
+//! functions), looked up by the URL the client would have asked.
+
+use actix_web::{web::Query, ResponseError};
+use percent_encoding::percent_decode_str;
+use portal_api::{ArticleListQuery, MostReadQuery, PageAnswer, SearchQuery, API_BASE};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+use crate::{
+    error::{ApiError, ApiResult},
+    routes,
+    services::{articles, categories, friend_links, search, site},
+    state::AppState,
+};
+
+/// What `GET url` would answer an anonymous reader.
+pub async fn answer(state: &AppState, url: &str) -> PageAnswer {
+    match read(state, url).await {
+        Ok(body) => PageAnswer::Ok(body),
+        Err(error) => PageAnswer::Failed {
+            status: error.status_code().as_u16(),
+            problem: Some(error.to_problem(Some(url.to_owned()))),
+        },
+    }
+}
+
+async fn read(state: &AppState, url: &str) -> ApiResult<Value> {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let not_found = || ApiError::NotFound(format!("{path} is not a public read"));
+    let path = path.strip_prefix(API_BASE).ok_or_else(not_found)?;
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["site"] => json(site::get(&state.db).await?),
+        ["categories"] => json(categories::tree(&state.db, &state.categories).await?),
+        ["categories", id_or_slug] => {
+            let id_or_slug = percent_decode_str(id_or_slug)
+                .decode_utf8()
+                .map_err(|_| ApiError::not_found("category"))?;
+            json(categories::get(&state.db, &state.categories, &id_or_slug).await?)
+        }
+        ["friend-links"] => json(friend_links::list(&state.db).await?),
+        ["articles"] => {
+            let params = parse::<ArticleListQuery>(query)?;
+            json(routes::articles::read_list(state, params, false).await?)
+        }
+        ["articles", id] => {
+            let id = id.parse().map_err(|_| ApiError::not_found("article"))?;
+            json(articles::get(&state.db, &state.categories, id, false).await?)
+        }
+        ["stats", "most-read"] => {
+            let params = parse::<MostReadQuery>(query)?;
+            json(routes::stats::read_most_read(state, &params).await?)
+        }
+        ["search"] => {
+            let params = parse::<SearchQuery>(query)?;
+            json(
+                search::search(
+                    &state.db,
+                    &state.categories,
+                    &state.search,
+                    state.hits.timezone(),
+                    params,
+                )
+                .await?,
+            )
+        }
+        _ => Err(not_found()),
+    }
+}
+
+/// The query string read as the handlers' `Query` extractor reads it.
+fn parse<T: DeserializeOwned>(query: &str) -> ApiResult<T> {
+    Query::<T>::from_query(query)
+        .map(Query::into_inner)
+        .map_err(|error| ApiError::BadRequest(error.to_string()))
+}
+
+fn json(body: impl Serialize) -> ApiResult<Value> {
+    serde_json::to_value(body).map_err(|error| ApiError::Internal(error.into()))
+}
