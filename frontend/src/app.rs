@@ -2,6 +2,7 @@
 //! the frame every page shares (header, navigation, footer) and the site-wide data behind it.
 //! Everything under `/admin` is the editors' console instead, with a frame of its own.
 
+use portal_api::Article;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
@@ -65,7 +66,17 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Effects run after the whole first render: every component has taken its answer.
         let preloaded = props.preloaded.clone();
-        use_effect_with((), move |()| preloaded.spend());
+        use_effect_with((), move |()| {
+            preloaded.spend();
+            // From here on buttons that need the app (font size, print, 点击排行's periods)
+            // work; the browser tests wait for this mark before using them.
+            if let Some(html) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = html.set_attribute("data-app", "ready");
+            }
+        });
     }
     let router = match &props.url {
         Some(url) => html! {
@@ -118,7 +129,12 @@ fn Portal() -> Html {
     let site = use_get(Some(services::site::url()));
     let tree = use_get(Some(services::categories::tree_url()));
     let friend_links = use_get(Some(services::friend_links::list_url()));
-    let section = use_state_eq(|| None::<String>);
+    let route = use_route::<Route>();
+    let preloaded = use_context::<Preloaded>();
+    // Pages report their section from an effect, which a server-rendered page never runs: the
+    // first render finds it from the address (and the article the page brought along), so the
+    // navigation shows where the reader is without JavaScript too.
+    let section = use_state_eq(|| first_section(route.as_ref(), preloaded.as_ref()));
     let set_section = {
         let section = section.clone();
         Callback::from(move |slug: Option<String>| section.set(slug))
@@ -143,6 +159,18 @@ fn Portal() -> Html {
             </main>
             <Footer />
         </ContextProvider<PortalContext>>
+    }
+}
+
+/// The section of the page at `route`, as far as the address and the page's data tell.
+fn first_section(route: Option<&Route>, preloaded: Option<&Preloaded>) -> Option<String> {
+    match route? {
+        Route::Category { slug } => Some(slug.clone()),
+        Route::Article { id } => preloaded?
+            .answer::<Article>(&services::articles::url(*id))?
+            .ready()
+            .map(|article| article.category.slug.clone()),
+        _ => None,
     }
 }
 

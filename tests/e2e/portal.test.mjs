@@ -16,6 +16,7 @@ import {
   screenshotDir,
   squash,
   todayLine,
+  waitsForApp,
   watchErrors,
 } from './support.mjs';
 
@@ -37,7 +38,7 @@ after(async () => {
 /** Opens a page in a fresh context; `use` gets the page and its collected errors. */
 async function withPage(use, options = {}) {
   const context = await newContext(browser, options);
-  const page = await context.newPage();
+  const page = waitsForApp(await context.newPage());
   const errors = watchErrors(page);
   try {
     await use(page, errors, context);
@@ -476,7 +477,11 @@ describe('errors', () => {
             })
           : route.continue(),
       );
-      await page.goto('/category/xinzhou');
+      // A server-rendered page brings its list along: the failure shows on a page the app
+      // loads itself.
+      await page.goto('/category/pufa-dongtai');
+      await page.locator('.subnav').getByRole('link', { name: '新洲区', exact: true }).click();
+      await page.waitForURL('**/category/xinzhou');
       const alert = page.getByRole('alert').filter({ hasText: '文章列表加载失败' });
       await alert.waitFor();
       assert.match(squash(await alert.innerText()), /服务器暂时无法处理请求,请稍后再试。/);

@@ -126,3 +126,21 @@ export function todayLine(zone, now = new Date()) {
 }
 
 export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
+
+/**
+ * Makes `page`'s navigations (goto, reload, back, forward) return once the app has taken the
+ * page over (`<html data-app="ready">`), as a reader waits for a page to finish loading: the
+ * server-rendered HTML shows before then, but its font-size, print and period buttons need the
+ * app. Links and forms work before (the browser follows them itself).
+ */
+export function waitsForApp(page) {
+  for (const method of ['goto', 'reload', 'goBack', 'goForward']) {
+    const navigate = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await navigate(...args);
+      await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 20_000 });
+      return response;
+    };
+  }
+  return page;
+}
