@@ -11,6 +11,9 @@ pub const SEARCH_QUERY_MAX_TERMS: usize = 16;
 /// How deep ranked hits go: pages past the first this many hits come back empty (their
 /// `total` stays exact).
 pub const SEARCH_MAX_DEPTH: u32 = 1000;
+/// The last page a search may ask for: at one hit a page, the last ranked hit (any page past
+/// it is empty whatever the page size). The OpenAPI maximum of `page` below says the same.
+pub const SEARCH_MAX_PAGE: u32 = SEARCH_MAX_DEPTH;
 /// How many completions a suggestion list holds.
 pub const SUGGESTIONS_MAX: usize = 8;
 

@@ -45,6 +45,12 @@ pub async fn search(
     let query = parse_query(&params.q)?;
     let pagination = Pagination::parse(params.page, params.per_page)
         .map_err(|(field, message)| ApiError::BadRequest(format!("{field}: {message}")))?;
+    if pagination.page > portal_api::SEARCH_MAX_PAGE {
+        return Err(ApiError::BadRequest(format!(
+            "page: must be between 1 and {}",
+            portal_api::SEARCH_MAX_PAGE
+        )));
+    }
     let categories = match &params.category {
         Some(wanted) => {
             let all = cache.all(db).await?;

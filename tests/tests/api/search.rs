@@ -211,6 +211,16 @@ on_every_database! {
         let deep = deep.json();
         assert_eq!(deep["items"].as_array().unwrap().len(), 0);
         assert_eq!(deep["total"].as_u64(), Some(total));
+        let last = app
+            .get(&format!("/api/v1/search?q={}&page=1000&per_page=1", encode("法")))
+            .await;
+        assert_eq!(last.status, 200, "{}", last.text);
+        assert_eq!(last.json()["total"].as_u64(), Some(total));
+        // Past the last page that can hold a ranked hit the page is out of range, as the
+        // OpenAPI document's maximum says.
+        app.get(&format!("/api/v1/search?q={}&page=1001", encode("法")))
+            .await
+            .assert_problem(400, "bad_request");
         let listed = app
             .get(&format!("/api/v1/articles?q={}&page=1000000&per_page=100", encode("法")))
             .await;
