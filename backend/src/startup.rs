@@ -238,9 +238,10 @@ fn serve(
         settings.micro_cache_ttl,
         microcache::MicroCache::parameters_in(&spec),
     ));
-    let page = std::fs::read_to_string(settings.static_dir.join("index.html")).ok();
+    let page = |name: &str| std::fs::read_to_string(settings.static_dir.join(name)).ok();
     let security_headers = web::Data::new(security::SecurityHeaders::new(
-        page.as_deref(),
+        page("index.html").as_deref(),
+        page("console.html").as_deref(),
         settings.hsts_max_age,
     ));
     let base_spec = Arc::new(openapi::ApiDoc::openapi_base());

@@ -1,6 +1,7 @@
 //! The portal's shell: its routes (real URLs, which the backend answers with the app on reload),
 //! the frame every page shares (header, navigation, footer) and the site-wide data behind it.
-//! Everything under `/admin` is the editors' console instead, with a frame of its own.
+//! Everything under `/admin` is the editors' console instead: an app of its own, in a bundle of
+//! its own (see [`crate::admin::ConsoleApp`]), so readers never download it.
 
 use portal_api::Article;
 use wasm_bindgen::JsCast;
@@ -8,7 +9,6 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
-use crate::admin::Console;
 use crate::components::{Footer, Header, Navigation};
 use crate::hooks::use_get;
 use crate::page_data::Preloaded;
@@ -28,7 +28,7 @@ pub enum Route {
     /// `?q=words&page=n`
     #[at("/search")]
     Search,
-    /// The editors' console; its own router takes it from here.
+    /// The editors' console: another app, which a page load brings (see [`LoadsConsole`]).
     #[at("/admin")]
     Admin,
     #[at("/admin/*")]
@@ -68,14 +68,7 @@ pub fn App(props: &AppProps) -> Html {
         let preloaded = props.preloaded.clone();
         use_effect_with((), move |()| {
             preloaded.spend();
-            // From here on buttons that need the app (font size, print, 点击排行's periods)
-            // work; the browser tests wait for this mark before using them.
-            if let Some(html) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.document_element())
-            {
-                let _ = html.set_attribute("data-app", "ready");
-            }
+            mark_app_ready();
         });
     }
     let router = match &props.url {
@@ -94,6 +87,18 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Preloaded> context={props.preloaded.clone()}>
             { router }
         </ContextProvider<Preloaded>>
+    }
+}
+
+/// Marks the page as taken over by an app: from here on buttons that need it (font size, print,
+/// 点击排行's periods, the console's forms) work; the browser tests wait for this mark before
+/// using them.
+pub fn mark_app_ready() {
+    if let Some(html) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = html.set_attribute("data-app", "ready");
     }
 }
 
@@ -118,9 +123,21 @@ fn fixed_history(url: &str) -> AnyHistory {
 #[component]
 fn Root() -> Html {
     match use_route::<Route>() {
-        Some(Route::Admin | Route::AdminPage) => html! { <Console /> },
+        Some(Route::Admin | Route::AdminPage) => html! { <LoadsConsole /> },
         _ => html! { <Portal /> },
     }
+}
+
+/// The console is not in the portal's bundle: an address under `/admin` reached without a page
+/// load (history, a typed-in `pushState`) loads the page, which brings the console's bundle.
+#[component]
+fn LoadsConsole() -> Html {
+    use_effect_with((), |()| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    html! { <div class="boot" role="status">{ "正在加载管理后台…" }</div> }
 }
 
 /// The frame around the current page, inside the router so every part can link and navigate.

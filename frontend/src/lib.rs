@@ -2,8 +2,11 @@
 //! portal a reader of the old 普法 site knows (header with today's date, category navigation,
 //! breadcrumbs, article pages with their view counter, search, friend links).
 //!
-//! Under `/admin` the same app is the editors' console (login, articles, categories, friend
-//! links, site settings, users, statistics), using only the public API with a bearer token.
+//! Under `/admin` the editors' console (login, articles, categories, friend links, site
+//! settings, users, statistics) uses only the public API with a bearer token. It is an app of
+//! its own with a bundle of its own (`portal-console`, see [`run_console`]): the portal's
+//! bundle (`portal-frontend`, see [`run_portal`]) never refers to it, so the linker leaves it
+//! out and readers download only what they read with.
 //!
 //! The same components render the public pages on the server (the `ssr` build on the host,
 //! see [`app::AppProps`] and [`page_data`]); the browser then hydrates them.
@@ -35,7 +38,7 @@ pub mod state;
 /// page (the editors' console, or a page the server could not render) is drawn anew in place of
 /// the "loading" note.
 #[cfg(target_arch = "wasm32")]
-pub fn run() {
+pub fn run_portal() {
     use portal_api::{PageData, APP_ROOT_ID, PAGE_DATA_ID};
 
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
@@ -60,6 +63,23 @@ pub fn run() {
         None => {
             root.set_inner_html("");
             yew::Renderer::<app::App>::with_root(root).render();
+        }
+    }
+}
+
+/// Starts the editors' console in place of the "loading" note (the server never renders it).
+#[cfg(target_arch = "wasm32")]
+pub fn run_console() {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(portal_api::APP_ROOT_ID));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<admin::ConsoleApp>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<admin::ConsoleApp>::new().render();
         }
     }
 }

@@ -19,6 +19,7 @@ const staticDir = join(repoRoot, 'frontend', 'dist');
 for (const [what, path] of [
   ['server binary', binary],
   ['built portal', join(staticDir, 'index.html')],
+  ['built console', join(staticDir, 'console.html')],
 ]) {
   if (!existsSync(path)) {
     console.error(`e2e: the ${what} is missing (${path}); run \`just e2e\``);

@@ -148,4 +148,36 @@ describe('with JavaScript', () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('readers download the portal\'s bundle only; the console brings its own', async () => {
+    await withPage(async (page, errors) => {
+      const scripts = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname;
+        if (/\.(js|wasm)$/.test(name)) scripts.push(name);
+      });
+      await page.goto('/');
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+      assert.ok(scripts.some((name) => name.startsWith('/portal-frontend-')), scripts.join(' '));
+      assert.ok(!scripts.some((name) => name.startsWith('/portal-console-')), scripts.join(' '));
+
+      scripts.length = 0;
+      await page.goto('/admin');
+      await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+      assert.ok(scripts.some((name) => name.startsWith('/portal-console-')), scripts.join(' '));
+      assert.ok(!scripts.some((name) => name.startsWith('/portal-frontend-')), scripts.join(' '));
+
+      // An address under /admin reached inside the portal's app loads the console's page.
+      await page.goto('/');
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+      scripts.length = 0;
+      await page.evaluate(() => {
+        history.pushState(null, '', '/admin');
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+      assert.ok(scripts.some((name) => name.startsWith('/portal-console-')), scripts.join(' '));
+      assert.deepEqual(errors, []);
+    });
+  });
 });

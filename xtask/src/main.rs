@@ -1,11 +1,11 @@
 //! `cargo run -p xtask -- build-frontend`: the wasm portal in `frontend/dist`, as trunk would
 //! build it, without trunk (whose own compile took seven of the first run's minutes).
 //!
-//! 1. `cargo build` of `portal-frontend` for `wasm32-unknown-unknown` with the size-optimised
-//!    `wasm-release` profile;
+//! 1. `cargo build` of the two bundles of `portal-frontend` (the portal, and the editors'
+//!    console) for `wasm32-unknown-unknown` with the size-optimised `wasm-release` profile;
 //! 2. wasm-bindgen, as a library at the version the frontend pins, for the `web` target;
 //! 3. `wasm-opt -Oz` (binaryen from npm, put on `PATH` by `just`), when it is there;
-//! 4. `index.html` from `frontend/index.html`: trunk's `data-trunk` links replaced by the
+//! 4. `index.html` (the portal) and `console.html` (the console) from `frontend/index.html`: trunk's `data-trunk` links replaced by the
 //!    bootstrap module script and the hashed file names, so caches never serve a stale file.
 
 use std::{
@@ -42,47 +42,48 @@ fn workspace_root() -> anyhow::Result<PathBuf> {
         .context("the xtask crate lives in the workspace")
 }
 
+/// The two apps: the portal every reader loads, and the editors' console (loaded only under
+/// `/admin`, from the page the server answers there), each with its page.
+const BUNDLES: &[Bundle] = &[
+    Bundle {
+        bin: "portal-frontend",
+        page: "index.html",
+    },
+    Bundle {
+        bin: "portal-console",
+        page: "console.html",
+    },
+];
+
+struct Bundle {
+    bin: &'static str,
+    page: &'static str,
+}
+
 fn build_frontend() -> anyhow::Result<()> {
     let root = workspace_root()?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(&root)
-        .args([
-            "build",
-            "--locked",
-            "-p",
-            "portal-frontend",
-            "--bin",
-            "portal-frontend",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ])
-        .status()
-        .context("running cargo for the wasm build")?;
+    let mut build = Command::new(cargo);
+    build.current_dir(&root).args([
+        "build",
+        "--locked",
+        "-p",
+        "portal-frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]);
+    for bundle in BUNDLES {
+        build.args(["--bin", bundle.bin]);
+    }
+    let status = build.status().context("running cargo for the wasm build")?;
     if !status.success() {
         bail!("the wasm build failed");
     }
-    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/portal-frontend.wasm");
-
-    let staging = target_dir.join("xtask-frontend");
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    fs::create_dir_all(&staging)?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .out_name("portal-frontend")
-        .typescript(false)
-        .generate(&staging)
-        .context("generating the JavaScript glue")?;
-    let bg = staging.join("portal-frontend_bg.wasm");
-    optimise(&bg)?;
 
     let frontend = root.join("frontend");
     let dist = frontend.join("dist");
@@ -91,34 +92,70 @@ fn build_frontend() -> anyhow::Result<()> {
         fs::remove_dir_all(&fresh)?;
     }
     fs::create_dir_all(&fresh)?;
-    let js = fs::read(staging.join("portal-frontend.js"))?;
-    let wasm_bytes = fs::read(&bg)?;
     let css = fs::read(frontend.join("style.css"))?;
-    let js_name = format!("portal-frontend-{}.js", short_hash(&[&js, &wasm_bytes]));
-    let wasm_name = js_name.replace(".js", "_bg.wasm");
     let css_name = format!("style-{}.css", short_hash(&[&css]));
-    fs::write(fresh.join(&js_name), &js)?;
-    fs::write(fresh.join(&wasm_name), &wasm_bytes)?;
     fs::write(fresh.join(&css_name), &css)?;
-    let snippets = staging.join("snippets");
-    if snippets.is_dir() {
-        copy_dir(&snippets, &fresh.join("snippets"))?;
-    }
     let template = fs::read_to_string(frontend.join("index.html"))?;
-    fs::write(
-        fresh.join("index.html"),
-        page(&template, &js_name, &wasm_name, &css_name)?,
-    )?;
+    let mut sizes = Vec::new();
+    for bundle in BUNDLES {
+        let wasm = target_dir
+            .join("wasm32-unknown-unknown/wasm-release")
+            .join(format!("{}.wasm", bundle.bin));
+        let staging = target_dir.join("xtask-frontend").join(bundle.bin);
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        wasm_bindgen_cli_support::Bindgen::new()
+            .input_path(&wasm)
+            .web(true)?
+            .out_name(bundle.bin)
+            .typescript(false)
+            .generate(&staging)
+            .with_context(|| format!("generating the JavaScript glue of {}", bundle.bin))?;
+        let bg = staging.join(format!("{}_bg.wasm", bundle.bin));
+        optimise(&bg)?;
+
+        let js = fs::read(staging.join(format!("{}.js", bundle.bin)))?;
+        let wasm_bytes = fs::read(&bg)?;
+        let js_name = format!("{}-{}.js", bundle.bin, short_hash(&[&js, &wasm_bytes]));
+        let wasm_name = js_name.replace(".js", "_bg.wasm");
+        fs::write(fresh.join(&js_name), &js)?;
+        fs::write(fresh.join(&wasm_name), &wasm_bytes)?;
+        let snippets = staging.join("snippets");
+        if snippets.is_dir() {
+            copy_dir(&snippets, &fresh.join("snippets"))?;
+        }
+        fs::write(
+            fresh.join(bundle.page),
+            page(&template, &js_name, &wasm_name, &css_name)?,
+        )?;
+        sizes.push(format!(
+            "{} {} KB of wasm ({} KB gzipped) + {} KB of JS ({} KB gzipped)",
+            bundle.bin,
+            wasm_bytes.len() / 1024,
+            gzipped_len(&wasm_bytes)? / 1024,
+            js.len() / 1024,
+            gzipped_len(&js)? / 1024,
+        ));
+    }
     if dist.exists() {
         fs::remove_dir_all(&dist)?;
     }
     fs::rename(&fresh, &dist)?;
-    println!(
-        "built {} ({} KB of wasm)",
-        dist.display(),
-        wasm_bytes.len() / 1024
-    );
+    println!("built {}:", dist.display());
+    for line in sizes {
+        println!("  {line}");
+    }
     Ok(())
+}
+
+/// What a bundle costs on the wire (servers and CDNs send it gzipped at best compression).
+fn gzipped_len(bytes: &[u8]) -> anyhow::Result<usize> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
 }
 
 /// `wasm-opt -Oz` in place, when binaryen is installed; without it the portal is larger but

@@ -21,21 +21,26 @@ pub struct SecurityHeaders {
 }
 
 impl SecurityHeaders {
-    /// `page` is the portal's `index.html` (its inline scripts are allowed by hash), when built.
-    pub fn new(page: Option<&str>, hsts_max_age: Option<u64>) -> Self {
-        let hashes: String = page
-            .map(inline_scripts)
-            .unwrap_or_default()
-            .iter()
-            .map(|script| {
-                let digest = Sha256::digest(script.as_bytes());
-                format!(
-                    " 'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(digest)
-                )
-            })
-            .collect();
-        let policy = |frame_ancestors: &str| {
+    /// `portal_page` and `console_page` are the built pages of the two apps (`index.html`,
+    /// `console.html`): each policy allows the inline bootstrap of its own page, by hash.
+    pub fn new(
+        portal_page: Option<&str>,
+        console_page: Option<&str>,
+        hsts_max_age: Option<u64>,
+    ) -> Self {
+        let policy = |page: Option<&str>, frame_ancestors: &str| {
+            let hashes: String = page
+                .map(inline_scripts)
+                .unwrap_or_default()
+                .iter()
+                .map(|script| {
+                    let digest = Sha256::digest(script.as_bytes());
+                    format!(
+                        " 'sha256-{}'",
+                        base64::engine::general_purpose::STANDARD.encode(digest)
+                    )
+                })
+                .collect();
             // Article bodies may show images from other public sites (over http on older
             // ones); Yew sets `style` attributes, so inline styles stay allowed.
             let text = format!(
@@ -48,8 +53,8 @@ impl SecurityHeaders {
                 .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
         };
         Self {
-            portal_policy: policy("'self'"),
-            console_policy: policy("'none'"),
+            portal_policy: policy(portal_page, "'self'"),
+            console_policy: policy(console_page, "'none'"),
             hsts: hsts_max_age.and_then(|age| {
                 HeaderValue::from_str(&format!("max-age={age}; includeSubDomains")).ok()
             }),
@@ -135,7 +140,11 @@ mod tests {
 
     #[test]
     fn the_policy_allows_wasm_and_the_hashed_bootstrap_but_no_other_inline_script() {
-        let headers = SecurityHeaders::new(Some("<script>boot()</script>"), None);
+        let headers = SecurityHeaders::new(
+            Some("<script>boot()</script>"),
+            Some("<script>console()</script>"),
+            None,
+        );
         let policy = headers.portal_policy.to_str().unwrap_or_default();
         assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
         assert!(policy.contains("'sha256-"), "{policy}");
@@ -146,5 +155,17 @@ mod tests {
         assert!(!scripts.contains("'unsafe-inline'"), "{policy}");
         let console = headers.console_policy.to_str().unwrap_or_default();
         assert!(console.ends_with("frame-ancestors 'none'"), "{console}");
+        let hash_of = |policy: &str| {
+            policy
+                .split_whitespace()
+                .find(|word| word.starts_with("'sha256-"))
+                .map(str::to_owned)
+        };
+        assert!(hash_of(console).is_some(), "{console}");
+        assert_ne!(
+            hash_of(console),
+            hash_of(policy),
+            "each app's own bootstrap"
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! canonical link, Open Graph, JSON-LD: see [`super::head`]), its body rendered on the server
 //! (see [`super::render`]) for the client to hydrate, and the status a crawler should see: 404
 //! for an unknown route, article or category or a page number past the end (with the rendered
-//! not-found page), 200 otherwise. The console's pages get the shell for the client to draw.
+//! not-found page), 200 otherwise. The console's pages get the console's shell (its own
+//! bundle) for the client to draw.
 //! Paths that look like files (`/missing.js`) get a plain 404.
 
 use std::{path::Path, rc::Rc};
@@ -35,31 +36,50 @@ fn looks_like_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
+/// The built pages that host the two apps: the portal's (which every public page is rendered
+/// into) and the console's (whose bundle only the editors download).
+struct Shells {
+    portal: Shell,
+    console: Shell,
+}
+
 /// The portal's files with the page fallback.
 pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
-    let built = std::fs::read_to_string(static_dir.join("index.html")).ok();
-    if built.is_none() {
+    let read = |name: &str| std::fs::read_to_string(static_dir.join(name)).ok();
+    let (portal, console) = (read("index.html"), read("console.html"));
+    let built = portal.is_some() && console.is_some();
+    if !built {
         tracing::warn!(
             dir = %static_dir.display(),
             "the wasm portal is not built (`just build-frontend`): pages are served without styles or scripts"
         );
     }
-    let shell = Rc::new(Shell::new(built.as_deref().unwrap_or(UNBUILT_SHELL)));
-    let files = if built.is_some() {
+    let shells = Rc::new(Shells {
+        portal: Shell::new(portal.as_deref().filter(|_| built).unwrap_or(UNBUILT_SHELL)),
+        console: Shell::new(
+            console
+                .as_deref()
+                .filter(|_| built)
+                .unwrap_or(UNBUILT_SHELL),
+        ),
+    });
+    let files = if built {
+        // The pages are answered below, each with its own head; never as files.
         Files::new("/", static_dir)
+            .path_filter(|path, _| path.extension().is_none_or(|extension| extension != "html"))
     } else {
         // A folder that cannot hold the files: everything falls through to the pages.
         Files::new("/", std::env::temp_dir().join("portal-frontend-not-built"))
     };
     // `/` is a page with a head of its own, not `index.html` as built.
-    let home_shell = Rc::clone(&shell);
+    let home_shells = Rc::clone(&shells);
     let home = web::resource("/").to(move |request: HttpRequest| {
-        let shell = Rc::clone(&home_shell);
-        async move { page_or_404(&request, &shell).await }
+        let shells = Rc::clone(&home_shells);
+        async move { page_or_404(&request, &shells).await }
     });
     let files = files.default_handler(web::to(move |request: HttpRequest| {
-        let shell = Rc::clone(&shell);
-        async move { page_or_404(&request, &shell).await }
+        let shells = Rc::clone(&shells);
+        async move { page_or_404(&request, &shells).await }
     }));
     (home, files)
 }
@@ -169,12 +189,16 @@ impl Shell {
     }
 }
 
-async fn page_or_404(request: &HttpRequest, shell: &Shell) -> HttpResponse {
+async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
     if looks_like_a_file(request.path()) {
         return HttpResponse::NotFound()
             .content_type("text/plain; charset=utf-8")
             .body("not found");
     }
+    let shell = match head::classify(request.path()) {
+        PortalPage::Console => &shells.console,
+        _ => &shells.portal,
+    };
     let (head, rendered, trailer) = match (
         request.app_data::<web::Data<AppState>>(),
         request.app_data::<web::Data<SiteOrigin>>(),

@@ -24,6 +24,19 @@ use crate::dates::{self, Zone};
 use crate::hooks::{use_api, use_document_title, ApiHandle, Remote};
 use crate::services::{auth, session, site, ApiError};
 
+/// The console as an app of its own, which the `portal-console` bundle starts under `/admin`:
+/// the portal's bundle does not carry it, so readers never download the editors' code. Its
+/// links to the portal are plain links (a page load into the portal's bundle).
+#[component]
+pub fn ConsoleApp() -> Html {
+    use_effect_with((), |()| crate::app::mark_app_ready());
+    html! {
+        <BrowserRouter>
+            <Console />
+        </BrowserRouter>
+    }
+}
+
 /// The console's pages; every one is a real URL the server answers with the app.
 #[derive(Clone, Debug, PartialEq, Eq, Routable)]
 pub enum AdminRoute {
