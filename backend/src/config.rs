@@ -29,6 +29,7 @@
 //! | `PORTAL_VIEW_DEDUP_SECONDS` | `view_dedup_seconds` | `1800`: a visitor's reload within it is not counted |
 //! | `PORTAL_VIEW_DEDUP_CAPACITY` | `view_dedup_capacity` | `131072` counted views kept per generation of the reload window (more traffic shortens the window) |
 //! | `PORTAL_MICROCACHE_MS` | `microcache_ms` | `1000`: anonymous API reads answered from memory; `0` turns it off |
+//! | `PORTAL_MEDIA_MAX_BYTES` | `media_max_bytes` | `20971520` (20 MiB): the largest upload |
 
 use std::{fmt, path::PathBuf, time::Duration};
 
@@ -110,6 +111,8 @@ pub struct Settings {
     pub view_dedup_capacity: usize,
     /// How long anonymous API reads are answered from memory; zero turns it off.
     pub micro_cache_ttl: Duration,
+    /// The largest file an editor may upload, in bytes.
+    pub media_max_bytes: u64,
 }
 
 /// The optional file's shape: every key optional, named like the variables without `PORTAL_`.
@@ -143,6 +146,7 @@ struct FileSettings {
     view_dedup_seconds: Option<u64>,
     view_dedup_capacity: Option<usize>,
     microcache_ms: Option<u64>,
+    media_max_bytes: Option<u64>,
 }
 
 impl Settings {
@@ -237,6 +241,7 @@ impl Settings {
                 "PORTAL_MICROCACHE_MS",
                 self.micro_cache_ttl.as_millis().to_string(),
             ),
+            ("PORTAL_MEDIA_MAX_BYTES", self.media_max_bytes.to_string()),
         ]
     }
 }
@@ -300,6 +305,7 @@ impl Settings {
             // enough to stay in the processor's caches (the beacon's speed depends on it).
             view_dedup_capacity: 131_072,
             micro_cache_ttl: Duration::from_secs(1),
+            media_max_bytes: portal_api::DEFAULT_MEDIA_MAX_BYTES,
         }
     }
 
@@ -358,6 +364,7 @@ impl Settings {
             view_dedup_seconds,
             view_dedup_capacity,
             microcache_ms,
+            media_max_bytes,
         } = file;
         if trust_proxy.is_some() {
             bail!("{TRUST_PROXY_REPLACED}");
@@ -417,6 +424,7 @@ impl Settings {
             &mut self.micro_cache_ttl,
             microcache_ms.map(Duration::from_millis),
         );
+        replace(&mut self.media_max_bytes, media_max_bytes);
         Ok(())
     }
 
@@ -510,6 +518,10 @@ impl Settings {
             &mut self.micro_cache_ttl,
             parse_env::<u64>("PORTAL_MICROCACHE_MS")?.map(Duration::from_millis),
         );
+        replace(
+            &mut self.media_max_bytes,
+            parse_env("PORTAL_MEDIA_MAX_BYTES")?,
+        );
         if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
             self.workers = Some(workers);
         }
@@ -517,6 +529,9 @@ impl Settings {
     }
 
     fn validate(&self) -> anyhow::Result<()> {
+        if !(1024..=1024 * 1024 * 1024).contains(&self.media_max_bytes) {
+            bail!("PORTAL_MEDIA_MAX_BYTES must be between 1024 and 1073741824 (1 GiB)");
+        }
         if let Some(secret) = &self.jwt_secret {
             if secret.expose().len() < 32 {
                 bail!("PORTAL_JWT_SECRET must be at least 32 characters long");

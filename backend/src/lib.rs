@@ -24,3 +24,4 @@ pub mod search;
 pub mod services;
 pub mod startup;
 pub mod state;
+pub mod storage;

@@ -13,6 +13,7 @@ use utoipa_actix_web::AppExt;
 use crate::routes::responses::{
     BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerBusy, ServerError,
     ServiceUnavailable, TooManyRequests, Unauthorized, Unprocessable, UnsupportedMediaType,
+    UnsupportedUpload, UploadTooLarge,
 };
 
 struct BearerScheme;
@@ -58,6 +59,7 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
         (name = "site", description = "Site-wide settings: name, footer, ICP number, time zone."),
         (name = "auth", description = "Logging in and the current account."),
         (name = "stats", description = "View statistics: most-read lists (public) and reports (editors and admins)."),
+        (name = "media", description = "Images and attachments (附件) editors upload: the media library."),
         (name = "users", description = "Accounts of editors and admins (admins only)."),
         (name = "health", description = "Liveness and readiness probes."),
     ),
@@ -65,7 +67,7 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
         schemas(portal_api::Problem, portal_api::FieldError),
         responses(
             BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge,
-            UnsupportedMediaType, Unprocessable, TooManyRequests, ServerError, ServiceUnavailable,
+            UploadTooLarge, UnsupportedUpload, UnsupportedMediaType, Unprocessable, TooManyRequests, ServerError, ServiceUnavailable,
             ServerBusy
         )
     ),

@@ -113,6 +113,11 @@ impl Application {
             list_counts: crate::services::articles::ListCounts::new(
                 std::time::Duration::from_secs(2),
             ),
+            media: Arc::new(
+                crate::storage::MediaStore::open(&settings.data_dir)
+                    .context("opening the media store")?,
+            ),
+            media_max_bytes: settings.media_max_bytes,
         });
         let housekeeping = spawn_housekeeping(state.clone(), stop.clone());
         let server = serve(listener, state, &settings)?;
@@ -269,6 +274,7 @@ fn serve(
             .service(web::scope("/api").default_service(web::to(fallback::unknown_api_route)))
             .configure(crate::pages::feeds::configure)
             .configure(crate::pages::counter::configure)
+            .configure(crate::routes::media::configure_files)
             .service(crate::pages::shell::service(&static_dir))
             .wrap(from_fn(fallback::problem_details))
             .wrap(from_fn(security::security_headers))

@@ -1,5 +1,5 @@
 //! What every handler shares: the database pool, the token keys, the login throttle, the
-//! trusted proxies, the hit counter and the search index.
+//! trusted proxies, the hit counter, the search index and the media store.
 
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use crate::{
     http::TrustedProxies,
     search::Search,
     services::{articles::ListCounts, categories::CategoryCache},
+    storage::MediaStore,
 };
 
 pub struct AppState {
@@ -27,4 +28,8 @@ pub struct AppState {
     pub search: Arc<Search>,
     /// List totals, kept for a moment.
     pub list_counts: ListCounts,
+    /// Uploaded images and attachments.
+    pub media: Arc<MediaStore>,
+    /// The largest upload, in bytes.
+    pub media_max_bytes: u64,
 }

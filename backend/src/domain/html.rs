@@ -11,7 +11,8 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
         // reader came from, and a linked page cannot reach back into ours.
         builder
             .add_generic_attributes(["align"])
-            .add_tag_attributes("img", ["width", "height"])
+            // Uploaded images come with their smaller sizes (see `services::media`).
+            .add_tag_attributes("img", ["width", "height", "srcset", "sizes"])
             .set_tag_attribute_value("img", "referrerpolicy", "no-referrer")
             .set_tag_attribute_value("img", "loading", "lazy")
             // The note that marks demo content as 示例 keeps its look.
@@ -78,6 +79,21 @@ mod tests {
     fn javascript_links_lose_their_target() {
         let clean = sanitize_html(r#"<a href="javascript:alert(1)">x</a>"#);
         assert!(!clean.contains("javascript"), "{clean}");
+    }
+
+    #[test]
+    fn uploaded_images_keep_their_smaller_sizes() {
+        let clean = sanitize_html(
+            r#"<img src="/media/ab/a.jpg" srcset="/media/ab-480w.jpg 480w, /media/ab-960w.jpg 960w" sizes="(max-width: 600px) 100vw, 760px" alt="示例" width="1000" height="500" onerror="x()">"#,
+        );
+        assert!(
+            clean.contains(r#"srcset="/media/ab-480w.jpg 480w, /media/ab-960w.jpg 960w""#),
+            "{clean}"
+        );
+        assert!(
+            clean.contains("sizes=") && !clean.contains("onerror"),
+            "{clean}"
+        );
     }
 
     #[test]

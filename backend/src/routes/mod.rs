@@ -7,6 +7,7 @@ mod auth;
 mod categories;
 mod friend_links;
 mod health;
+pub(crate) mod media;
 pub mod responses;
 mod search;
 mod site;
@@ -39,6 +40,7 @@ pub fn configure(config: &mut ServiceConfig, cors_origins: &[String]) {
             .configure(stats::configure)
             .configure(categories::configure)
             .configure(friend_links::configure)
+            .configure(media::configure)
             .configure(site::configure)
             .configure(auth::configure)
             .configure(users::configure)

@@ -44,6 +44,8 @@ problem_responses! {
     NotFound => "No such resource, or one the caller may not see.",
     Conflict => "The change clashes with existing data; `code` says how: `name_taken` (slug or user name), `not_empty` (a category with sub-categories or articles), `tree_cycle` (a category moved under itself), `last_admin`, `not_public` (a view of an unpublished article), `duplicate`, `in_use`.",
     PayloadTooLarge => "The body is larger than 4 MiB.",
+    UploadTooLarge => "The file is larger than the server's limit (`PORTAL_MEDIA_MAX_BYTES`, 20 MiB unless the operator set another).",
+    UnsupportedUpload => "The body is not `multipart/form-data`, or its file is of a type not accepted (decided by its bytes).",
     UnsupportedMediaType => "The body is not `application/json`.",
     Unprocessable => "The body has the wrong shape, a value breaks a rule, or it names a record that does not exist (`reference_not_found`); `errors` lists the fields.",
     TooManyRequests => "Too many failed attempts; retry after the `Retry-After` seconds.",

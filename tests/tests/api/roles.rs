@@ -36,6 +36,10 @@ const MATRIX: &[(&str, &str, u16, u16, u16)] = &[
     ("GET", "/api/v1/friend-links/{id}", 200, 200, 200),
     ("PATCH", "/api/v1/friend-links/{id}", 401, 403, 200),
     ("DELETE", "/api/v1/friend-links/{id}", 401, 403, 204),
+    ("GET", "/api/v1/media", 401, 200, 200),
+    ("POST", "/api/v1/media", 401, 201, 201),
+    ("GET", "/api/v1/media/{id}", 401, 200, 200),
+    ("DELETE", "/api/v1/media/{id}", 401, 204, 204),
     ("GET", "/api/v1/search", 200, 200, 200),
     ("GET", "/api/v1/search/suggest", 200, 200, 200),
     ("GET", "/api/v1/site", 200, 200, 200),
@@ -83,6 +87,7 @@ struct Fixture {
     category: i64,
     article: i64,
     link: i64,
+    media: i64,
     user: i64,
     editor: String,
     dead_tokens: [(Caller, String); 3],
@@ -130,11 +135,13 @@ async fn fixture(app: &TestApp) -> Fixture {
     let link = app.get("/api/v1/friend-links").await.json()[0]["id"]
         .as_i64()
         .unwrap();
+    let media = upload(app, &admin).await;
     Fixture {
         admin,
         category,
         article,
         link,
+        media,
         user: i64::from(reset_user.id),
         editor,
         dead_tokens: [
@@ -145,8 +152,33 @@ async fn fixture(app: &TestApp) -> Fixture {
     }
 }
 
+/// A small upload form: a text attachment of its own.
+fn upload_form() -> reqwest::multipart::Form {
+    let text = format!("矩阵附件 {}", unique()).into_bytes();
+    reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(text).file_name("矩阵.txt"),
+    )
+}
+
+/// A file uploaded by `token`'s holder.
+async fn upload(app: &TestApp, token: &str) -> i64 {
+    let reply = TestApp::read(
+        app.client
+            .post(app.url("/api/v1/media"))
+            .bearer_auth(token)
+            .multipart(upload_form()),
+    )
+    .await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    reply.json()["id"].as_i64().unwrap()
+}
+
 /// A fresh record for a call that changes or deletes one, made by the admin.
 async fn fresh(app: &TestApp, fixture: &Fixture, kind: &str) -> i64 {
+    if kind == "media" {
+        return upload(app, &fixture.admin).await;
+    }
     let n = unique();
     let (path, body) = match kind {
         "articles" => (
@@ -198,6 +230,7 @@ async fn call_for(
             "articles" => fixture.article,
             "categories" => fixture.category,
             "friend-links" => fixture.link,
+            "media" => fixture.media,
             _ => fixture.user,
         }
     };
@@ -285,6 +318,9 @@ on_every_database! {
                 }
                 if let Some(body) = &body {
                     request = request.json(body);
+                }
+                if method == "POST" && template == "/api/v1/media" {
+                    request = request.multipart(upload_form());
                 }
                 if template.ends_with("/views") {
                     request = request.header(reqwest::header::ORIGIN, &app.address);

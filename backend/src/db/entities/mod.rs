@@ -9,6 +9,7 @@ pub mod daily_visitor;
 pub mod demo_record;
 pub mod friend_link;
 pub mod login_failure;
+pub mod media;
 pub mod revoked_token;
 pub mod site_setting;
 pub mod user;

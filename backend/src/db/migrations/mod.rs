@@ -6,6 +6,7 @@ mod m20261129_000002_hits;
 mod m20261202_000003_sessions;
 mod m20261202_000004_demo_records;
 mod m20261202_000005_search;
+mod m20261203_000006_media;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000003_sessions::Migration),
             Box::new(m20261202_000004_demo_records::Migration),
             Box::new(m20261202_000005_search::Migration),
+            Box::new(m20261203_000006_media::Migration),
         ]
     }
 }
