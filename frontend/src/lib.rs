@@ -23,6 +23,7 @@ pub mod chart;
 pub mod components;
 pub mod dates;
 pub mod editorial;
+pub mod embed;
 pub mod font_size;
 pub mod highlight;
 pub mod hooks;

@@ -17,6 +17,9 @@ const EDITOR_PASSWORD = 'editor-password-42';
 const stamp = Date.now().toString(36);
 const PUBLISHED_TITLE = `新洲区开展民法典进社区宣传活动 ${stamp}`;
 const SCHEDULED_TITLE = `新洲区宪法宣传周活动预告 ${stamp}`;
+const MEDIA_TITLE = `新洲区普法宣传栏更新(示例) ${stamp}`;
+const IMAGE_ALT = '宣传栏照片 示例';
+const ATTACHMENT_NAME = '关于开展宪法宣传周活动的通知(示例).pdf';
 
 let browser;
 const written = [];
@@ -171,6 +174,66 @@ describe('the editors\' console', () => {
         const hits = document.querySelector('.article-meta .views .hits');
         return hits && !hits.classList.contains('counting');
       });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the editor puts a photo and a PDF into an article, and readers see and download them', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await logIn(page, EDITOR, EDITOR_PASSWORD);
+      await write(page, { title: MEDIA_TITLE, publish: '立即发布' });
+      // A picture as a browser draws it, and a small PDF.
+      const png = Buffer.from(
+        await page.evaluate(async () => {
+          const canvas = Object.assign(document.createElement('canvas'), { width: 1200, height: 600 });
+          const context = canvas.getContext('2d');
+          context.fillStyle = '#b71c1c';
+          context.fillRect(0, 0, 600, 600);
+          context.fillStyle = '#f4e3c1';
+          context.fillRect(600, 0, 600, 600);
+          const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+          return Array.from(new Uint8Array(await blob.arrayBuffer()));
+        }),
+      );
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      const picker = page.locator('.rich-text input[type=file]');
+      const status = page.locator('.upload-status');
+
+      // An image needs its alt text: without one it is not put in.
+      page.once('dialog', (dialog) => dialog.dismiss());
+      await picker.setInputFiles({ name: '宣传栏.png', mimeType: 'image/png', buffer: png });
+      await status.filter({ hasText: '图片需要替代文字' }).waitFor();
+      page.once('dialog', (dialog) => dialog.accept(IMAGE_ALT));
+      await picker.setInputFiles({ name: '宣传栏.png', mimeType: 'image/png', buffer: png });
+      await status.filter({ hasText: '已插入「宣传栏.png」' }).waitFor();
+      await picker.setInputFiles({ name: ATTACHMENT_NAME, mimeType: 'application/pdf', buffer: pdf });
+      await status.filter({ hasText: `已插入「${ATTACHMENT_NAME}」` }).waitFor();
+      const html = await page.locator('#article-body').innerHTML();
+      assert.match(html, /<\/div><p><img src="\/media\/[0-9a-f]{64}\/[^"]+" srcset="[^"]*480w[^"]*" sizes="[^"]+" alt="宣传栏照片 示例" width="1200" height="600">/);
+      // Each file after the one before it.
+      assert.match(html, /height="600"><\/p><p>附件：<a href="\/media\/[0-9a-f]{64}\/[^"]+">关于开展宪法宣传周活动的通知\(示例\)\.pdf<\/a>（77 字节）<\/p>$/);
+      const { id } = await save(page, MEDIA_TITLE);
+
+      // A reader, on the server-rendered page.
+      await page.goto(`/article/${id}`);
+      const image = page.locator('.article-body img');
+      await image.waitFor();
+      assert.equal(await image.getAttribute('alt'), IMAGE_ALT);
+      assert.equal(await image.getAttribute('loading'), 'lazy');
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const shown = document.querySelector('.article-body img');
+        return shown && shown.complete && shown.naturalWidth > 0;
+      });
+      const link = page.locator('.article-body').getByRole('link', { name: ATTACHMENT_NAME });
+      const href = await link.getAttribute('href');
+      const download = await fetch(new URL(href, baseUrl));
+      assert.equal(download.status, 200);
+      assert.match(download.headers.get('content-disposition'), /^attachment; filename\*=UTF-8''/);
+      assert.equal(Buffer.from(await download.arrayBuffer()).toString(), pdf.toString());
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

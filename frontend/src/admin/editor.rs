@@ -16,9 +16,10 @@ use super::{use_console, use_console_title, use_staff_api, AdminRoute};
 use crate::components::{ErrorBox, Loading};
 use crate::dates;
 use crate::editorial::{draft_key, ArticleForm, Publish};
+use crate::embed;
 use crate::hooks::Remote;
 use crate::sections;
-use crate::services::{articles, categories};
+use crate::services::{articles, categories, media};
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -344,11 +345,67 @@ struct RichTextProps {
     onchange: Callback<String>,
 }
 
+/// The files the upload button and drag and drop take (the server decides by their bytes).
+const UPLOAD_ACCEPT: &str =
+    "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip,.txt";
+
+/// Puts `html` (whole paragraphs) after the paragraph that holds the caret, or at the end of
+/// the text when the caret is elsewhere. Not through `insertHTML`: Chrome would pour the
+/// paragraphs into the current one (a list item, say) with copied inline styles.
+fn insert_html(area: &NodeRef, html: &str) {
+    let Some(element) = area.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let area_node: &web_sys::Node = element.as_ref();
+    let mut block = web_sys::window()
+        .and_then(|window| window.get_selection().ok().flatten())
+        .and_then(|selection| selection.anchor_node())
+        .filter(|node| element.contains(Some(node)) && !node.is_same_node(Some(area_node)));
+    // Up to the editor's own child.
+    while let Some(node) = block.clone() {
+        match node.parent_node() {
+            Some(parent) if parent.is_same_node(Some(area_node)) => break,
+            parent => block = parent,
+        }
+    }
+    let inserted = match block.and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+        Some(paragraph) => {
+            let _ = paragraph.insert_adjacent_html("afterend", html);
+            paragraph.next_element_sibling()
+        }
+        None => {
+            let _ = element.insert_adjacent_html("beforeend", html);
+            element.last_element_child()
+        }
+    };
+    // The caret goes after what came in, so the next file follows it rather than preceding it.
+    let selection = web_sys::window().and_then(|window| window.get_selection().ok().flatten());
+    if let (Some(selection), Some(inserted)) = (selection, inserted) {
+        let _ = element.focus();
+        let _ = selection.select_all_children(&inserted);
+        let _ = selection.collapse_to_end();
+    }
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
+}
+
 /// A `contenteditable` editor with a small toolbar. The browser's editing commands write the
-/// HTML; the server sanitises whatever arrives.
+/// HTML; the server sanitises whatever arrives. Images and attachments are uploaded from the
+/// toolbar or dropped onto the text, and go in where the caret is.
 #[component]
 fn RichText(props: &RichTextProps) -> Html {
     let area = use_node_ref();
+    let picker = use_node_ref();
+    let console = use_console();
+    // What the last upload did, read out to screen readers.
+    let upload_status = use_state(|| None::<String>);
     {
         let (area, value) = (area.clone(), props.value.clone());
         use_effect_with(props.version, move |_| {
@@ -395,6 +452,83 @@ fn RichText(props: &RichTextProps) -> Html {
         let emit = emit.clone();
         Callback::from(move |_: InputEvent| emit())
     };
+    let upload = {
+        let (area, emit, status) = (area.clone(), emit.clone(), upload_status.clone());
+        Rc::new(move |files: Vec<web_sys::File>| {
+            for file in files {
+                let name = file.name();
+                let alt = if file.type_().starts_with("image/") {
+                    let question =
+                        format!("请填写图片「{name}」的替代文字(说明图片内容,供视障读者使用):");
+                    match super::form::prompt(&question) {
+                        Some(alt) if !alt.trim().is_empty() => alt.trim().to_owned(),
+                        _ => {
+                            status.set(Some(format!("未插入「{name}」:图片需要替代文字。")));
+                            continue;
+                        }
+                    }
+                } else {
+                    String::new()
+                };
+                status.set(Some(format!("正在上传「{name}」…")));
+                let (area, emit, status) = (area.clone(), emit.clone(), status.clone());
+                console.run(
+                    async move { media::upload(&file, &alt).await },
+                    move |result| match result {
+                        Ok(uploaded) => {
+                            insert_html(&area, &embed::html(&uploaded));
+                            emit();
+                            status.set(Some(format!(
+                                "已插入「{}」({})。",
+                                uploaded.file_name,
+                                embed::size_label(uploaded.size)
+                            )));
+                        }
+                        Err(error) => {
+                            status.set(Some(format!("「{name}」上传失败:{}", error.headline())))
+                        }
+                    },
+                );
+            }
+        })
+    };
+    let open_picker = {
+        let picker = picker.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(input) = picker.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_pick = {
+        let upload = upload.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            upload(files_of(input.files()));
+            // The same file can be chosen again.
+            input.set_value("");
+        })
+    };
+    let carries_files = |event: &DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
+    };
+    let ondragover = Callback::from(move |event: DragEvent| {
+        if carries_files(&event) {
+            event.prevent_default();
+        }
+    });
+    let ondrop = Callback::from(move |event: DragEvent| {
+        let files = files_of(event.data_transfer().and_then(|transfer| transfer.files()));
+        if !files.is_empty() {
+            event.prevent_default();
+            upload(files);
+        }
+    });
     let tools = [
         ("bold", "", "B", "加粗"),
         ("italic", "", "I", "斜体"),
@@ -414,9 +548,16 @@ fn RichText(props: &RichTextProps) -> Html {
                     <button type="button" class="tool" title={title} aria-label={title}
                         onmousedown={command(name, value)}>{ label }</button>
                 }) }
+                <button type="button" class="tool" title="上传图片或附件,插入到光标处(也可把文件拖进正文)"
+                    onclick={open_picker}>{ "图片/附件" }</button>
+                <input type="file" ref={picker} class="visually-hidden" multiple=true tabindex="-1"
+                    accept={UPLOAD_ACCEPT} aria-label="上传图片或附件" onchange={on_pick} />
             </div>
             <div id={props.id.clone()} class="rich-area article-body" ref={area} contenteditable="true"
-                role="textbox" aria-multiline="true" {oninput}></div>
+                role="textbox" aria-multiline="true" {oninput} {ondragover} {ondrop}></div>
+            <p class="upload-status muted" role="status" aria-live="polite">
+                { (*upload_status).clone().unwrap_or_default() }
+            </p>
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod articles;
 pub mod auth;
 pub mod categories;
 pub mod friend_links;
+pub mod media;
 pub mod requests;
 pub mod search;
 pub mod session;

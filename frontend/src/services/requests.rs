@@ -80,9 +80,14 @@ impl ApiError {
                 "tree_cycle" => "不能把栏目移到它自己或它的下级栏目之下。",
                 "last_admin" => "这是最后一位启用的管理员,请先设置另一位管理员。",
                 "not_public" => "该文章尚未公开,不计浏览次数。",
+                "in_use" => "仍有文章在使用该文件,请先从文章中移除。",
                 _ => "操作被拒绝:与现有数据冲突。",
             },
             ApiError::Status { status: 409, .. } => "操作被拒绝:与现有数据冲突。",
+            ApiError::Status { status: 413, .. } => "文件太大,超过了服务器允许的上限。",
+            ApiError::Status { status: 415, .. } => {
+                "不支持这种文件:图片可用 JPEG、PNG、WebP、GIF,附件可用 PDF、Word、Excel、PowerPoint、ZIP、文本。"
+            }
             ApiError::Status { status: 422, .. } => "提交的内容有误,请检查标出的项目。",
             ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
             ApiError::Status {
@@ -187,12 +192,30 @@ async fn send_json<T: DeserializeOwned>(
     decode(send(request, Some(body)).await?).await
 }
 
-async fn send(request: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
-    let mut request = request.header("Accept", "application/json");
-    // Only a logged-in editor has a token; readers' requests stay anonymous (and cacheable).
-    if let Some(token) = session::token() {
-        request = request.header("Authorization", &format!("Bearer {token}"));
+/// POSTs `form` as `multipart/form-data` (the browser writes the boundary) and decodes the
+/// JSON answer.
+pub async fn post_form<T: DeserializeOwned>(
+    url: &str,
+    form: web_sys::FormData,
+) -> Result<T, ApiError> {
+    let request = authorised(Request::post(url))
+        .body(form)
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(finish(request).await?).await
+}
+
+/// Asks for JSON, with the editor's bearer token once someone has logged in; readers'
+/// requests stay anonymous (and cacheable).
+fn authorised(request: RequestBuilder) -> RequestBuilder {
+    let request = request.header("Accept", "application/json");
+    match session::token() {
+        Some(token) => request.header("Authorization", &format!("Bearer {token}")),
+        None => request,
     }
+}
+
+async fn send(request: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
+    let request = authorised(request);
     let request = match body {
         Some(body) => request
             .header("Content-Type", "application/json")
@@ -200,6 +223,10 @@ async fn send(request: RequestBuilder, body: Option<String>) -> Result<Response,
         None => request.build(),
     }
     .map_err(|error| ApiError::Network(error.to_string()))?;
+    finish(request).await
+}
+
+async fn finish(request: gloo_net::http::Request) -> Result<Response, ApiError> {
     let response = request
         .send()
         .await
