@@ -2,7 +2,7 @@
 //! phone loads the 480-pixel one), its size (so the page does not jump when it arrives) and its
 //! alt text; an attachment as a link (附件; the server sends it as a download under its name) with its name and size.
 
-use portal_api::{Media, MediaKind};
+use portal_api::{markup::escape, Media, MediaKind};
 
 /// How wide an article's text column is at most, in CSS pixels (see `style.css`).
 const TEXT_COLUMN_PX: u32 = 760;
@@ -54,20 +54,6 @@ pub fn size_label(bytes: u64) -> String {
     } else {
         format!("{bytes} 字节")
     }
-}
-
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]

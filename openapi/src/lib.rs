@@ -11,6 +11,7 @@ pub mod categories;
 pub mod friend_links;
 pub mod health;
 pub mod integers;
+pub mod markup;
 pub mod media;
 pub mod pages;
 pub mod pagination;

@@ -58,8 +58,10 @@ pub fn configure_files(config: &mut web::ServiceConfig) {
     );
 }
 
-/// The upload form, as the OpenAPI document describes it.
-#[derive(utoipa::ToSchema)]
+/// The upload form, as the OpenAPI document describes it (no other fields: the handler refuses
+/// them, and `deny_unknown_fields` says so in the schema).
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct MediaUpload {
     /// The file. Its type is decided by its bytes: JPEG, PNG, WebP or GIF images; PDF, Word,
