@@ -79,13 +79,6 @@ fn too_large(limit: u64) -> ApiError {
     ))
 }
 
-fn form_field_error(field: &str, message: impl Into<String>) -> ApiError {
-    ApiError::Validation(vec![portal_api::FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
-}
-
 fn form_error(error: actix_multipart::MultipartError) -> ApiError {
     use actix_multipart::MultipartError as Error;
     match error {
@@ -122,7 +115,7 @@ async fn receive(
     }
     file.flush().await.map_err(internal)?;
     if size == 0 {
-        return Err(form_field_error(MEDIA_FILE_FIELD, "the file is empty"));
+        return Err(ApiError::invalid(MEDIA_FILE_FIELD, "the file is empty"));
     }
     Ok(Received {
         incoming,
@@ -137,11 +130,11 @@ async fn read_text(field: &mut actix_multipart::Field, name: &str) -> ApiResult<
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(form_error)?;
         if bytes.len() + chunk.len() > ALT_FIELD_MAX_BYTES {
-            return Err(form_field_error(name, "is too long"));
+            return Err(ApiError::invalid(name, "is too long"));
         }
         bytes.extend_from_slice(&chunk);
     }
-    String::from_utf8(bytes).map_err(|_| form_field_error(name, "must be UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| ApiError::invalid(name, "must be UTF-8 text"))
 }
 
 /// Upload an image or attachment
@@ -202,10 +195,10 @@ async fn upload_media(
             }
             MEDIA_ALT_FIELD if alt.is_none() => alt = Some(read_text(&mut field, &name).await?),
             MEDIA_FILE_FIELD | MEDIA_ALT_FIELD => {
-                return Err(form_field_error(&name, "is given more than once"))
+                return Err(ApiError::invalid(&name, "is given more than once"))
             }
             _ => {
-                return Err(form_field_error(
+                return Err(ApiError::invalid(
                     &name,
                     "is not a field of the form (`file` and `alt` are)",
                 ))
@@ -213,7 +206,7 @@ async fn upload_media(
         }
     }
     let Some(received) = received else {
-        return Err(form_field_error(MEDIA_FILE_FIELD, "is missing"));
+        return Err(ApiError::invalid(MEDIA_FILE_FIELD, "is missing"));
     };
     let alt = media::parse_alt(alt.as_deref().unwrap_or_default())?;
     let _turn = IMAGE_WORK

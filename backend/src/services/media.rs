@@ -103,16 +103,16 @@ pub fn clean_file_name(name: &str) -> String {
 pub fn parse_alt(alt: &str) -> ApiResult<String> {
     let alt = alt.trim();
     if alt.chars().any(char::is_control) {
-        return Err(ApiError::Validation(vec![portal_api::FieldError {
-            field: "alt".into(),
-            message: "must be one line of text without control characters".into(),
-        }]));
+        return Err(ApiError::invalid(
+            "alt",
+            "must be one line of text without control characters",
+        ));
     }
     if alt.chars().count() > MEDIA_ALT_MAX_CHARS {
-        return Err(ApiError::Validation(vec![portal_api::FieldError {
-            field: "alt".into(),
-            message: format!("must be at most {MEDIA_ALT_MAX_CHARS} characters"),
-        }]));
+        return Err(ApiError::invalid(
+            "alt",
+            format!("must be at most {MEDIA_ALT_MAX_CHARS} characters"),
+        ));
     }
     Ok(alt.to_owned())
 }
@@ -153,10 +153,7 @@ fn sniff(head: &[u8], whole: &dyn Fn() -> std::io::Result<Vec<u8>>) -> ApiResult
 }
 
 fn broken_image(detail: impl std::fmt::Display) -> ApiError {
-    ApiError::Validation(vec![portal_api::FieldError {
-        field: "file".into(),
-        message: format!("the image cannot be read: {detail}"),
-    }])
+    ApiError::invalid("file", format!("the image cannot be read: {detail}"))
 }
 
 fn content_type(format: ImageFormat) -> &'static str {
@@ -456,13 +453,13 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
                 .iter()
                 .map(|(id, title)| format!("《{title}》(id {id})"))
                 .collect();
-            return Err(ApiError::Conflict {
-                reason: Clash::InUse,
-                detail: format!(
+            return Err(ApiError::conflict(
+                Clash::InUse,
+                format!(
                     "the file is still used by {}: remove it from their text first",
                     titles.join("、")
                 ),
-            });
+            ));
         }
     }
     media::Entity::delete_by_id(id).exec(db).await?;
