@@ -106,11 +106,22 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for JsonBo
                 }
                 .into());
             }
-            serde_json::from_value(value)
+            // Through serde_path_to_error, so the problem names the field (`attachments[0]`)
+            // a client has to fix rather than only a position in text it never wrote.
+            serde_path_to_error::deserialize(value)
                 .map(JsonBody)
                 .map_err(|error| {
+                    let path = error.path().to_string();
+                    let at = if path == "." {
+                        String::new()
+                    } else {
+                        format!(" at `{path}`")
+                    };
                     ApiError::InvalidBody {
-                        detail: format!("the JSON does not match the expected shape: {error}"),
+                        detail: format!(
+                            "the JSON does not match the expected shape{at}: {}",
+                            error.inner()
+                        ),
                     }
                     .into()
                 })
