@@ -5,7 +5,7 @@
 //! publish time).
 
 use chrono::{DateTime, Utc};
-use portal_api::{Article, ArticlePatch, ArticleStatus, NewArticle};
+use portal_api::{Article, ArticlePatch, ArticleStatus, Attachment, NewArticle};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{self, Zone};
@@ -52,6 +52,10 @@ pub struct ArticleForm {
     /// A `datetime-local` value in the site's zone, for [`Publish::Schedule`].
     pub scheduled_at: String,
     pub pinned: bool,
+    /// Files listed under the text (附件), in order. (Absent from drafts kept before the list
+    /// existed.)
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 /// A field the form itself refuses before asking the server.
@@ -82,7 +86,12 @@ impl ArticleForm {
                 .map(|at| dates::input_value(at, zone))
                 .unwrap_or_default(),
             pinned: article.pinned,
+            attachments: article.attachments.clone(),
         }
+    }
+
+    fn attachment_ids(&self) -> Vec<i32> {
+        self.attachments.iter().map(|file| file.id).collect()
     }
 
     fn category(&self) -> Result<i32, FormError> {
@@ -129,6 +138,7 @@ impl ArticleForm {
             status: Some(status),
             published_at,
             pinned: self.pinned,
+            attachments: self.attachment_ids(),
         })
     }
 
@@ -162,6 +172,7 @@ impl ArticleForm {
             status: Some(status),
             published_at,
             pinned: Some(self.pinned),
+            attachments: Some(self.attachment_ids()),
         })
     }
 }
@@ -217,6 +228,7 @@ mod tests {
             hits: 0,
             created_at: at,
             updated_at: at,
+            attachments: Vec::new(),
             previous: None,
             next: None,
         }

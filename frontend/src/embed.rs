@@ -1,26 +1,14 @@
-//! What an uploaded file becomes in an article's text: an image with its smaller sizes (so a
+//! What an uploaded image becomes in an article's text: the image with its smaller sizes (so a
 //! phone loads the 480-pixel one), its size (so the page does not jump when it arrives) and its
-//! alt text; an attachment as a link (附件; the server sends it as a download under its name) with its name and size.
+//! alt text. (Attachments are not put into the text: the article lists them under it.)
 
-use portal_api::{markup::escape, Media, MediaKind};
+use portal_api::{markup::escape, Media};
 
 /// How wide an article's text column is at most, in CSS pixels (see `style.css`).
 const TEXT_COLUMN_PX: u32 = 760;
 
-/// The HTML to put into the article for `media`.
-pub fn html(media: &Media) -> String {
-    match media.kind {
-        MediaKind::Image => image(media),
-        MediaKind::Attachment => format!(
-            r#"<p>附件：<a href="{}">{}</a>（{}）</p>"#,
-            escape(&media.url),
-            escape(&media.file_name),
-            size_label(media.size),
-        ),
-    }
-}
-
-fn image(media: &Media) -> String {
+/// The HTML paragraph to put into the article for the image `media`.
+pub fn image(media: &Media) -> String {
     let own_format: Vec<String> = media
         .variants
         .iter()
@@ -43,22 +31,9 @@ fn image(media: &Media) -> String {
     format!("<p>{html}</p>")
 }
 
-/// `2.4 MB`, `310 KB`, `12 字节`.
-pub fn size_label(bytes: u64) -> String {
-    const KB: u64 = 1024;
-    const MB: u64 = 1024 * 1024;
-    if bytes >= MB {
-        format!("{}.{} MB", bytes / MB, (bytes % MB) * 10 / MB)
-    } else if bytes >= KB {
-        format!("{} KB", bytes.div_ceil(KB))
-    } else {
-        format!("{bytes} 字节")
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use portal_api::MediaVariant;
+    use portal_api::{MediaKind, MediaVariant};
 
     use super::*;
 
@@ -96,22 +71,11 @@ mod tests {
 
     #[test]
     fn an_image_brings_its_sizes_dimensions_and_alt_text() {
-        let html = html(&media(MediaKind::Image));
+        let html = image(&media(MediaKind::Image));
         assert_eq!(
             html,
             "<p><img src=\"/media/ab/照片.jpg\" srcset=\"/media/ab-480w.jpg 480w, /media/ab/照片.jpg 1200w\" \
              sizes=\"(max-width: 760px) 100vw, 760px\" alt=\"普法宣传 &lt;现场&gt;\" width=\"1200\" height=\"800\"></p>"
         );
-    }
-
-    #[test]
-    fn an_attachment_is_a_download_link_with_its_name_and_size() {
-        let html = html(&media(MediaKind::Attachment));
-        assert_eq!(
-            html,
-            "<p>附件：<a href=\"/media/ab/照片.jpg\">照片&quot;.jpg</a>（2.3 MB）</p>"
-        );
-        assert_eq!(size_label(310 * 1024), "310 KB");
-        assert_eq!(size_label(12), "12 字节");
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CategoryRef, PageInfo};
+use crate::{Attachment, CategoryRef, PageInfo};
 
 /// An article's life cycle. A `published` article whose `published_at` lies in the future is
 /// scheduled: it stays invisible to the public until then.
@@ -85,6 +85,8 @@ pub struct Article {
     pub hits: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Files listed under the text (附件), in the editor's order.
+    pub attachments: Vec<Attachment>,
     /// The next older public article in the same category (上一篇).
     pub previous: Option<ArticleLink>,
     /// The next newer public article in the same category (下一篇).
@@ -188,6 +190,11 @@ pub struct NewArticle {
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     #[serde(default)]
     pub pinned: bool,
+    /// Ids of media library files to list under the text (附件), in order: at most 20, each
+    /// once.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    #[serde(default, deserialize_with = "crate::integers::i32_list")]
+    pub attachments: Vec<i32>,
 }
 
 /// A change to an article: only the fields present are changed. Publishing is
@@ -254,6 +261,15 @@ pub struct ArticlePatch {
     pub published_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,
+    /// The whole new list of attachments (ids of media library files, in order; at most 20,
+    /// each once); `[]` removes them all, absent or `null` leaves the list as it is.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    #[serde(
+        default,
+        deserialize_with = "crate::integers::optional_i32_list",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attachments: Option<Vec<i32>>,
 }
 
 #[cfg(test)]

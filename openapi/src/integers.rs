@@ -72,6 +72,30 @@ pub fn present_optional_i32<'de, D: Deserializer<'de>>(
     optional_i32(deserializer).map(Some)
 }
 
+/// One list element read as leniently as [`i32`] reads a field.
+struct ListedI32(i32);
+
+impl<'de> serde::Deserialize<'de> for ListedI32 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        i32(deserializer).map(ListedI32)
+    }
+}
+
+/// For a `Vec<i32>` field.
+pub fn i32_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<i32>, D::Error> {
+    let listed: Vec<ListedI32> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(listed.into_iter().map(|ListedI32(value)| value).collect())
+}
+
+/// For an `Option<Vec<i32>>` PATCH field: absent (with `#[serde(default)]`) and `null` are
+/// `None`, as for the other PATCH fields; a list is cleared with `[]`.
+pub fn optional_i32_list<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<i32>>, D::Error> {
+    let listed: Option<Vec<ListedI32>> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(listed.map(|listed| listed.into_iter().map(|ListedI32(value)| value).collect()))
+}
+
 #[cfg(test)]
 mod tests {
     #[derive(Debug, serde::Deserialize)]
@@ -82,6 +106,23 @@ mod tests {
         maybe: Option<i32>,
         #[serde(default, deserialize_with = "super::present_optional_i32")]
         patch: Option<Option<i32>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Listed {
+        #[serde(default, deserialize_with = "super::optional_i32_list")]
+        ids: Option<Vec<i32>>,
+    }
+
+    #[test]
+    fn lists_take_whole_floats_and_null_leaves_them() {
+        let listed: Option<Listed> = serde_json::from_str(r#"{"ids": [3, 4.0]}"#).ok();
+        assert_eq!(listed.and_then(|l| l.ids), Some(vec![3, 4]));
+        let absent: Option<Listed> = serde_json::from_str("{}").ok();
+        assert_eq!(absent.map(|l| l.ids), Some(None));
+        let null: Option<Listed> = serde_json::from_str(r#"{"ids": null}"#).ok();
+        assert_eq!(null.map(|l| l.ids), Some(None));
+        assert!(serde_json::from_str::<Listed>(r#"{"ids": [1.5]}"#).is_err());
     }
 
     fn parse(json: &str) -> Result<Sample, serde_json::Error> {

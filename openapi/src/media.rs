@@ -107,3 +107,84 @@ pub struct MediaQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
 }
+
+/// The most files an article lists as attachments.
+pub const ARTICLE_ATTACHMENTS_MAX: usize = 20;
+
+/// A file of the media library listed under an article (附件).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attachment {
+    /// The file's id in the media library.
+    pub id: i32,
+    pub kind: MediaKind,
+    /// Site-relative; answered as a download under `file_name`.
+    pub url: String,
+    /// The name it was uploaded with (Chinese names intact).
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// What readers call a file of `content_type`: `PDF`, `Word`, `Excel`, `PowerPoint`, `ZIP`,
+/// `文本`, `图片`, or `文件` for anything else.
+pub fn file_type_label(content_type: &str) -> &'static str {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "application/pdf" => "PDF",
+        "application/msword"
+        | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        "application/vnd.ms-excel"
+        | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        "application/vnd.ms-powerpoint"
+        | "application/vnd.openxmlformats-officedocument.presentationml.presentation" => {
+            "PowerPoint"
+        }
+        "application/zip" => "ZIP",
+        "text/plain" => "文本",
+        image if image.starts_with("image/") => "图片",
+        _ => "文件",
+    }
+}
+
+/// `2.4 MB`, `310 KB`, `12 字节`: a file's size as the portal and the console show it.
+pub fn size_label(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{}.{} MB", bytes / MB, (bytes % MB) * 10 / MB)
+    } else if bytes >= KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        format!("{bytes} 字节")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_types_are_named_as_readers_know_them() {
+        assert_eq!(file_type_label("application/pdf"), "PDF");
+        assert_eq!(file_type_label("text/plain; charset=utf-8"), "文本");
+        assert_eq!(
+            file_type_label("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            "Excel"
+        );
+        assert_eq!(file_type_label("image/webp"), "图片");
+        assert_eq!(file_type_label("application/octet-stream"), "文件");
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size_label(77), "77 字节");
+        assert_eq!(size_label(1025), "2 KB");
+        assert_eq!(size_label(2_500_000), "2.3 MB");
+    }
+}

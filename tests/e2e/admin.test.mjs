@@ -20,6 +20,7 @@ const SCHEDULED_TITLE = `新洲区宪法宣传周活动预告 ${stamp}`;
 const MEDIA_TITLE = `新洲区普法宣传栏更新(示例) ${stamp}`;
 const IMAGE_ALT = '宣传栏照片 示例';
 const ATTACHMENT_NAME = '关于开展宪法宣传周活动的通知(示例).pdf';
+const FORM_NAME = '报名表(示例).txt';
 
 let browser;
 const written = [];
@@ -209,12 +210,19 @@ describe('the editors\' console', () => {
       page.once('dialog', (dialog) => dialog.accept(IMAGE_ALT));
       await picker.setInputFiles({ name: '宣传栏.png', mimeType: 'image/png', buffer: png });
       await status.filter({ hasText: '已插入「宣传栏.png」' }).waitFor();
-      await picker.setInputFiles({ name: ATTACHMENT_NAME, mimeType: 'application/pdf', buffer: pdf });
-      await status.filter({ hasText: `已插入「${ATTACHMENT_NAME}」` }).waitFor();
       const html = await page.locator('#article-body').innerHTML();
-      assert.match(html, /<\/div><p><img src="\/media\/[0-9a-f]{64}\/[^"]+" srcset="[^"]*480w[^"]*" sizes="[^"]+" alt="宣传栏照片 示例" width="1200" height="600">/);
-      // Each file after the one before it.
-      assert.match(html, /height="600"><\/p><p>附件：<a href="\/media\/[0-9a-f]{64}\/[^"]+">关于开展宪法宣传周活动的通知\(示例\)\.pdf<\/a>（77 字节）<\/p>$/);
+      assert.match(html, /<\/div><p><img src="\/media\/[0-9a-f]{64}\/[^"]+" srcset="[^"]*480w[^"]*" sizes="[^"]+" alt="宣传栏照片 示例" width="1200" height="600"><\/p>$/);
+      // Attachments go into the list under the text, not into the text.
+      await picker.setInputFiles({ name: ATTACHMENT_NAME, mimeType: 'application/pdf', buffer: pdf });
+      await status.filter({ hasText: `已加入文末附件列表:「${ATTACHMENT_NAME}」` }).waitFor();
+      await picker.setInputFiles({ name: FORM_NAME, mimeType: 'text/plain', buffer: Buffer.from('姓名:\n单位:\n') });
+      await status.filter({ hasText: `「${FORM_NAME}」` }).waitFor();
+      const listed = page.locator('.attachment-list li');
+      await listed.nth(1).waitFor();
+      assert.equal(await page.locator('#article-body').innerHTML(), html);
+      await page.getByRole('button', { name: `上移附件「${FORM_NAME}」` }).click();
+      assert.match(await listed.nth(0).innerText(), /报名表\(示例\)\.txt \(文本,\d+ 字节\)/);
+      assert.match(await listed.nth(1).innerText(), /通知\(示例\)\.pdf \(PDF,77 字节\)/);
       const { id } = await save(page, MEDIA_TITLE);
 
       // A reader, on the server-rendered page.
@@ -228,7 +236,13 @@ describe('the editors\' console', () => {
         const shown = document.querySelector('.article-body img');
         return shown && shown.complete && shown.naturalWidth > 0;
       });
-      const link = page.locator('.article-body').getByRole('link', { name: ATTACHMENT_NAME });
+      const attachments = page.locator('section.attachments');
+      assert.equal(await attachments.getByRole('heading', { level: 2 }).innerText(), '附件');
+      const files = attachments.locator('li');
+      assert.equal(await files.count(), 2);
+      assert.match(await files.nth(0).innerText(), /^报名表\(示例\)\.txt（文本，\d+ 字节）$/);
+      assert.match(await files.nth(1).innerText(), /^关于开展宪法宣传周活动的通知\(示例\)\.pdf（PDF，77 字节）$/);
+      const link = attachments.getByRole('link', { name: ATTACHMENT_NAME });
       const href = await link.getAttribute('href');
       const download = await fetch(new URL(href, baseUrl));
       assert.equal(download.status, 200);

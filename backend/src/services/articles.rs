@@ -25,7 +25,10 @@ use crate::{
     },
     error::{ApiError, ApiResult, FieldErrors},
     search::{record_deletions, Filter, Order as SearchOrder, Search},
-    services::categories::{self, CategoryCache},
+    services::{
+        categories::{self, CategoryCache},
+        media,
+    },
 };
 
 pub type ArticleTitle = Title<200>;
@@ -601,6 +604,7 @@ pub async fn get(
         .map(categories::to_ref)
         .collect();
     category_path.push(category_ref(&all_categories, model.category_id));
+    let attachments = media::attachments_of(db, model.id).await?;
     Ok(Article {
         id: model.id,
         category: category_ref(&all_categories, model.category_id),
@@ -616,6 +620,7 @@ pub async fn get(
         hits: model.hits,
         created_at: model.created_at,
         updated_at: model.updated_at,
+        attachments,
         previous,
         next,
     })
@@ -687,6 +692,7 @@ pub async fn create(
         )));
     };
     check_category(db, input.category_id).await?;
+    media::check_attachments(db, &input.attachments).await?;
 
     let status = input.status.unwrap_or(ArticleStatus::Draft);
     let published_at = resolve_published_at(status, published_at.map(Some), None);
@@ -707,7 +713,14 @@ pub async fn create(
         updated_at: Set(now),
         ..Default::default()
     };
-    let created = db::retry_on_contention(|| new_article.clone().insert(db)).await?;
+    let created = db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        let created = new_article.clone().insert(&txn).await?;
+        media::replace_attachments(&txn, created.id, &input.attachments).await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(created)
+    })
+    .await?;
     get(db, cache, created.id, true).await
 }
 
@@ -743,6 +756,9 @@ pub async fn update(
         .ok_or_else(|| ApiError::not_found("article"))?;
     if let Some(category_id) = patch.category_id {
         check_category(db, category_id).await?;
+    }
+    if let Some(attachments) = &patch.attachments {
+        media::check_attachments(db, attachments).await?;
     }
     let status = patch.status.unwrap_or(status_of(&existing.status));
     let published_at = resolve_published_at(status, published_at, existing.published_at);
@@ -780,7 +796,16 @@ pub async fn update(
     active.status = Set(status.as_str().to_owned());
     active.published_at = Set(published_at);
     active.updated_at = Set(db::now());
-    db::retry_on_contention(|| active.clone().update(db)).await?;
+    db::retry_on_contention(|| async {
+        let txn = db::begin_write(db).await?;
+        active.clone().update(&txn).await?;
+        if let Some(attachments) = &patch.attachments {
+            media::replace_attachments(&txn, id, attachments).await?;
+        }
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(())
+    })
+    .await?;
     get(db, cache, id, true).await
 }
 

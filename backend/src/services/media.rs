@@ -9,16 +9,18 @@ use image::{
     ImageReader, Limits,
 };
 use portal_api::{
-    Media, MediaKind, MediaList, MediaQuery, MediaVariant, PageInfo, MEDIA_ALT_MAX_CHARS,
-    MEDIA_FILE_NAME_MAX_CHARS, MEDIA_IMAGE_MAX_SIDE, MEDIA_IMAGE_WIDTHS, MEDIA_PATH,
+    Attachment, Media, MediaKind, MediaList, MediaQuery, MediaVariant, PageInfo,
+    ARTICLE_ATTACHMENTS_MAX, MEDIA_ALT_MAX_CHARS, MEDIA_FILE_NAME_MAX_CHARS, MEDIA_IMAGE_MAX_SIDE,
+    MEDIA_IMAGE_WIDTHS, MEDIA_PATH,
 };
 use sea_orm::{
-    sea_query::LikeExpr, ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait,
+    sea_query::{LikeExpr, Query},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
-    db::entities::{article, media},
+    db::entities::{article, article_attachment, media},
     domain::Pagination,
     error::{ApiError, ApiResult, Clash},
     storage::{self, Incoming, MediaStore},
@@ -336,6 +338,105 @@ fn to_dto(model: media::Model) -> Media {
     }
 }
 
+/// Checks the list of files an article is to show under its text: at most
+/// [`ARTICLE_ATTACHMENTS_MAX`], each once, each in the library.
+pub async fn check_attachments(db: &impl ConnectionTrait, ids: &[i32]) -> ApiResult<()> {
+    if ids.len() > ARTICLE_ATTACHMENTS_MAX {
+        return Err(ApiError::invalid(
+            "attachments",
+            format!("an article lists at most {ARTICLE_ATTACHMENTS_MAX} attachments"),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
+        return Err(ApiError::invalid(
+            "attachments",
+            format!("media file {twice} is listed twice"),
+        ));
+    }
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let found: Vec<i32> = media::Entity::find()
+        .select_only()
+        .column(media::Column::Id)
+        .filter(media::Column::Id.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    match ids.iter().find(|id| !found.contains(id)) {
+        Some(missing) => Err(ApiError::unknown_reference(
+            "attachments",
+            format!("there is no media file {missing}"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Makes `ids` (checked by [`check_attachments`]) the article's attachment list, in order.
+pub async fn replace_attachments(
+    txn: &impl ConnectionTrait,
+    article_id: i32,
+    ids: &[i32],
+) -> Result<(), sea_orm::DbErr> {
+    article_attachment::Entity::delete_many()
+        .filter(article_attachment::Column::ArticleId.eq(article_id))
+        .exec(txn)
+        .await?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let rows = ids
+        .iter()
+        .zip(0..)
+        .map(|(media_id, position)| article_attachment::ActiveModel {
+            article_id: Set(article_id),
+            media_id: Set(*media_id),
+            position: Set(position),
+        });
+    article_attachment::Entity::insert_many(rows)
+        .exec_without_returning(txn)
+        .await?;
+    Ok(())
+}
+
+/// The files listed under an article, in the editor's order.
+pub async fn attachments_of(
+    db: &impl ConnectionTrait,
+    article_id: i32,
+) -> ApiResult<Vec<Attachment>> {
+    let listed: Vec<i32> = article_attachment::Entity::find()
+        .select_only()
+        .column(article_attachment::Column::MediaId)
+        .filter(article_attachment::Column::ArticleId.eq(article_id))
+        .order_by_asc(article_attachment::Column::Position)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if listed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = media::Entity::find()
+        .filter(media::Column::Id.is_in(listed.clone()))
+        .all(db)
+        .await?;
+    rows.sort_by_key(|row| listed.iter().position(|id| *id == row.id));
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let file = to_dto(row);
+            Attachment {
+                id: file.id,
+                kind: file.kind,
+                url: file.url,
+                file_name: file.file_name,
+                content_type: file.content_type,
+                size: file.size,
+            }
+        })
+        .collect())
+}
+
 /// Records a stored file.
 pub async fn create(
     db: &DatabaseConnection,
@@ -432,6 +533,33 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
         .one(db)
         .await?
         .ok_or_else(|| ApiError::not_found("media file"))?;
+    let listing: Vec<(i32, String)> = article::Entity::find()
+        .select_only()
+        .column(article::Column::Id)
+        .column(article::Column::Title)
+        .filter(
+            article::Column::Id.in_subquery(
+                Query::select()
+                    .column(article_attachment::Column::ArticleId)
+                    .from(article_attachment::Entity)
+                    .and_where(article_attachment::Column::MediaId.eq(id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(article::Column::Id)
+        .limit(5)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if !listing.is_empty() {
+        return Err(ApiError::conflict(
+            Clash::InUse,
+            format!(
+                "the file is listed as an attachment of {}: remove it from their attachments first",
+                article_titles(&listing)
+            ),
+        ));
+    }
     let twins = media::Entity::find()
         .filter(media::Column::Sha256.eq(&row.sha256))
         .filter(media::Column::Id.ne(id))
@@ -449,15 +577,11 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
             .all(db)
             .await?;
         if !users.is_empty() {
-            let titles: Vec<String> = users
-                .iter()
-                .map(|(id, title)| format!("《{title}》(id {id})"))
-                .collect();
             return Err(ApiError::conflict(
                 Clash::InUse,
                 format!(
                     "the file is still used by {}: remove it from their text first",
-                    titles.join("、")
+                    article_titles(&users)
                 ),
             ));
         }
@@ -470,6 +594,14 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
         }
     }
     Ok(())
+}
+
+fn article_titles(articles: &[(i32, String)]) -> String {
+    let titles: Vec<String> = articles
+        .iter()
+        .map(|(id, title)| format!("《{title}》(id {id})"))
+        .collect();
+    titles.join("、")
 }
 
 #[cfg(test)]

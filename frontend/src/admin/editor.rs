@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use portal_api::Article;
+use portal_api::{file_type_label, size_label, Article, Attachment, Media, MediaKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -134,6 +134,44 @@ fn ArticleEditor(props: &ArticleEditorProps) -> Html {
             })
         })
     };
+    let on_attachment = {
+        let form = form.clone();
+        Callback::from(move |uploaded: Media| {
+            let mut next = (*form).clone();
+            if !next.attachments.iter().any(|file| file.id == uploaded.id) {
+                next.attachments.push(Attachment {
+                    id: uploaded.id,
+                    kind: uploaded.kind,
+                    url: uploaded.url,
+                    file_name: uploaded.file_name,
+                    content_type: uploaded.content_type,
+                    size: uploaded.size,
+                });
+            }
+            form.set(next);
+        })
+    };
+    let reorder = |edit: fn(&mut Vec<Attachment>, usize)| {
+        let form = form.clone();
+        move |index: usize| {
+            let form = form.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*form).clone();
+                edit(&mut next.attachments, index);
+                form.set(next);
+            })
+        }
+    };
+    let move_up = reorder(|files, index| {
+        if index > 0 {
+            files.swap(index - 1, index);
+        }
+    });
+    let remove = reorder(|files, index| {
+        if index < files.len() {
+            files.remove(index);
+        }
+    });
     let discard = {
         let (form, restored, baseline, body_version) = (
             form.clone(),
@@ -298,8 +336,35 @@ fn ArticleEditor(props: &ArticleEditorProps) -> Html {
                         value={form.summary.clone()} oninput={edit(|form, value| form.summary = value)} />
                 </Field>
                 <Field label="正文" id="article-body" error={field_error(errors, "body")}>
-                    <RichText id="article-body" value={form.body.clone()} version={*body_version} onchange={on_body} />
+                    <RichText id="article-body" value={form.body.clone()} version={*body_version} onchange={on_body}
+                        {on_attachment} />
                 </Field>
+                <fieldset class={classes!("attachment-list", field_error(errors, "attachments").is_some().then_some("invalid"))}>
+                    <legend>{ "附件" }</legend>
+                    if form.attachments.is_empty() {
+                        <p class="muted">{ "没有附件。用正文工具栏的“图片/附件”上传 PDF、Word、Excel 等文件,它们会列在文章末尾。" }</p>
+                    } else {
+                        <ol>
+                            { for form.attachments.iter().enumerate().map(|(index, file)| html! {
+                                <li>
+                                    <a href={file.url.clone()} target="_blank" rel="noopener">{ file.file_name.clone() }</a>
+                                    <span class="muted">
+                                        { format!(" ({},{})", file_type_label(&file.content_type), size_label(file.size)) }
+                                    </span>
+                                    if index > 0 {
+                                        <button type="button" class="link-button" onclick={move_up(index)}
+                                            aria-label={format!("上移附件「{}」", file.file_name)}>{ "上移" }</button>
+                                    }
+                                    <button type="button" class="link-button" onclick={remove(index)}
+                                        aria-label={format!("移除附件「{}」", file.file_name)}>{ "移除" }</button>
+                                </li>
+                            }) }
+                        </ol>
+                    }
+                    if let Some(error) = field_error(errors, "attachments") {
+                        <p class="field-error" role="alert">{ error }</p>
+                    }
+                </fieldset>
                 <fieldset class={classes!("publish", field_error(errors, "published_at").is_some().then_some("invalid"))}>
                     <legend>{ "发布" }</legend>
                     { publish_choice(Publish::Draft, "保存为草稿") }
@@ -343,6 +408,8 @@ struct RichTextProps {
     /// browser owns the content (re-setting it would move the caret on every keystroke).
     version: u32,
     onchange: Callback<String>,
+    /// An uploaded attachment (附件), for the list under the text; images go into the text.
+    on_attachment: Callback<Media>,
 }
 
 /// The files the upload button and drag and drop take (the server decides by their bytes).
@@ -454,6 +521,7 @@ fn RichText(props: &RichTextProps) -> Html {
     };
     let upload = {
         let (area, emit, status) = (area.clone(), emit.clone(), upload_status.clone());
+        let on_attachment = props.on_attachment.clone();
         Rc::new(move |files: Vec<web_sys::File>| {
             for file in files {
                 let name = file.name();
@@ -472,17 +540,27 @@ fn RichText(props: &RichTextProps) -> Html {
                 };
                 status.set(Some(format!("正在上传「{name}」…")));
                 let (area, emit, status) = (area.clone(), emit.clone(), status.clone());
+                let on_attachment = on_attachment.clone();
                 console.run(
                     async move { media::upload(&file, &alt).await },
                     move |result| match result {
                         Ok(uploaded) => {
-                            insert_html(&area, &embed::html(&uploaded));
-                            emit();
+                            let done = match uploaded.kind {
+                                MediaKind::Image => {
+                                    insert_html(&area, &embed::image(&uploaded));
+                                    emit();
+                                    "已插入"
+                                }
+                                MediaKind::Attachment => "已加入文末附件列表:",
+                            };
                             status.set(Some(format!(
-                                "已插入「{}」({})。",
+                                "{done}「{}」({})。",
                                 uploaded.file_name,
-                                embed::size_label(uploaded.size)
+                                size_label(uploaded.size)
                             )));
+                            if uploaded.kind == MediaKind::Attachment {
+                                on_attachment.emit(uploaded);
+                            }
                         }
                         Err(error) => {
                             status.set(Some(format!("「{name}」上传失败:{}", error.headline())))
@@ -548,7 +626,7 @@ fn RichText(props: &RichTextProps) -> Html {
                     <button type="button" class="tool" title={title} aria-label={title}
                         onmousedown={command(name, value)}>{ label }</button>
                 }) }
-                <button type="button" class="tool" title="上传图片或附件,插入到光标处(也可把文件拖进正文)"
+                <button type="button" class="tool" title="上传图片(插入到光标处)或附件(列在文末);也可把文件拖进正文"
                     onclick={open_picker}>{ "图片/附件" }</button>
                 <input type="file" ref={picker} class="visually-hidden" multiple=true tabindex="-1"
                     accept={UPLOAD_ACCEPT} aria-label="上传图片或附件" onchange={on_pick} />

@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
-use portal_api::{Article, ArticleLink, ArticleListQuery, ArticlePage as ListPage, ArticleSort};
+use portal_api::{
+    file_type_label, size_label, Article, ArticleLink, ArticleListQuery, ArticlePage as ListPage,
+    ArticleSort, Attachment,
+};
 use yew::prelude::*;
 
 use crate::app::Route;
@@ -119,6 +122,7 @@ fn ArticleView(props: &ArticleViewProps) -> Html {
                 <div class={classes!("article-body", size.class())}>
                     { Html::from_html_unchecked(AttrValue::from(article.body.clone())) }
                 </div>
+                { attachments(&article.attachments) }
                 <nav class="prev-next" aria-label="上一篇和下一篇">
                     <Neighbour label="上一篇" link={article.previous.clone()} />
                     <Neighbour label="下一篇" link={article.next.clone()} />
@@ -126,6 +130,29 @@ fn ArticleView(props: &ArticleViewProps) -> Html {
             </article>
             <Related category={article.category.slug.clone()} exclude={article.id} />
         </>
+    }
+}
+
+/// The files listed under the text (附件): each a download under its own name, with its type
+/// and size so a reader on a phone knows what a tap costs.
+fn attachments(files: &[Attachment]) -> Html {
+    if files.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="attachments" aria-labelledby="attachments-title">
+            <h2 id="attachments-title">{ "附件" }</h2>
+            <ol>
+                { for files.iter().map(|file| html! {
+                    <li>
+                        <a href={file.url.clone()} download={file.file_name.clone()}>{ file.file_name.clone() }</a>
+                        <span class="muted">
+                            { format!("（{}，{}）", file_type_label(&file.content_type), size_label(file.size)) }
+                        </span>
+                    </li>
+                }) }
+            </ol>
+        </section>
     }
 }
 

@@ -250,6 +250,77 @@ on_every_database! {
         }
         app.get_as(&format!("/api/v1/media/{}", media.id), &editor).await.assert_problem(404, "not_found");
     }
+
+    async fn an_article_lists_its_attachments_in_order_and_keeps_them_while_listed(app: TestApp) {
+        let editor = app.editor_token().await;
+        let notice: portal_api::Media =
+            upload(&app, &editor, "报名表(示例).txt", "姓名:\n单位:\n".as_bytes().to_vec(), None).await.parse();
+        let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
+        let rules: portal_api::Media = upload(&app, &editor, "活动安排(示例).pdf", pdf, None).await.parse();
+        let category_id = app.category_id("pufa-dongtai").await;
+        let created = app
+            .post(
+                "/api/v1/articles",
+                Some(&editor),
+                &json!({"title": "附件示例文章", "category_id": category_id, "body": "<p>示例正文</p>",
+                        "status": "published", "attachments": [rules.id, notice.id]}),
+            )
+            .await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let article: portal_api::Article = created.parse();
+        let listed: Vec<(i32, &str)> =
+            article.attachments.iter().map(|file| (file.id, file.file_name.as_str())).collect();
+        assert_eq!(listed, [(rules.id, "活动安排(示例).pdf"), (notice.id, "报名表(示例).txt")]);
+        assert_eq!(article.attachments[0].url, rules.url);
+        assert_eq!(article.attachments[0].content_type, "application/pdf");
+        assert_eq!(article.attachments[0].size, rules.size);
+
+        // Readers get the list with the article, and the server-rendered page shows it.
+        let public: portal_api::Article = app.get(&format!("/api/v1/articles/{}", article.id)).await.parse();
+        assert_eq!(public.attachments, article.attachments);
+        let page = app.get(&format!("/article/{}", article.id)).await.text;
+        assert!(page.contains(r#"<h2 id="attachments-title">附件</h2>"#), "{page}");
+        assert!(page.contains("活动安排(示例).pdf</a>"), "{page}");
+        assert!(page.contains("（PDF，"), "{page}");
+
+        // Listed files stay in the library.
+        let problem = app
+            .delete(&format!("/api/v1/media/{}", rules.id), Some(&editor))
+            .await
+            .assert_problem(409, "in_use");
+        assert!(problem["detail"].as_str().unwrap().contains("附件示例文章"), "{problem}");
+
+        // A patch without the list leaves it; the list is replaced whole, in the new order.
+        let path = format!("/api/v1/articles/{}", article.id);
+        let kept: portal_api::Article = app.patch(&path, Some(&editor), &json!({"pinned": true})).await.parse();
+        assert_eq!(kept.attachments.len(), 2);
+        let reordered: portal_api::Article =
+            app.patch(&path, Some(&editor), &json!({"attachments": [notice.id]})).await.parse();
+        let ids: Vec<i32> = reordered.attachments.iter().map(|file| file.id).collect();
+        assert_eq!(ids, [notice.id]);
+        assert_eq!(app.delete(&format!("/api/v1/media/{}", rules.id), Some(&editor)).await.status, 204);
+
+        // Refused lists change nothing.
+        for (attachments, status, code) in [
+            (json!([notice.id, notice.id]), 422, "validation_failed"),
+            (json!([rules.id]), 422, "reference_not_found"),
+            (json!((1..=21).collect::<Vec<i32>>()), 422, "validation_failed"),
+            (json!(["1"]), 422, "invalid_body"),
+        ] {
+            let problem = app
+                .patch(&path, Some(&editor), &json!({"attachments": attachments, "title": "改了"}))
+                .await
+                .assert_problem(status, code);
+            assert!(problem.to_string().contains("attachments"), "{problem}");
+        }
+        let unchanged: portal_api::Article = app.get_as(&path, &editor).await.parse();
+        assert_eq!(unchanged.title, "附件示例文章");
+        assert_eq!(unchanged.attachments, reordered.attachments);
+
+        // Deleting the article lets its files go.
+        assert_eq!(app.delete(&path, Some(&editor)).await.status, 204);
+        assert_eq!(app.delete(&format!("/api/v1/media/{}", notice.id), Some(&editor)).await.status, 204);
+    }
 }
 
 mod limited {

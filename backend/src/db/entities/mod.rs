@@ -2,6 +2,7 @@
 //! only users.
 
 pub mod article;
+pub mod article_attachment;
 pub mod article_daily_hits;
 pub mod article_tombstone;
 pub mod category;
