@@ -17,6 +17,7 @@ pub mod error;
 pub mod files;
 pub mod hits;
 pub mod http;
+pub mod import;
 pub mod openapi;
 pub mod pages;
 pub mod routes;

@@ -1,7 +1,8 @@
 //! `portal`: serves the API and the portal. `portal openapi` prints the OpenAPI document;
 //! `portal backup FILE` writes a consistent copy of the SQLite database; `portal reindex`
 //! rebuilds the search index; `portal config` prints the configuration in effect; `portal
-//! demo load|remove` adds or takes away the demo content, also while the server runs.
+//! demo load|remove` adds or takes away the demo content, also while the server runs; `portal
+//! import wxr FILE` brings in a WordPress site.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -43,6 +44,7 @@ async fn main() -> anyhow::Result<()> {
             Some("fill") => demo_fill(std::env::args().nth(3)).await,
             _ => anyhow::bail!("usage: portal demo load|remove|fill N"),
         },
+        Some("import") => import(std::env::args().skip(2).collect()).await,
         Some("-h" | "--help" | "help") => {
             println!("usage: portal              serve the API and the portal");
             println!("       portal openapi      print the OpenAPI document");
@@ -56,6 +58,10 @@ async fn main() -> anyhow::Result<()> {
             println!(
                 "       portal demo fill N  add N more demo articles (示例) to measure a big site"
             );
+            println!(
+                "       portal import wxr FILE [--uploads DIR] [--time-zone ZONE] [--dry-run]"
+            );
+            println!("                           bring in a WordPress export (see README.md)");
             println!("configuration: environment variables, see README.md");
             Ok(())
         }
@@ -179,6 +185,79 @@ async fn demo_fill(count: Option<String>) -> anyhow::Result<()> {
     println!(
         "added {made} demo articles (each marked 【示例】) in {:.1} s",
         started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+const IMPORT_USAGE: &str =
+    "usage: portal import wxr FILE.xml [--uploads DIR] [--time-zone ZONE] [--dry-run]
+  FILE.xml         a WordPress export (Tools → Export → All content)
+  --uploads DIR    a copy of the old site's wp-content/uploads, for its images and attachments
+  --time-zone ZONE the old site's time zone (default: this site's), for drafts' dates
+  --dry-run        report what would be created or updated, and any problems; change nothing";
+
+async fn import(arguments: Vec<String>) -> anyhow::Result<()> {
+    let mut arguments = arguments.into_iter();
+    anyhow::ensure!(arguments.next().as_deref() == Some("wxr"), "{IMPORT_USAGE}");
+    let (mut file, mut uploads, mut zone, mut dry_run) = (None, None, None, false);
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--uploads" => uploads = Some(arguments.next().context(IMPORT_USAGE)?.into()),
+            "--time-zone" => zone = Some(arguments.next().context(IMPORT_USAGE)?),
+            "--dry-run" => dry_run = true,
+            flag if flag.starts_with("--") => {
+                anyhow::bail!("unknown option `{flag}`\n{IMPORT_USAGE}")
+            }
+            _ if file.is_none() => file = Some(std::path::PathBuf::from(argument)),
+            _ => anyhow::bail!("{IMPORT_USAGE}"),
+        }
+    }
+    let file: std::path::PathBuf = file.context(IMPORT_USAGE)?;
+    if let Some(uploads) = &uploads {
+        let uploads: &std::path::PathBuf = uploads;
+        anyhow::ensure!(
+            uploads.is_dir(),
+            "--uploads {}: not a folder",
+            uploads.display()
+        );
+    }
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let zone = match zone {
+        Some(zone) => zone,
+        // A database the server has not set up yet has no settings: the default zone then.
+        None => portal_backend::services::site::get(&db)
+            .await
+            .map(|site| site.timezone)
+            .unwrap_or_else(|_| portal_backend::services::site::DEFAULT_TIMEZONE.to_owned()),
+    };
+    let zone: chrono_tz::Tz = zone
+        .parse()
+        .map_err(|_| anyhow::anyhow!("`{zone}` is not a time zone name (e.g. Asia/Shanghai)"))?;
+    let store = portal_backend::storage::MediaStore::attach(&settings.data_dir)
+        .context("opening the media store")?;
+    let options = portal_backend::import::wordpress::Options {
+        file,
+        uploads,
+        dry_run,
+        zone,
+        media_max_bytes: settings.media_max_bytes,
+    };
+    let started = std::time::Instant::now();
+    let summary = portal_backend::import::wordpress::import(&db, &store, &options).await?;
+    println!("{summary}");
+    let seconds = started.elapsed().as_secs_f64();
+    let posts = summary.articles.created + summary.articles.updated;
+    println!(
+        "{} in {seconds:.1} s ({:.0} articles/s){}",
+        if dry_run { "checked" } else { "imported" },
+        posts as f64 / seconds.max(0.001),
+        if dry_run {
+            "; nothing was changed (--dry-run)"
+        } else {
+            ""
+        }
     );
     Ok(())
 }

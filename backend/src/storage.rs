@@ -54,6 +54,14 @@ impl MediaStore {
         Ok(Self { root })
     }
 
+    /// The store under `data_dir` without clearing `.incoming`: for a command that writes into
+    /// it while a server may be receiving uploads there.
+    pub fn attach(data_dir: &Path) -> std::io::Result<Self> {
+        let root = data_dir.join(MEDIA_DIR);
+        std::fs::create_dir_all(root.join(INCOMING))?;
+        Ok(Self { root })
+    }
+
     /// A new, empty file to receive an upload into.
     pub fn incoming(&self) -> std::io::Result<(Incoming, std::fs::File)> {
         let name = format!("{:032x}", rand::random::<u128>());

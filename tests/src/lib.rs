@@ -160,6 +160,8 @@ pub struct TestApp {
     pub hits: std::sync::Arc<portal_backend::hits::HitCounter>,
     /// The database this server uses (shared with [`TestApp::another_instance`]s).
     pub database_url: String,
+    /// This instance's data directory (media store, search index).
+    pub data_dir: PathBuf,
     /// Owned by the first instance, which drops the database after the test.
     owned_database: Option<TestDatabase>,
 }
@@ -247,7 +249,7 @@ impl TestApp {
 
     async fn start(backend: Backend, url: String, adjust: impl FnOnce(&mut Settings)) -> Self {
         let data_dir = std::env::temp_dir().join(format!("{}.data", TestDatabase::unique_name()));
-        let mut settings = test_settings(url.clone(), data_dir);
+        let mut settings = test_settings(url.clone(), data_dir.clone());
         adjust(&mut settings);
         let application = Application::build(settings)
             .await
@@ -268,6 +270,7 @@ impl TestApp {
             db,
             hits,
             database_url: url,
+            data_dir,
             owned_database: None,
         }
     }

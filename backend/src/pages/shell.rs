@@ -24,7 +24,7 @@ use super::{
     render::{self, RenderedPage},
     SiteOrigin,
 };
-use crate::state::AppState;
+use crate::{services::legacy_links, state::AppState};
 
 /// The shell as written, for a server whose portal was not built: pages are still rendered,
 /// without the stylesheet and the client (the `data-trunk` links mean nothing to a browser).
@@ -189,7 +189,49 @@ impl Shell {
     }
 }
 
+/// Whether the address may be an old site's, to look up among the imported ones: not one of the
+/// portal's own pages (the home page only with an item parameter such as `?p=12`).
+fn may_be_legacy(request: &HttpRequest) -> bool {
+    if !matches!(
+        *request.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    ) {
+        return false;
+    }
+    match head::classify(request.path()) {
+        PortalPage::Home => legacy_links::names_an_item(request.query_string()),
+        PortalPage::Unknown => true,
+        // WordPress's category addresses with a Chinese slug.
+        PortalPage::Category(slug) => slug.contains('%'),
+        PortalPage::Search | PortalPage::Console | PortalPage::Article(_) => false,
+    }
+}
+
+async fn legacy_redirect(request: &HttpRequest) -> Option<HttpResponse> {
+    let state = request.app_data::<web::Data<AppState>>()?;
+    if !may_be_legacy(request) {
+        return None;
+    }
+    match legacy_links::target(&state.db, request.path(), request.query_string()).await {
+        Ok(Some(target)) => Some(
+            HttpResponse::MovedPermanently()
+                .insert_header((header::LOCATION, target))
+                .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+                .finish(),
+        ),
+        Ok(None) => None,
+        // The page's own answer (a 404, or the home page) is still right without the lookup.
+        Err(error) => {
+            tracing::warn!(%error, "old addresses could not be looked up");
+            None
+        }
+    }
+}
+
 async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
+    if let Some(redirect) = legacy_redirect(request).await {
+        return redirect;
+    }
     if looks_like_a_file(request.path()) {
         return HttpResponse::NotFound()
             .content_type("text/plain; charset=utf-8")

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_content;
 pub mod feeds;
 pub mod friend_links;
+pub mod legacy_links;
 pub mod media;
 pub mod search;
 pub mod site;

@@ -12,6 +12,7 @@ mod demo;
 mod errors;
 mod friend_links;
 mod health;
+mod import;
 mod media;
 mod openapi;
 mod pages;

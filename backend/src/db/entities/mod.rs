@@ -9,6 +9,8 @@ pub mod category;
 pub mod daily_visitor;
 pub mod demo_record;
 pub mod friend_link;
+pub mod import_record;
+pub mod legacy_link;
 pub mod login_failure;
 pub mod media;
 pub mod revoked_token;

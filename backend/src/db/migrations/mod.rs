@@ -8,6 +8,7 @@ mod m20261202_000004_demo_records;
 mod m20261202_000005_search;
 mod m20261203_000006_media;
 mod m20261203_000007_article_attachments;
+mod m20261203_000008_imports;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_search::Migration),
             Box::new(m20261203_000006_media::Migration),
             Box::new(m20261203_000007_article_attachments::Migration),
+            Box::new(m20261203_000008_imports::Migration),
         ]
     }
 }
