@@ -368,16 +368,18 @@ async fn category_for(
         Err(_) => format!("wp-{}", wanted.term_id.trim()),
     };
     let parent_id = known.category_ids.get(&wanted.parent).copied().flatten();
-    let mut id = records.find(db, "category", &wanted.term_id).await?;
-    if let Some(found) = id {
-        if category::Entity::find_by_id(found).one(db).await?.is_none() {
-            id = None;
-        }
-    }
-    let id = match id {
-        Some(id) => {
+    let recorded = match records.find(db, "category", &wanted.term_id).await? {
+        Some(found) => category::Entity::find_by_id(found).one(db).await?,
+        None => None,
+    };
+    // Where its old addresses lead: the category's address as it is now (an admin may have
+    // changed it since the last import).
+    let mut target_slug = slug.clone();
+    let id = match recorded {
+        Some(existing) => {
             summary.categories.unchanged += 1;
-            Some(id)
+            target_slug = existing.slug;
+            Some(existing.id)
         }
         None => {
             let same_slug = category::Entity::find()
@@ -453,7 +455,7 @@ async fn category_for(
         records.source,
         options.dry_run,
         addresses,
-        &format!("/category/{slug}"),
+        &format!("/category/{target_slug}"),
         summary,
     )
     .await?;
@@ -675,7 +677,7 @@ fn wordpress_time(utc: &str, local: &str, zone: chrono_tz::Tz) -> Option<DateTim
 /// the classic editor kept only blank lines, old upload addresses as the library's.
 fn body_of(item: &Item, known: &Known) -> String {
     let caption = regex::Regex::new(r"(?s)\[caption[^\]]*\](.*?)\[/caption\]").ok();
-    let image = regex::Regex::new(r"(?s)^\s*((?:<a [^>]*>)?\s*<img [^>]*>\s*(?:</a>)?)(.*)$").ok();
+    let image = regex::Regex::new(r"(?s)^\s*((?:<a [^>]*>)?\s*<img [^>]*>(?:\s*</a>)?)(.*)$").ok();
     let mut body = item.content.clone();
     let has_blocks = [
         "<p",
