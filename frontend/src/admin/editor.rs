@@ -412,10 +412,6 @@ struct RichTextProps {
     on_attachment: Callback<Media>,
 }
 
-/// The files the upload button and drag and drop take (the server decides by their bytes).
-const UPLOAD_ACCEPT: &str =
-    "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip,.txt";
-
 /// Puts `html` (whole paragraphs) after the paragraph that holds the caret, or at the end of
 /// the text when the caret is elsewhere. Not through `insertHTML`: Chrome would pour the
 /// paragraphs into the current one (a list item, say) with copied inline styles.
@@ -473,6 +469,8 @@ fn RichText(props: &RichTextProps) -> Html {
     let console = use_console();
     // What the last upload did, read out to screen readers.
     let upload_status = use_state(|| None::<String>);
+    // The file on its way and how much of it has gone, in percent.
+    let upload_progress = use_state(|| None::<(String, u32)>);
     {
         let (area, value) = (area.clone(), props.value.clone());
         use_effect_with(props.version, move |_| {
@@ -521,16 +519,15 @@ fn RichText(props: &RichTextProps) -> Html {
     };
     let upload = {
         let (area, emit, status) = (area.clone(), emit.clone(), upload_status.clone());
+        let progress = upload_progress.clone();
         let on_attachment = props.on_attachment.clone();
         Rc::new(move |files: Vec<web_sys::File>| {
             for file in files {
                 let name = file.name();
                 let alt = if file.type_().starts_with("image/") {
-                    let question =
-                        format!("请填写图片「{name}」的替代文字(说明图片内容,供视障读者使用):");
-                    match super::form::prompt(&question) {
-                        Some(alt) if !alt.trim().is_empty() => alt.trim().to_owned(),
-                        _ => {
+                    match super::media::ask_alt_text(&name) {
+                        Some(alt) => alt,
+                        None => {
                             status.set(Some(format!("未插入「{name}」:图片需要替代文字。")));
                             continue;
                         }
@@ -541,29 +538,37 @@ fn RichText(props: &RichTextProps) -> Html {
                 status.set(Some(format!("正在上传「{name}」…")));
                 let (area, emit, status) = (area.clone(), emit.clone(), status.clone());
                 let on_attachment = on_attachment.clone();
+                let sending = {
+                    let (progress, name) = (progress.clone(), name.clone());
+                    move |percent: u32| progress.set(Some((name.clone(), percent)))
+                };
+                let progress = progress.clone();
                 console.run(
-                    async move { media::upload(&file, &alt).await },
-                    move |result| match result {
-                        Ok(uploaded) => {
-                            let done = match uploaded.kind {
-                                MediaKind::Image => {
-                                    insert_html(&area, &embed::image(&uploaded));
-                                    emit();
-                                    "已插入"
+                    async move { media::upload(&file, &alt, sending).await },
+                    move |result| {
+                        progress.set(None);
+                        match result {
+                            Ok(uploaded) => {
+                                let done = match uploaded.kind {
+                                    MediaKind::Image => {
+                                        insert_html(&area, &embed::image(&uploaded));
+                                        emit();
+                                        "已插入"
+                                    }
+                                    MediaKind::Attachment => "已加入文末附件列表:",
+                                };
+                                status.set(Some(format!(
+                                    "{done}「{}」({})。",
+                                    uploaded.file_name,
+                                    size_label(uploaded.size)
+                                )));
+                                if uploaded.kind == MediaKind::Attachment {
+                                    on_attachment.emit(uploaded);
                                 }
-                                MediaKind::Attachment => "已加入文末附件列表:",
-                            };
-                            status.set(Some(format!(
-                                "{done}「{}」({})。",
-                                uploaded.file_name,
-                                size_label(uploaded.size)
-                            )));
-                            if uploaded.kind == MediaKind::Attachment {
-                                on_attachment.emit(uploaded);
                             }
-                        }
-                        Err(error) => {
-                            status.set(Some(format!("「{name}」上传失败:{}", error.headline())))
+                            Err(error) => {
+                                status.set(Some(format!("「{name}」上传失败:{}", error.headline())))
+                            }
                         }
                     },
                 );
@@ -629,13 +634,17 @@ fn RichText(props: &RichTextProps) -> Html {
                 <button type="button" class="tool" title="上传图片(插入到光标处)或附件(列在文末);也可把文件拖进正文"
                     onclick={open_picker}>{ "图片/附件" }</button>
                 <input type="file" ref={picker} class="visually-hidden" multiple=true tabindex="-1"
-                    accept={UPLOAD_ACCEPT} aria-label="上传图片或附件" onchange={on_pick} />
+                    accept={super::media::UPLOAD_ACCEPT} aria-label="上传图片或附件" onchange={on_pick} />
             </div>
             <div id={props.id.clone()} class="rich-area article-body" ref={area} contenteditable="true"
                 role="textbox" aria-multiline="true" {oninput} {ondragover} {ondrop}></div>
             <p class="upload-status muted" role="status" aria-live="polite">
                 { (*upload_status).clone().unwrap_or_default() }
             </p>
+            if let Some((name, percent)) = &*upload_progress {
+                <progress class="upload-progress" max="100" value={percent.to_string()}
+                    aria-label={format!("「{name}」上传进度")}>{ format!("{percent}%") }</progress>
+            }
         </div>
     }
 }

@@ -1,4 +1,4 @@
-//! The editors' console under `/admin`: login, then articles, statistics and (for admins)
+//! The editors' console under `/admin`: login, then articles, the media library, statistics and (for admins)
 //! categories, friend links, site settings and users. It uses only the API, with the bearer
 //! token the request helper adds; admin-only areas are hidden from editors here and refused to
 //! them by the API anyway. It must never keep a token anywhere but the tab's session storage.
@@ -8,6 +8,7 @@ mod categories;
 mod editor;
 mod form;
 mod login;
+mod media;
 mod settings;
 mod stats;
 mod users;
@@ -50,6 +51,8 @@ pub enum AdminRoute {
     EditArticle { id: i32 },
     #[at("/admin/articles/:id/stats")]
     ArticleStats { id: i32 },
+    #[at("/admin/media")]
+    Media,
     #[at("/admin/categories")]
     Categories,
     #[at("/admin/friend-links")]
@@ -70,6 +73,7 @@ fn switch(route: AdminRoute) -> Html {
         AdminRoute::NewArticle => html! { <editor::EditorPage /> },
         AdminRoute::EditArticle { id } => html! { <editor::EditorPage id={Some(id)} /> },
         AdminRoute::ArticleStats { id } => html! { <stats::ArticleStatsPage {id} /> },
+        AdminRoute::Media => html! { <media::MediaPage /> },
         AdminRoute::Categories => html! { <AdminOnly><categories::CategoriesPage /></AdminOnly> },
         AdminRoute::FriendLinks => html! { <AdminOnly><settings::FriendLinksPage /></AdminOnly> },
         AdminRoute::Site => html! { <AdminOnly><settings::SitePage /></AdminOnly> },
@@ -250,6 +254,7 @@ fn ConsoleFrame(props: &ConsoleFrameProps) -> Html {
         (AdminRoute::Dashboard, "统计概览", false),
         (AdminRoute::Articles, "文章管理", false),
         (AdminRoute::NewArticle, "写文章", false),
+        (AdminRoute::Media, "媒体库", false),
         (AdminRoute::Categories, "栏目管理", true),
         (AdminRoute::FriendLinks, "友情链接", true),
         (AdminRoute::Site, "站点设置", true),

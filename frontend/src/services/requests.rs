@@ -193,15 +193,65 @@ async fn send_json<T: DeserializeOwned>(
 }
 
 /// POSTs `form` as `multipart/form-data` (the browser writes the boundary) and decodes the
-/// JSON answer.
+/// JSON answer. Through `XMLHttpRequest`, whose upload events say how much of a large file has
+/// gone (fetch has no such events): `sent` receives the percentage.
 pub async fn post_form<T: DeserializeOwned>(
     url: &str,
     form: web_sys::FormData,
+    sent: impl Fn(u32) + 'static,
 ) -> Result<T, ApiError> {
-    let request = authorised(Request::post(url))
-        .body(form)
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(finish(request).await?).await
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let failed = |error: wasm_bindgen::JsValue| {
+        ApiError::Network(
+            error
+                .as_string()
+                .unwrap_or_else(|| "the upload failed".into()),
+        )
+    };
+    let request = web_sys::XmlHttpRequest::new().map_err(failed)?;
+    request.open("POST", url).map_err(failed)?;
+    request
+        .set_request_header("Accept", "application/json")
+        .map_err(failed)?;
+    if let Some(token) = session::token() {
+        request
+            .set_request_header("Authorization", &format!("Bearer {token}"))
+            .map_err(failed)?;
+    }
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                sent(
+                    (event.loaded() / event.total() * 100.0)
+                        .round()
+                        .clamp(0.0, 100.0) as u32,
+                );
+            }
+        });
+    request
+        .upload()
+        .map_err(failed)?
+        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // Settles when the request ends, however it ends; the status tells the rest.
+    let ended = js_sys::Promise::new(&mut |resolve, _reject| {
+        request.set_onloadend(Some(&resolve));
+    });
+    request
+        .send_with_opt_form_data(Some(&form))
+        .map_err(failed)?;
+    let _ = wasm_bindgen_futures::JsFuture::from(ended).await;
+    drop(on_progress);
+    let status = request.status().map_err(failed)?;
+    let body = request.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Network(
+            "the upload did not reach the server".into(),
+        )),
+        200..=299 => {
+            serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()))
+        }
+        status => Err(ApiError::from_response(status, &body)),
+    }
 }
 
 /// Asks for JSON, with the editor's bearer token once someone has logged in; readers'
