@@ -116,10 +116,15 @@ pub struct SearchPage {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct SuggestQuery {
-    /// What the reader has typed so far (1 to 100 characters).
+    /// What the reader has typed so far (1 to 100 characters, not only blanks).
     #[cfg_attr(
         feature = "openapi",
-        param(min_length = 1, max_length = 100, example = "民法")
+        param(
+            min_length = 1,
+            max_length = 100,
+            pattern = r"^[^\u0000]*[^\s\u0000][^\u0000]*$",
+            example = "民法"
+        )
     )]
     pub q: String,
 }
