@@ -7,6 +7,8 @@ pub const ONE_LINE: &str =
     r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$";
 /// Free text: anything but NUL, which no database column takes.
 pub const NO_NUL: &str = r"^[^\u0000]*$";
+/// Free text with something besides blanks (what a search or a completion needs), no NUL.
+pub const NOT_BLANK: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
 /// A URL name: starts with a letter; lowercase letters, digits and single hyphens.
 pub const SLUG: &str = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 /// An absolute http(s) URL on a named host, in plain RFC 3986 characters (non-ASCII

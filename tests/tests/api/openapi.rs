@@ -109,6 +109,7 @@ fn every_pattern_in_the_spec_is_one_the_server_enforces() {
     let known = [
         ONE_LINE,
         NO_NUL,
+        NOT_BLANK,
         SLUG,
         HTTP_URL,
         FROM_YEAR_1000,
