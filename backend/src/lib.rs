@@ -20,6 +20,7 @@ pub mod http;
 pub mod import;
 pub mod openapi;
 pub mod pages;
+pub mod progress;
 pub mod routes;
 pub mod search;
 pub mod services;

@@ -117,7 +117,6 @@ async fn demo(load: bool) -> anyhow::Result<()> {
 }
 
 async fn reindex() -> anyhow::Result<()> {
-    use std::io::IsTerminal;
     portal_backend::config::init_tracing();
     let settings = Settings::load().context("reading the configuration")?;
     let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
@@ -128,40 +127,15 @@ async fn reindex() -> anyhow::Result<()> {
         "opening the search index (a running server holds it: stop the server first; \
          a running server also rebuilds a missing or damaged index by itself)",
     )?;
-    let total = portal_backend::search::article_count(&db).await?;
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(total);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} indexing [{bar:40}] {pos}/{len} articles, {per_sec}, {eta} left",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        Some(bar)
-    } else {
-        None
-    };
-    let last_line = std::sync::atomic::AtomicU64::new(0);
+    let progress = portal_backend::progress::Progress::new(
+        "{spinner} indexing [{bar:40}] {pos}/{len} articles, {per_sec}, {eta} left",
+        |done, total| format!("indexed {done} of {total} articles"),
+    );
     let started = std::time::Instant::now();
     let indexed = search
-        .rebuild(&db, &|done, total| match &bar {
-            Some(bar) => {
-                bar.set_length(total);
-                bar.set_position(done);
-            }
-            // Without a terminal, a line every tenth of the way.
-            None => {
-                let tenth = (done * 10).checked_div(total).unwrap_or(10);
-                if tenth > last_line.swap(tenth, std::sync::atomic::Ordering::Relaxed) {
-                    eprintln!("indexed {done} of {total} articles");
-                }
-            }
-        })
+        .rebuild(&db, &|done, total| progress.set(done, total))
         .await?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "indexed {indexed} articles in {seconds:.1} s ({:.0} articles/s); the index takes {:.1} MB in {}",

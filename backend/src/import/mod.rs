@@ -8,7 +8,6 @@ pub mod wordpress;
 pub mod wxr;
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 
 use sea_orm::{sea_query::OnConflict, ConnectionTrait, EntityTrait, Set};
 
@@ -138,53 +137,5 @@ impl Records<'_> {
         .exec_without_returning(db)
         .await?;
         Ok(())
-    }
-}
-
-/// Progress over the bytes of the file(s) read: a bar on a terminal, a line every tenth of the
-/// way otherwise (logs and CI stay readable).
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    total: u64,
-    last_tenth: u64,
-}
-
-impl Progress {
-    pub fn new(total: u64, what: &str) -> Self {
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new(total);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(&format!(
-                    "{{spinner}} {what} [{{bar:40}}] {{bytes}}/{{total_bytes}}, {{eta}} left"
-                ))
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
-            );
-            bar
-        });
-        Progress {
-            bar,
-            total,
-            last_tenth: 0,
-        }
-    }
-
-    pub fn set(&mut self, done: u64, what: &str) {
-        match &self.bar {
-            Some(bar) => bar.set_position(done),
-            None => {
-                let tenth = (done * 10).checked_div(self.total).unwrap_or(10).min(10);
-                if tenth > self.last_tenth {
-                    self.last_tenth = tenth;
-                    eprintln!("{what}: {}% read", tenth * 10);
-                }
-            }
-        }
-    }
-
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
     }
 }

@@ -13,21 +13,24 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use portal_api::{ArticlePatch, ArticleStatus, MediaKind, NewArticle, NewCategory, Role};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use regex::Regex;
+use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use sha2::Digest;
 
 use super::{
     wxr::{Author, Category, Entry, Item, WxrReader},
-    Progress, Records, Summary,
+    Records, Summary,
 };
 use crate::{
     db::entities::{article, category, user},
     domain::{Password, Slug, Username},
     error::ApiError,
+    progress::Progress,
     services::{articles, categories, legacy_links, media, users},
     storage::{self, MediaStore},
 };
@@ -97,7 +100,10 @@ pub async fn import(
         ..Summary::default()
     };
     let mut known = Known::default();
-    let mut progress = Progress::new(size * 2, "importing");
+    let progress = Progress::new(
+        "{spinner} importing [{bar:40}] {bytes}/{total_bytes}, {eta} left",
+        |done, total| format!("importing: {}% read", done * 100 / total.max(1)),
+    );
     let cache = categories::CategoryCache::new(std::time::Duration::ZERO);
 
     // Pass 1: authors, categories, attachments.
@@ -130,7 +136,7 @@ pub async fn import(
                 }
             }
         }
-        progress.set(reader.position(), "importing");
+        progress.set(reader.position(), size * 2);
     }
     anyhow::ensure!(
         !source.is_empty(),
@@ -157,9 +163,9 @@ pub async fn import(
                     .skip(format!("of type `{other}`, which is not content"), describe(&item)),
             }
         }
-        progress.set(size + reader.position(), "importing");
+        progress.set(size + reader.position(), size * 2);
     }
-    progress.set(size * 2, "importing");
+    progress.set(size * 2, size * 2);
     progress.finish();
     Ok(summary)
 }
@@ -333,13 +339,11 @@ async fn account(
     let created = users::insert(db, username, &password, Role::Editor)
         .await
         .map_err(api_error)?;
-    let mut disabled: user::ActiveModel = user::Entity::find_by_id(created.id)
-        .one(db)
-        .await?
-        .context("the account just created is gone")?
-        .into();
-    disabled.disabled = Set(true);
-    disabled.update(db).await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::Disabled, Expr::value(true))
+        .filter(user::Column::Id.eq(created.id))
+        .exec(db)
+        .await?;
     records
         .remember(db, "author", &author.login, created.id)
         .await?;
@@ -676,8 +680,13 @@ fn wordpress_time(utc: &str, local: &str, zone: chrono_tz::Tz) -> Option<DateTim
 /// WordPress's body as the portal keeps it: `[caption]` shortcodes as figures, paragraphs where
 /// the classic editor kept only blank lines, old upload addresses as the library's.
 fn body_of(item: &Item, known: &Known) -> String {
-    let caption = regex::Regex::new(r"(?s)\[caption[^\]]*\](.*?)\[/caption\]").ok();
-    let image = regex::Regex::new(r"(?s)^\s*((?:<a [^>]*>)?\s*<img [^>]*>(?:\s*</a>)?)(.*)$").ok();
+    static CAPTION: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"(?s)\[caption[^\]]*\](.*?)\[/caption\]").ok());
+    static CAPTIONED_IMAGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?s)^\s*((?:<a [^>]*>)?\s*<img [^>]*>(?:\s*</a>)?)(.*)$").ok()
+    });
+    static ADDRESS: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r#"(src|href)="([^"]+)""#).ok());
     let mut body = item.content.clone();
     let has_blocks = [
         "<p",
@@ -703,7 +712,7 @@ fn body_of(item: &Item, known: &Known) -> String {
             })
             .collect();
     }
-    if let (Some(caption), Some(image)) = (caption, image) {
+    if let (Some(caption), Some(image)) = (&*CAPTION, &*CAPTIONED_IMAGE) {
         body = caption
             .replace_all(&body, |found: &regex::Captures| {
                 let inner = &found[1];
@@ -718,7 +727,7 @@ fn body_of(item: &Item, known: &Known) -> String {
             })
             .into_owned();
     }
-    if let Ok(urls) = regex::Regex::new(r#"(src|href)="([^"]+)""#) {
+    if let Some(urls) = &*ADDRESS {
         body = urls
             .replace_all(&body, |found: &regex::Captures| {
                 let url = &found[2];
@@ -744,9 +753,9 @@ async fn post(
     item: &Item,
 ) -> anyhow::Result<()> {
     let what = describe(item);
-    let published_at = wordpress_time(&item.post_date_gmt, &item.post_date, options.zone);
+    let dated = wordpress_time(&item.post_date_gmt, &item.post_date, options.zone);
     let (status, published_at) = match item.status.as_str() {
-        "publish" | "future" => match published_at {
+        "publish" | "future" => match dated {
             Some(at) => (ArticleStatus::Published, Some(at)),
             None => {
                 summary
@@ -846,12 +855,12 @@ async fn post(
                 return Ok(());
             }
             // Views counted here since the last import stay.
-            let current = article::Entity::find_by_id(id).one(db).await?;
-            if let Some(current) = current.filter(|current| current.hits < views) {
-                let mut counted: article::ActiveModel = current.into();
-                counted.hits = Set(views);
-                counted.update(db).await?;
-            }
+            article::Entity::update_many()
+                .col_expr(article::Column::Hits, Expr::value(views))
+                .filter(article::Column::Id.eq(id))
+                .filter(article::Column::Hits.lt(views))
+                .exec(db)
+                .await?;
             summary.articles.updated += 1;
             id
         }
@@ -875,15 +884,13 @@ async fn post(
                     return Ok(());
                 }
             };
-            let written = wordpress_time(&item.post_date_gmt, &item.post_date, options.zone);
-            if let Some(model) = article::Entity::find_by_id(created.id).one(db).await? {
-                let mut imported: article::ActiveModel = model.into();
-                imported.hits = Set(views);
-                if let Some(written) = written {
-                    imported.created_at = Set(written);
-                }
-                imported.update(db).await?;
+            let mut imported = article::Entity::update_many()
+                .col_expr(article::Column::Hits, Expr::value(views))
+                .filter(article::Column::Id.eq(created.id));
+            if let Some(written) = dated {
+                imported = imported.col_expr(article::Column::CreatedAt, Expr::value(written));
             }
+            imported.exec(db).await?;
             records
                 .remember(db, "post", &item.post_id, created.id)
                 .await?;

@@ -149,12 +149,10 @@ impl<R: BufRead> WxrReader<R> {
                         return Ok(Some(entry));
                     }
                 }
+                // Entity references arrive apart, as `GeneralRef`: a text event holds none.
                 Event::Text(text) => {
-                    let raw = text.decode().context("the export is not UTF-8")?;
-                    match quick_xml::escape::unescape(&raw) {
-                        Ok(unescaped) => self.text.push_str(&unescaped),
-                        Err(_) => self.text.push_str(&raw),
-                    }
+                    self.text
+                        .push_str(&text.decode().context("the export is not UTF-8")?);
                 }
                 Event::CData(data) => {
                     self.text
