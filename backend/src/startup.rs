@@ -87,6 +87,12 @@ impl Application {
             .await
             .context("bringing the search index up to date")?;
 
+        let media =
+            crate::storage::MediaStore::open(&settings.data_dir, settings.media_s3.as_ref())
+                .await
+                .context("opening the media store")?;
+        tracing::info!(store = media.describe(), "media files");
+
         let listener = TcpListener::bind(&settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;
         let local = listener.local_addr()?;
@@ -113,10 +119,7 @@ impl Application {
             list_counts: crate::services::articles::ListCounts::new(
                 std::time::Duration::from_secs(2),
             ),
-            media: Arc::new(
-                crate::storage::MediaStore::open(&settings.data_dir)
-                    .context("opening the media store")?,
-            ),
+            media: Arc::new(media),
             media_max_bytes: settings.media_max_bytes,
         });
         let housekeeping = spawn_housekeeping(state.clone(), stop.clone());

@@ -22,6 +22,8 @@ use sea_orm::{ConnectionTrait, Database};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+pub mod s3;
+
 pub const ADMIN_USER: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 pub const EDITOR_PASSWORD: &str = "editor-password-for-tests";
@@ -245,6 +247,11 @@ impl TestApp {
     /// its own, as another instance behind a load balancer would be.
     pub async fn another_instance(&self) -> Self {
         Self::start(self.backend, self.database_url.clone(), |_| {}).await
+    }
+
+    /// [`Self::another_instance`] with settings of its own.
+    pub async fn another_instance_with(&self, adjust: impl FnOnce(&mut Settings)) -> Self {
+        Self::start(self.backend, self.database_url.clone(), adjust).await
     }
 
     async fn start(backend: Backend, url: String, adjust: impl FnOnce(&mut Settings)) -> Self {

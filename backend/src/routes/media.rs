@@ -327,19 +327,22 @@ async fn serve_file(
     } else {
         DispositionType::Attachment
     };
-    let file = NamedFile::open_async(state.media.path(&sha256))
-        .await
-        .map_err(|_| ApiError::not_found("file"))?
-        .set_content_type(content_type)
-        .set_content_disposition(ContentDisposition {
-            disposition,
-            parameters: vec![DispositionParam::FilenameExt(ExtendedValue {
-                charset: header::Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: media::clean_file_name(&file_name).into_bytes(),
-            })],
-        });
-    Ok(immutable(file.into_response(&request)))
+    let disposition = ContentDisposition {
+        disposition,
+        parameters: vec![DispositionParam::FilenameExt(ExtendedValue {
+            charset: header::Charset::Ext("UTF-8".into()),
+            language_tag: None,
+            value: media::clean_file_name(&file_name).into_bytes(),
+        })],
+    };
+    send(
+        &request,
+        &state.media,
+        &sha256,
+        content_type,
+        Some(disposition),
+    )
+    .await
 }
 
 /// An image's smaller size.
@@ -360,12 +363,138 @@ async fn serve_variant(
     if name.len() <= 64 || !MediaStore::name_is_valid(&name) {
         return Err(ApiError::not_found("file"));
     }
-    let file = NamedFile::open_async(state.media.path(&name))
+    send(&request, &state.media, &name, content_type, None).await
+}
+
+/// A stored file with `ETag`, `Last-Modified`, conditional requests and one byte range, from
+/// disk or from the bucket.
+async fn send(
+    request: &HttpRequest,
+    store: &MediaStore,
+    name: &str,
+    content_type: mime::Mime,
+    disposition: Option<ContentDisposition>,
+) -> ApiResult<HttpResponse> {
+    let Some(path) = store.local_path(name) else {
+        return send_from_bucket(request, store, name, content_type, disposition).await;
+    };
+    let file = NamedFile::open_async(path)
         .await
         .map_err(|_| ApiError::not_found("file"))?
-        .set_content_type(content_type)
-        .disable_content_disposition();
-    Ok(immutable(file.into_response(&request)))
+        .set_content_type(content_type);
+    let file = match disposition {
+        Some(disposition) => file.set_content_disposition(disposition),
+        None => file.disable_content_disposition(),
+    };
+    Ok(immutable(file.into_response(request)))
+}
+
+/// What `NamedFile` does for a file on disk, for a file in the bucket. The `ETag` is the
+/// file's name: it names the bytes, which never change under it.
+async fn send_from_bucket(
+    request: &HttpRequest,
+    store: &MediaStore,
+    name: &str,
+    content_type: mime::Mime,
+    disposition: Option<ContentDisposition>,
+) -> ApiResult<HttpResponse> {
+    use actix_web::http::header::{EntityTag, Header as _, HttpDate};
+
+    let tag = EntityTag::new_strong(name.to_owned());
+    let not_modified_by_tag = match header::IfNoneMatch::parse(request) {
+        Ok(header::IfNoneMatch::Any) => Some(true),
+        Ok(header::IfNoneMatch::Items(tags)) => Some(tags.iter().any(|item| item.weak_eq(&tag))),
+        Err(_) => None,
+    };
+    if not_modified_by_tag == Some(true) {
+        return Ok(immutable(
+            HttpResponse::NotModified()
+                .insert_header(header::ETag(tag))
+                .finish(),
+        ));
+    }
+    let stat = match store.stat(name).await {
+        Ok(stat) => stat,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ApiError::not_found("file"))
+        }
+        Err(error) => return Err(ApiError::Internal(error.into())),
+    };
+    let modified = std::time::SystemTime::from(stat.last_modified);
+    let whole_seconds = |time: std::time::SystemTime| {
+        time.duration_since(std::time::UNIX_EPOCH)
+            .map(|age| age.as_secs())
+            .unwrap_or_default()
+    };
+    if not_modified_by_tag.is_none() {
+        if let Ok(header::IfModifiedSince(since)) = header::IfModifiedSince::parse(request) {
+            if whole_seconds(modified) <= whole_seconds(since.into()) {
+                return Ok(immutable(
+                    HttpResponse::NotModified()
+                        .insert_header(header::ETag(tag))
+                        .finish(),
+                ));
+            }
+        }
+    }
+    let range_applies = match header::IfRange::parse(request) {
+        Ok(header::IfRange::EntityTag(given)) => given.strong_eq(&tag),
+        Ok(header::IfRange::Date(date)) => whole_seconds(modified) <= whole_seconds(date.into()),
+        Err(_) => true,
+    };
+    let mut wanted = 0..stat.size;
+    let mut partial = false;
+    if range_applies {
+        if let Ok(header::Range::Bytes(specs)) = header::Range::parse(request) {
+            // One range is served as asked; several are served as the whole file, which
+            // RFC 9110 allows.
+            if let [spec] = specs.as_slice() {
+                let Some((first, last)) = spec.to_satisfiable_range(stat.size) else {
+                    return Ok(HttpResponse::RangeNotSatisfiable()
+                        .insert_header((header::CONTENT_RANGE, format!("bytes */{}", stat.size)))
+                        .finish());
+                };
+                wanted = first..last + 1;
+                partial = true;
+            }
+        }
+    }
+    let mut response = if partial {
+        HttpResponse::PartialContent()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header(header::ContentType(content_type))
+        .insert_header(header::ETag(tag))
+        .insert_header(header::LastModified(HttpDate::from(modified)))
+        .insert_header((header::ACCEPT_RANGES, "bytes"));
+    if partial {
+        response.insert_header((
+            header::CONTENT_RANGE,
+            format!(
+                "bytes {}-{}/{}",
+                wanted.start,
+                wanted.end.saturating_sub(1),
+                stat.size
+            ),
+        ));
+    }
+    if let Some(disposition) = disposition {
+        response.insert_header(disposition);
+    }
+    let length = wanted.end - wanted.start;
+    let body: storage::ByteStream = if request.method() == actix_web::http::Method::HEAD {
+        futures_util::stream::empty().boxed()
+    } else {
+        store
+            .read(name, wanted)
+            .await
+            .map_err(|error| ApiError::Internal(error.into()))?
+    };
+    Ok(immutable(
+        response.body(actix_web::body::SizedStream::new(length, body)),
+    ))
 }
 
 fn immutable(mut response: HttpResponse) -> HttpResponse {

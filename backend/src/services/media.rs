@@ -589,7 +589,7 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
     media::Entity::delete_by_id(id).exec(db).await?;
     if twins == 0 {
         let sha256 = row.sha256;
-        if let Err(error) = store.remove(&sha256) {
+        if let Err(error) = store.remove(&sha256).await {
             tracing::warn!(%error, sha256, "a deleted media file could not be removed from the store");
         }
     }

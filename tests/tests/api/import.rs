@@ -16,7 +16,7 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wordpress")
 }
 
-fn options(dry_run: bool) -> Options {
+pub(crate) fn options(dry_run: bool) -> Options {
     Options {
         file: fixture().join("export.xml"),
         uploads: Some(fixture().join("uploads")),
@@ -60,7 +60,7 @@ fn redirect_target(reply: &portal_tests::Reply) -> String {
 on_every_database! {
     async fn a_wordpress_site_comes_across_with_its_old_links(app: TestApp) {
         let editor = app.editor_token().await;
-        let store = MediaStore::attach(&app.data_dir).unwrap();
+        let store = MediaStore::attach(&app.data_dir, None).await.unwrap();
         let before = article_total(&app).await;
 
         let dry = import(&app.db, &store, &options(true)).await.unwrap();

@@ -14,6 +14,7 @@ mod friend_links;
 mod health;
 mod import;
 mod media;
+mod media_bucket;
 mod openapi;
 mod pages;
 mod relevance;

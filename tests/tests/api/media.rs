@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 /// A photo as phones write it: JPEG with an EXIF block saying "turn me 90° clockwise" and a
 /// description a reader must never get (standing in for the GPS position).
-fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn phone_photo(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
     });
@@ -39,7 +39,7 @@ fn phone_photo(width: u32, height: u32) -> Vec<u8> {
     photo
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbaImage::from_fn(width, height, |x, _| {
         if x < width / 2 {
             image::Rgba([183, 28, 28, 255])
@@ -60,7 +60,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
         .any(|window| window == needle)
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     token: &str,
     name: &str,
@@ -80,7 +80,7 @@ async fn upload(
     .await
 }
 
-async fn fetch(
+pub(crate) async fn fetch(
     app: &TestApp,
     path: &str,
     range: Option<&str>,
