@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures `portal import wxr` on a WordPress export of BENCH_IMPORT_POSTS posts (default
-# 10 000; made by scripts/wxr-bench.py from the real fixture export), into a new SQLite
-# database and into a new PostgreSQL database: the first run (everything created) and a second
-# run (everything updated), with wall time, articles per second and the importer's peak memory.
+# 10 000; made by scripts/wxr-bench.py from the real fixture export), and `portal import
+# dedecms` on a DedeCMS database (GBK, in the local MariaDB) of as many articles (made by
+# scripts/dedecms-bench.py from the fixture site), each into a new SQLite database and into a
+# new PostgreSQL database: the first run (everything created) and a second run (everything
+# updated), with wall time, articles per second and the importer's peak memory.
 #
 #   scripts/bench-import.sh PATH/TO/portal
 set -euo pipefail
@@ -36,24 +38,39 @@ print(f"{label}: {seconds:.1f} s, peak memory {peak:.0f} MB; {articles}; {lines[
 PY
 }
 
+dede_database=portal_dedecms_bench
+dede_url="mysql://root@127.0.0.1:3306/$dede_database"
+mariadb -uroot -e "DROP DATABASE IF EXISTS $dede_database; CREATE DATABASE $dede_database CHARACTER SET gbk"
+python3 "$root/scripts/dedecms-bench.py" "$posts" | mariadb -uroot --default-character-set=utf8mb4 "$dede_database"
+echo "DedeCMS database: $posts articles (GBK tables in MariaDB)"
+
+# import_into SOURCE LABEL DATABASE_URL: a first and a second run of one importer.
 import_into() {
-    local label=$1 url=$2
-    local data="$work/data-$label"
+    local source=$1 label=$2 url=$3
+    local data="$work/data-$source-$label"
     mkdir -p "$data"
+    local command=("$binary" import wxr "$work/export.xml" --uploads "$root/tests/fixtures/wordpress/uploads")
+    if [ "$source" = dedecms ]; then
+        command=("$binary" import dedecms --from "$dede_url" --uploads "$root/tests/fixtures/dedecms/uploads")
+    fi
     for run in first second; do
         PORTAL_DATA_DIR=$data DATABASE_URL=$url RUST_LOG=warn \
-            measure "$label, $run run" "$binary" import wxr "$work/export.xml" \
-            --uploads "$root/tests/fixtures/wordpress/uploads"
+            measure "$source into $label, $run run" "${command[@]}"
     done
 }
 
-import_into sqlite "sqlite://$work/sqlite.db?mode=rwc"
+for source in wxr dedecms; do
+    import_into "$source" sqlite "sqlite://$work/sqlite-$source.db?mode=rwc"
+done
 
 if command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -d test -c 'select 1' >/dev/null 2>&1; then
-    psql -q -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE IF EXISTS portal_import_bench' \
-        -c 'CREATE DATABASE portal_import_bench'
-    import_into postgres "postgres://postgres@127.0.0.1:5432/portal_import_bench"
-    psql -q -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE portal_import_bench'
+    for source in wxr dedecms; do
+        psql -q -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE IF EXISTS portal_import_bench' \
+            -c 'CREATE DATABASE portal_import_bench'
+        import_into "$source" postgres "postgres://postgres@127.0.0.1:5432/portal_import_bench"
+        psql -q -h 127.0.0.1 -U postgres -d test -c 'DROP DATABASE portal_import_bench'
+    done
 else
     echo "postgres: not reachable at 127.0.0.1:5432, skipped"
 fi
+mariadb -uroot -e "DROP DATABASE $dede_database"

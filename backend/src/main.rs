@@ -2,7 +2,8 @@
 //! `portal backup FILE` writes a consistent copy of the SQLite database; `portal reindex`
 //! rebuilds the search index; `portal config` prints the configuration in effect; `portal
 //! demo load|remove` adds or takes away the demo content, also while the server runs; `portal
-//! import wxr FILE` brings in a WordPress site.
+//! import wxr FILE` brings in a WordPress site, `portal import dedecms --from mysql://…` a DedeCMS
+//! one.
 
 use anyhow::Context;
 use portal_backend::{config::Settings, openapi, startup::Application};
@@ -59,9 +60,9 @@ async fn main() -> anyhow::Result<()> {
                 "       portal demo fill N  add N more demo articles (示例) to measure a big site"
             );
             println!(
-                "       portal import wxr FILE [--uploads DIR] [--time-zone ZONE] [--dry-run]"
+                "       portal import wxr FILE [--uploads DIR] [--time-zone ZONE] [--dry-run]\n       portal import dedecms --from mysql://… [--prefix dede_] [--uploads DIR] [--charset C] [--dry-run]"
             );
-            println!("                           bring in a WordPress export (see README.md)");
+            println!("                           bring in a WordPress export or a DedeCMS database (see README.md)");
             println!("configuration: environment variables, see README.md");
             Ok(())
         }
@@ -165,14 +166,76 @@ async fn demo_fill(count: Option<String>) -> anyhow::Result<()> {
 
 const IMPORT_USAGE: &str =
     "usage: portal import wxr FILE.xml [--uploads DIR] [--time-zone ZONE] [--dry-run]
+       portal import dedecms --from mysql://USER:PASSWORD@HOST/DATABASE [--prefix dede_]
+                             [--uploads DIR] [--charset auto|utf8|gbk] [--dry-run]
   FILE.xml         a WordPress export (Tools → Export → All content)
-  --uploads DIR    a copy of the old site's wp-content/uploads, for its images and attachments
-  --time-zone ZONE the old site's time zone (default: this site's), for drafts' dates
+  --from URL       a DedeCMS database (MySQL or MariaDB), read only
+  --prefix P       the DedeCMS tables' prefix (default dede_)
+  --uploads DIR    a copy of the old site's uploads folder (WordPress: wp-content/uploads;
+                   DedeCMS: the site's /uploads), for its images and attachments
+  --charset C      the DedeCMS tables' text encoding (default: as their collation says)
+  --time-zone ZONE the old WordPress site's time zone (default: this site's), for drafts' dates
   --dry-run        report what would be created or updated, and any problems; change nothing";
 
 async fn import(arguments: Vec<String>) -> anyhow::Result<()> {
     let mut arguments = arguments.into_iter();
-    anyhow::ensure!(arguments.next().as_deref() == Some("wxr"), "{IMPORT_USAGE}");
+    match arguments.next().as_deref() {
+        Some("wxr") => import_wxr(arguments).await,
+        Some("dedecms") => import_dedecms(arguments).await,
+        _ => anyhow::bail!("{IMPORT_USAGE}"),
+    }
+}
+
+async fn import_dedecms(mut arguments: impl Iterator<Item = String>) -> anyhow::Result<()> {
+    let (mut from, mut prefix, mut uploads, mut charset, mut dry_run) =
+        (None, "dede_".to_owned(), None, "auto".to_owned(), false);
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--from" => from = Some(arguments.next().context(IMPORT_USAGE)?),
+            "--prefix" => prefix = arguments.next().context(IMPORT_USAGE)?,
+            "--uploads" => {
+                uploads = Some(std::path::PathBuf::from(
+                    arguments.next().context(IMPORT_USAGE)?,
+                ))
+            }
+            "--charset" => charset = arguments.next().context(IMPORT_USAGE)?,
+            "--dry-run" => dry_run = true,
+            other => anyhow::bail!("unknown argument `{other}`\n{IMPORT_USAGE}"),
+        }
+    }
+    let from = from.context(IMPORT_USAGE)?;
+    let charset: portal_backend::import::dedecms::Charset = charset
+        .parse()
+        .map_err(|message| anyhow::anyhow!("--charset {message}"))?;
+    if let Some(uploads) = &uploads {
+        anyhow::ensure!(
+            uploads.is_dir(),
+            "--uploads {}: not a folder",
+            uploads.display()
+        );
+    }
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let store =
+        portal_backend::storage::MediaStore::attach(&settings.data_dir, settings.media_s3.as_ref())
+            .await
+            .context("opening the media store")?;
+    let options = portal_backend::import::dedecms::Options {
+        from,
+        prefix,
+        uploads,
+        charset,
+        dry_run,
+        media_max_bytes: settings.media_max_bytes,
+    };
+    let started = std::time::Instant::now();
+    let summary = portal_backend::import::dedecms::import(&db, &store, &options).await?;
+    report(&summary, started, dry_run);
+    Ok(())
+}
+
+async fn import_wxr(mut arguments: impl Iterator<Item = String>) -> anyhow::Result<()> {
     let (mut file, mut uploads, mut zone, mut dry_run) = (None, None, None, false);
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
@@ -222,6 +285,12 @@ async fn import(arguments: Vec<String>) -> anyhow::Result<()> {
     };
     let started = std::time::Instant::now();
     let summary = portal_backend::import::wordpress::import(&db, &store, &options).await?;
+    report(&summary, started, dry_run);
+    Ok(())
+}
+
+/// The summary, then how long it took.
+fn report(summary: &portal_backend::import::Summary, started: std::time::Instant, dry_run: bool) {
     println!("{summary}");
     let seconds = started.elapsed().as_secs_f64();
     let posts = summary.articles.created + summary.articles.updated;
@@ -235,5 +304,4 @@ async fn import(arguments: Vec<String>) -> anyhow::Result<()> {
             ""
         }
     );
-    Ok(())
 }

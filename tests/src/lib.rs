@@ -136,7 +136,7 @@ impl Drop for TestDatabase {
     }
 }
 
-fn server_url(backend: Backend) -> String {
+pub fn server_url(backend: Backend) -> String {
     let (variable, default) = match backend {
         Backend::Postgres => (
             "PORTAL_TEST_POSTGRES_URL",
@@ -147,7 +147,7 @@ fn server_url(backend: Backend) -> String {
     std::env::var(variable).unwrap_or_else(|_| default.to_owned())
 }
 
-fn replace_database(url: &str, database: &str) -> String {
+pub fn replace_database(url: &str, database: &str) -> String {
     let (base, _) = url.rsplit_once('/').unwrap();
     format!("{base}/{database}")
 }

@@ -11,28 +11,28 @@
 //! guid, every category's address and every attachment's file URL are kept as old addresses.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, Read, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use portal_api::{ArticlePatch, ArticleStatus, MediaKind, NewArticle, NewCategory, Role};
+use portal_api::{ArticleStatus, MediaKind, NewCategory, Role};
 use regex::Regex;
 use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use sha2::Digest;
 
 use super::{
+    api_error, fit, keep_addresses, receive, unescape_entities, upsert_article,
     wxr::{Author, Category, Entry, Item, WxrReader},
-    Records, Summary,
+    ArticleFromImport, Records, Summary, BODY_MAX, BYLINE_MAX, CATEGORY_DESCRIPTION_MAX,
+    CATEGORY_NAME_MAX, SUMMARY_MAX, TITLE_MAX,
 };
 use crate::{
-    db::entities::{article, category, user},
+    db::entities::{category, user},
     domain::{Password, Slug, Username},
-    error::ApiError,
     progress::Progress,
-    services::{articles, categories, legacy_links, media, users},
-    storage::{self, MediaStore},
+    services::{categories, media, users},
+    storage::MediaStore,
 };
 
 /// What to import and how.
@@ -50,13 +50,6 @@ pub struct Options {
 
 /// The post metas that common view-counter plugins keep their counts in.
 const VIEW_COUNT_METAS: [&str; 3] = ["views", "post_views_count", "_views"];
-/// Longest texts the portal keeps (longer ones are cut).
-const TITLE_MAX: usize = 200;
-const CATEGORY_NAME_MAX: usize = 50;
-const CATEGORY_DESCRIPTION_MAX: usize = 500;
-const BYLINE_MAX: usize = 100;
-const SUMMARY_MAX: usize = 1000;
-const BODY_MAX: usize = 500_000;
 
 /// An attachment taken into the library.
 struct Imported {
@@ -174,34 +167,6 @@ fn describe(item: &Item) -> String {
     format!("#{} 《{}》", item.post_id, item.title.trim())
 }
 
-/// Cuts `text` to `max` characters, without control characters (line breaks become spaces
-/// where `one_line`).
-fn fit(text: &str, max: usize, one_line: bool) -> String {
-    text.chars()
-        .map(|c| {
-            if one_line && c.is_whitespace() {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .take(max)
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
-/// WordPress keeps names HTML-escaped (`&amp;`).
-fn unescape_name(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 /// The path and query of an old site's URL (`None` for another host's).
 fn old_address(site: &str, url: &str) -> Option<(String, String)> {
     let site = url::Url::parse(site).ok()?;
@@ -212,30 +177,6 @@ fn old_address(site: &str, url: &str) -> Option<(String, String)> {
             parsed.query().unwrap_or_default().to_owned(),
         )
     })
-}
-
-/// Records old addresses for `target`, leaving out the target itself (no redirect loops).
-async fn keep_addresses(
-    db: &DatabaseConnection,
-    source: &str,
-    dry_run: bool,
-    addresses: Vec<(String, String)>,
-    target: &str,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    let own = legacy_links::key(target, "");
-    let mut addresses: Vec<(String, String)> = addresses
-        .into_iter()
-        .filter(|(path, query)| legacy_links::key(path, query) != own)
-        .collect();
-    addresses.dedup();
-    if !dry_run {
-        let left_out = legacy_links::record(db, source, &addresses, target).await?;
-        summary.old_links += (addresses.len() - left_out) as u64;
-    } else {
-        summary.old_links += addresses.len() as u64;
-    }
-    Ok(())
 }
 
 /// Authors and categories, once the channel's list of them is complete (before the first item).
@@ -253,7 +194,7 @@ async fn prepare(
         let name = if author.display_name.trim().is_empty() {
             author.login.clone()
         } else {
-            unescape_name(&author.display_name)
+            unescape_entities(&author.display_name)
         };
         known.accounts.insert(author.login.clone(), (id, name));
     }
@@ -350,13 +291,6 @@ async fn account(
     Ok(Some(created.id))
 }
 
-fn api_error(error: ApiError) -> anyhow::Error {
-    match error {
-        ApiError::Internal(inner) => inner,
-        other => anyhow::anyhow!("{other}"),
-    }
-}
-
 async fn category_for(
     db: &DatabaseConnection,
     cache: &categories::CategoryCache,
@@ -406,7 +340,7 @@ async fn category_for(
                     None
                 }
                 None => {
-                    let name = fit(&unescape_name(&wanted.name), CATEGORY_NAME_MAX, true);
+                    let name = fit(&unescape_entities(&wanted.name), CATEGORY_NAME_MAX, true);
                     let created = categories::create(
                         db,
                         cache,
@@ -415,7 +349,7 @@ async fn category_for(
                             name: if name.is_empty() { slug.clone() } else { name },
                             slug: slug.clone(),
                             description: fit(
-                                &unescape_name(&wanted.description),
+                                &unescape_entities(&wanted.description),
                                 CATEGORY_DESCRIPTION_MAX,
                                 false,
                             ),
@@ -588,11 +522,7 @@ async fn attachment(
                 portal_api::MEDIA_ALT_MAX_CHARS,
                 true,
             );
-            let owner = known
-                .accounts
-                .get(&item.creator)
-                .and_then(|(id, _)| *id)
-                .unwrap_or_default();
+            let owner = known.accounts.get(&item.creator).and_then(|(id, _)| *id);
             let file = media::create(db, stored, alt, owner)
                 .await
                 .map_err(api_error)?;
@@ -638,31 +568,6 @@ fn old_addresses_of_attachment(site: &str, item: &Item) -> Vec<(String, String)>
         .collect();
     addresses.push(("/".to_owned(), format!("attachment_id={}", item.post_id)));
     addresses
-}
-
-/// Copies a local file into the store's incoming folder, hashing it on the way.
-fn receive(store: &MediaStore, path: &Path, file_name: &str) -> anyhow::Result<media::Received> {
-    let (incoming, mut target) = store.incoming()?;
-    let mut source = std::fs::File::open(path)?;
-    let mut hasher = sha2::Sha256::new();
-    let mut buffer = vec![0; 64 * 1024];
-    let mut size = 0_u64;
-    loop {
-        let read = source.read(&mut buffer)?;
-        if read == 0 {
-            break;
-        }
-        hasher.update(&buffer[..read]);
-        target.write_all(&buffer[..read])?;
-        size += read as u64;
-    }
-    target.flush()?;
-    Ok(media::Received {
-        incoming,
-        size,
-        sha256: storage::hex(&hasher.finalize()),
-        file_name: media::clean_file_name(file_name),
-    })
 }
 
 /// `YYYY-MM-DD HH:MM:SS` as UTC, or as local time in `zone` (`None` for WordPress's zero date).
@@ -816,87 +721,33 @@ async fn post(
         })
         .unwrap_or_default();
 
-    let mut existing = records.find(db, "post", &item.post_id).await?;
-    if let Some(id) = existing {
-        if article::Entity::find_by_id(id).one(db).await?.is_none() {
-            existing = None;
-        }
-    }
-    let id = match (existing, category_id) {
-        (Some(id), _) if options.dry_run => {
-            summary.articles.updated += 1;
-            id
-        }
-        (None, _) if options.dry_run => {
-            summary.articles.created += 1;
-            0
-        }
-        (_, None) => {
-            summary
-                .articles
-                .skip("its category would be created first", what);
-            return Ok(());
-        }
-        (Some(id), Some(category_id)) => {
-            let patch = ArticlePatch {
-                title: Some(title),
-                category_id: Some(*category_id),
-                summary: Some(summary_text.unwrap_or_default()),
-                body: Some(body),
-                source: None,
-                author: Some(fit(&author, BYLINE_MAX, true)),
-                status: Some(status),
-                published_at: Some(published_at),
-                pinned: Some(item.is_sticky),
-                attachments: Some(attachments),
-            };
-            if let Err(error) = articles::update(db, cache, id, patch).await {
-                summary.articles.skip(format!("refused: {error}"), what);
-                return Ok(());
-            }
-            // Views counted here since the last import stay.
-            article::Entity::update_many()
-                .col_expr(article::Column::Hits, Expr::value(views))
-                .filter(article::Column::Id.eq(id))
-                .filter(article::Column::Hits.lt(views))
-                .exec(db)
-                .await?;
-            summary.articles.updated += 1;
-            id
-        }
-        (None, Some(category_id)) => {
-            let new = NewArticle {
-                title,
-                category_id: *category_id,
-                summary: summary_text,
-                body,
-                source: String::new(),
-                author: fit(&author, BYLINE_MAX, true),
-                status: Some(status),
-                published_at,
-                pinned: item.is_sticky,
-                attachments,
-            };
-            let created = match articles::create(db, cache, new).await {
-                Ok(created) => created,
-                Err(error) => {
-                    summary.articles.skip(format!("refused: {error}"), what);
-                    return Ok(());
-                }
-            };
-            let mut imported = article::Entity::update_many()
-                .col_expr(article::Column::Hits, Expr::value(views))
-                .filter(article::Column::Id.eq(created.id));
-            if let Some(written) = dated {
-                imported = imported.col_expr(article::Column::CreatedAt, Expr::value(written));
-            }
-            imported.exec(db).await?;
-            records
-                .remember(db, "post", &item.post_id, created.id)
-                .await?;
-            summary.articles.created += 1;
-            created.id
-        }
+    let Some(id) = upsert_article(
+        db,
+        cache,
+        records,
+        options.dry_run,
+        summary,
+        ArticleFromImport {
+            kind: "post",
+            source_id: &item.post_id,
+            what,
+            category_id: *category_id,
+            title,
+            summary: summary_text,
+            body,
+            source: None,
+            author: fit(&author, BYLINE_MAX, true),
+            status,
+            published_at,
+            written_at: dated,
+            pinned: item.is_sticky,
+            attachments,
+            views,
+        },
+    )
+    .await?
+    else {
+        return Ok(());
     };
     let mut addresses = Vec::new();
     for url in [&item.link, &item.guid] {

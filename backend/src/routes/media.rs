@@ -217,7 +217,7 @@ async fn upload_media(
     let stored = web::block(move || media::store(&store, received))
         .await
         .map_err(|error| ApiError::Internal(anyhow::anyhow!("{error}")))??;
-    let created = media::create(&state.db, stored, alt, editor.0.id).await?;
+    let created = media::create(&state.db, stored, alt, Some(editor.0.id)).await?;
     Ok(super::created(
         format!("{API_BASE}/media/{}", created.id),
         &created,

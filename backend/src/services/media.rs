@@ -442,7 +442,7 @@ pub async fn create(
     db: &DatabaseConnection,
     stored: Stored,
     alt: String,
-    created_by: i32,
+    created_by: Option<i32>,
 ) -> ApiResult<Media> {
     let to_i32 = |value: u32| i32::try_from(value).unwrap_or(i32::MAX);
     let row = media::ActiveModel {
@@ -456,7 +456,7 @@ pub async fn create(
         alt: Set(alt),
         variants: Set(serde_json::to_string(&stored.variants)
             .map_err(|error| ApiError::Internal(error.into()))?),
-        created_by: Set(Some(created_by)),
+        created_by: Set(created_by),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }

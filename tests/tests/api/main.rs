@@ -13,6 +13,7 @@ mod errors;
 mod friend_links;
 mod health;
 mod import;
+mod import_dedecms;
 mod media;
 mod media_bucket;
 mod openapi;
