@@ -293,6 +293,25 @@ describe('the editors\' console', () => {
       await page.locator('.notice', { hasText: `已删除「${LIST_NAME}」` }).waitFor();
       await page.getByText('没有找到文件。').waitFor();
 
+      // Dropped anywhere on the page, a file goes up like a picked one.
+      const dropped = '拖入的清单.txt';
+      await page.evaluate((name) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['示例：拖入上传的清单\n'], name, { type: 'text/plain' }));
+        const target = document.querySelector('section.drop-target');
+        for (const type of ['dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }
+      }, dropped);
+      await page.locator('.notice', { hasText: `已上传 1 个文件:「${dropped}」` }).waitFor();
+      await page.getByLabel('关键词').fill('拖入的清单');
+      await page.getByRole('button', { name: '筛选' }).click();
+      const droppedRow = table.locator('tr', { hasText: dropped });
+      await droppedRow.waitFor();
+      page.once('dialog', (dialog) => dialog.accept());
+      await droppedRow.getByRole('button', { name: '删除' }).click();
+      await page.getByText('没有找到文件。').waitFor();
+
       // The PDF is listed under the article of the test before: it stays, and the editor is told why.
       await page.getByLabel('关键词').fill('宪法宣传周');
       await page.getByRole('button', { name: '筛选' }).click();

@@ -450,15 +450,6 @@ fn insert_html(area: &NodeRef, html: &str) {
     }
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .collect()
-}
-
 /// A `contenteditable` editor with a small toolbar. The browser's editing commands write the
 /// HTML; the server sanitises whatever arrives. Images and attachments are uploaded from the
 /// toolbar or dropped onto the text, and go in where the caret is.
@@ -590,23 +581,19 @@ fn RichText(props: &RichTextProps) -> Html {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            upload(files_of(input.files()));
+            upload(super::media::files_of(input.files()));
             // The same file can be chosen again.
             input.set_value("");
         })
     };
-    let carries_files = |event: &DragEvent| {
-        event
-            .data_transfer()
-            .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
-    };
     let ondragover = Callback::from(move |event: DragEvent| {
-        if carries_files(&event) {
+        if super::media::carries_files(&event) {
             event.prevent_default();
         }
     });
     let ondrop = Callback::from(move |event: DragEvent| {
-        let files = files_of(event.data_transfer().and_then(|transfer| transfer.files()));
+        let files =
+            super::media::files_of(event.data_transfer().and_then(|transfer| transfer.files()));
         if !files.is_empty() {
             event.prevent_default();
             upload(files);

@@ -18,6 +18,23 @@ use crate::services::{media, ApiError};
 const PER_PAGE: u32 = 20;
 /// The longest search the API accepts, in characters.
 const MAX_WORDS: usize = 100;
+/// The files of a file field or a drop.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
+}
+
+/// Whether a drag carries files (not text or a link being moved).
+pub fn carries_files(event: &DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
+}
+
 /// The files the upload field offers (the server decides by their bytes).
 pub const UPLOAD_ACCEPT: &str =
     "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip,.txt";
@@ -137,19 +154,7 @@ pub fn MediaPage() -> Html {
     let upload = {
         let (console, notice, progress) = (console.clone(), notice.clone(), progress.clone());
         let listed_again = Rc::new(listed_again);
-        Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let files: Vec<web_sys::File> = input
-                .files()
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|index| list.get(index))
-                        .collect()
-                })
-                .unwrap_or_default();
-            input.set_value("");
+        Callback::from(move |files: Vec<web_sys::File>| {
             let mut queued = Vec::new();
             for file in files {
                 let name = file.name();
@@ -203,6 +208,44 @@ pub fn MediaPage() -> Html {
                 }));
                 listed_again();
             });
+        })
+    };
+
+    let on_pick = {
+        let upload = upload.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let files = files_of(input.files());
+            input.set_value("");
+            upload.emit(files);
+        })
+    };
+    // Files dropped anywhere on the page are uploaded like picked ones.
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if carries_files(&event) {
+                event.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, upload) = (dragging.clone(), upload.clone());
+        Callback::from(move |event: DragEvent| {
+            dragging.set(false);
+            let files = files_of(event.data_transfer().and_then(|transfer| transfer.files()));
+            if !files.is_empty() {
+                event.prevent_default();
+                upload.emit(files);
+            }
         })
     };
 
@@ -300,15 +343,17 @@ pub fn MediaPage() -> Html {
     });
 
     html! {
-        <section class="panel">
+        <section class={classes!("panel", "drop-target", dragging.then_some("dragging"))}
+            {ondragover} {ondragleave} {ondrop}>
             <div class="console-head">
                 <h1 class="page-title">{ "媒体库" }</h1>
                 <label class="button primary upload-button">
                     { "上传文件" }
                     <input type="file" class="visually-hidden" multiple=true accept={UPLOAD_ACCEPT}
-                        onchange={upload} />
+                        onchange={on_pick} />
                 </label>
             </div>
+            <p class="muted drop-hint">{ "也可以把文件拖到本页上传。" }</p>
             if let Some((name, percent)) = &*progress {
                 <p class="upload-line" role="status">
                     { format!("正在上传「{name}」 {percent}% ") }
