@@ -322,7 +322,7 @@ impl Settings {
 }
 
 /// A database URL with its password, if any, replaced by `***`.
-fn without_password(database_url: &str) -> String {
+pub fn without_password(database_url: &str) -> String {
     match url::Url::parse(database_url) {
         Ok(mut parsed) if parsed.password().is_some() => {
             let _ = parsed.set_password(Some("***"));

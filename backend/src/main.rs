@@ -214,13 +214,7 @@ async fn import_dedecms(mut arguments: impl Iterator<Item = String>) -> anyhow::
             uploads.display()
         );
     }
-    portal_backend::config::init_tracing();
-    let settings = Settings::load().context("reading the configuration")?;
-    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
-    let store =
-        portal_backend::storage::MediaStore::attach(&settings.data_dir, settings.media_s3.as_ref())
-            .await
-            .context("opening the media store")?;
+    let (settings, db, store) = import_target().await?;
     let options = portal_backend::import::dedecms::Options {
         from,
         prefix,
@@ -233,6 +227,22 @@ async fn import_dedecms(mut arguments: impl Iterator<Item = String>) -> anyhow::
     let summary = portal_backend::import::dedecms::import(&db, &store, &options).await?;
     report(&summary, started, dry_run);
     Ok(())
+}
+
+/// The site an import writes into: its settings, database and media store.
+async fn import_target() -> anyhow::Result<(
+    Settings,
+    sea_orm::DatabaseConnection,
+    portal_backend::storage::MediaStore,
+)> {
+    portal_backend::config::init_tracing();
+    let settings = Settings::load().context("reading the configuration")?;
+    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let store =
+        portal_backend::storage::MediaStore::attach(&settings.data_dir, settings.media_s3.as_ref())
+            .await
+            .context("opening the media store")?;
+    Ok((settings, db, store))
 }
 
 async fn import_wxr(mut arguments: impl Iterator<Item = String>) -> anyhow::Result<()> {
@@ -258,9 +268,7 @@ async fn import_wxr(mut arguments: impl Iterator<Item = String>) -> anyhow::Resu
             uploads.display()
         );
     }
-    portal_backend::config::init_tracing();
-    let settings = Settings::load().context("reading the configuration")?;
-    let db = portal_backend::db::connect_and_migrate(&settings.database_url).await?;
+    let (settings, db, store) = import_target().await?;
     let zone = match zone {
         Some(zone) => zone,
         // A database the server has not set up yet has no settings: the default zone then.
@@ -272,10 +280,6 @@ async fn import_wxr(mut arguments: impl Iterator<Item = String>) -> anyhow::Resu
     let zone: chrono_tz::Tz = zone
         .parse()
         .map_err(|_| anyhow::anyhow!("`{zone}` is not a time zone name (e.g. Asia/Shanghai)"))?;
-    let store =
-        portal_backend::storage::MediaStore::attach(&settings.data_dir, settings.media_s3.as_ref())
-            .await
-            .context("opening the media store")?;
     let options = portal_backend::import::wordpress::Options {
         file,
         uploads,

@@ -202,7 +202,7 @@ pub async fn import(
     let old = Database::connect(&options.from).await.with_context(|| {
         format!(
             "connecting to the DedeCMS database {}",
-            without_password(&options.from)
+            crate::config::without_password(&options.from)
         )
     })?;
     anyhow::ensure!(
@@ -234,16 +234,6 @@ pub async fn import(
     run.categories(&old, decoding).await?;
     run.articles(&old, decoding).await?;
     Ok(run.summary)
-}
-
-fn without_password(address: &str) -> String {
-    match url::Url::parse(address) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        _ => address.to_owned(),
-    }
 }
 
 async fn query(old: &DatabaseConnection, sql: String) -> anyhow::Result<Vec<QueryResult>> {

@@ -265,28 +265,45 @@ on_every_database! {
         assert!(!none["items"].as_array().unwrap().iter().any(|item| item["id"] == id));
     }
 
-    async fn another_instance_follows_within_two_seconds(app: TestApp) {
+    // Other instances follow the database every 500 ms, so they usually catch up within one
+    // or two rounds; the time is printed (`--nocapture`) rather than asserted (timings are
+    // measured, not asserted: a loaded 2-core CI run can stall any one round). The test fails
+    // when the other instance does not follow at all within 20 rounds.
+    async fn another_instance_follows_the_database(app: TestApp) {
+        const FOLLOWS_WITHIN: Duration = Duration::from_secs(10);
         let other = app.another_instance().await;
         let token = app.editor_token().await;
         let id = publish(&app, &token, "跨实例同步的法治讲座通知", "<p>法治讲座</p>").await;
-        let deadline = |started: Instant| started.elapsed() < Duration::from_secs(2);
         let started = Instant::now();
         loop {
             if ids(&search(&other, "法治讲座").await).contains(&id) {
                 break;
             }
-            assert!(deadline(started), "the other instance did not find the new article in 2 s");
+            assert!(
+                started.elapsed() < FOLLOWS_WITHIN,
+                "the other instance did not find the new article in {FOLLOWS_WITHIN:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let found_after = started.elapsed();
         app.delete(&format!("/api/v1/articles/{id}"), Some(&token)).await;
         let started = Instant::now();
         loop {
             if !ids(&search(&other, "法治讲座").await).contains(&id) {
                 break;
             }
-            assert!(deadline(started), "the other instance still finds the deleted article after 2 s");
+            assert!(
+                started.elapsed() < FOLLOWS_WITHIN,
+                "the other instance still finds the deleted article after {FOLLOWS_WITHIN:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        println!(
+            "another instance on {:?}: found a new article after {} ms, dropped a deleted one after {} ms",
+            app.backend,
+            found_after.as_millis(),
+            started.elapsed().as_millis()
+        );
     }
 
     async fn the_article_list_searches_through_the_index(app: TestApp) {
