@@ -1,5 +1,5 @@
-//! Loads the demo content (`demo_content`) so that a fresh install shows a portal a reader
-//! recognises, and takes it away again (`portal demo load|remove`).
+//! Loads the demo content (`demo_content`, written in `backend/demo/`) so that a fresh install
+//! shows a portal a reader recognises, and takes it away again (`portal demo load|remove`).
 //!
 //! Every demo article is marked as such where a reader sees it: 【示例】 before its title and a
 //! note above its text. Every row the demo adds is listed in `demo_records`, so removing the
@@ -21,7 +21,7 @@ use crate::{
         entities::{article, category, demo_record, friend_link, site_setting},
     },
     domain::sanitize_html,
-    services::demo_content::{self, DemoCategory, SITE_SETTINGS},
+    services::demo_content::{self, DemoCategory},
 };
 
 /// Before every demo article's title.
@@ -70,11 +70,12 @@ fn shanghai_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
 /// admin fills in the console.
 pub fn initial_settings(with_demo: bool, site_name: Option<&str>) -> SiteSettingsPatch {
     let (name, footer, icp, copyright) = if with_demo {
+        let demo = demo_content::site_settings();
         (
-            SITE_SETTINGS.site_name,
-            SITE_SETTINGS.footer_text,
-            SITE_SETTINGS.icp_number,
-            SITE_SETTINGS.copyright,
+            demo.site_name.as_str(),
+            demo.footer_text.as_str(),
+            demo.icp_number.as_str(),
+            demo.copyright.as_str(),
         )
     } else {
         (NEUTRAL_SITE_NAME, "", "", "")
@@ -114,7 +115,7 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
         .map(|model| model.slug)
         .collect();
     let mut wanted = Vec::new();
-    collect_slugs(demo_content::CATEGORIES, &mut wanted);
+    collect_slugs(demo_content::categories(), &mut wanted);
     if let Some(clash) = wanted.iter().find(|slug| taken.contains(**slug)) {
         anyhow::bail!("a category with the demo's slug `{clash}` exists; the demo was not loaded");
     }
@@ -124,7 +125,7 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
     let mut ids_by_slug: HashMap<&'static str, i32> = HashMap::new();
 
     // Depth-first, parents before children, so every parent id is known when needed.
-    let mut pending: Vec<(Option<i32>, i32, &'static DemoCategory)> = demo_content::CATEGORIES
+    let mut pending: Vec<(Option<i32>, i32, &'static DemoCategory)> = demo_content::categories()
         .iter()
         .enumerate()
         .rev()
@@ -133,9 +134,9 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
     while let Some((parent_id, sort_order, node)) = pending.pop() {
         let created = category::ActiveModel {
             parent_id: Set(parent_id),
-            name: Set(node.name.into()),
-            slug: Set(node.slug.into()),
-            description: Set(node.description.into()),
+            name: Set(node.name.clone()),
+            slug: Set(node.slug.clone()),
+            description: Set(node.description.clone()),
             sort_order: Set(sort_order),
             created_at: Set(now),
             updated_at: Set(now),
@@ -144,7 +145,7 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
         .insert(&txn)
         .await?;
         records.push((CATEGORY, created.id));
-        ids_by_slug.insert(node.slug, created.id);
+        ids_by_slug.insert(&node.slug, created.id);
         loaded.categories += 1;
         pending.extend(
             node.children
@@ -195,10 +196,10 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Loaded> {
         loaded.articles += 1;
     }
 
-    for (order, link) in demo_content::FRIEND_LINKS.iter().enumerate() {
+    for (order, link) in demo_content::friend_links().iter().enumerate() {
         let created = friend_link::ActiveModel {
-            name: Set(link.name.into()),
-            url: Set(link.url.into()),
+            name: Set(link.name.clone()),
+            url: Set(link.url.clone()),
             sort_order: Set(order as i32),
             created_at: Set(now),
             updated_at: Set(now),
@@ -286,8 +287,8 @@ pub async fn fill(db: &DatabaseConnection, count: usize) -> anyhow::Result<usize
 
 fn collect_slugs(nodes: &'static [DemoCategory], into: &mut Vec<&'static str>) {
     for node in nodes {
-        into.push(node.slug);
-        collect_slugs(node.children, into);
+        into.push(&node.slug);
+        collect_slugs(&node.children, into);
     }
 }
 
