@@ -22,8 +22,8 @@ run: build-frontend
     cargo run --release --locked -p portal-backend --bin portal
 
 # Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, a real S3 server
-# for the media bucket, the browser, then Schemathesis against the spec).
-test: lint build-frontend services setup-s3 && e2e schemathesis
+# for the media bucket, the browser, then Schemathesis and the generated clients against the spec).
+test: lint build-frontend services setup-s3 && e2e schemathesis contract
     cargo test --workspace --locked --no-fail-fast -- --skip relevance::
     # The search relevance set on its own, so that its MRR and recall@10 are printed (with the
     # same flags as above, so nothing is compiled again).
@@ -116,7 +116,6 @@ e2e: build-frontend setup-e2e
     cargo build --locked -p portal-backend --bin portal
     node tests/e2e/run.mjs
 
-# Fuzz the API with Schemathesis (every phase, stateful included) against a throwaway server.
 # Lighthouse (mobile) on home, a category, an article and a search page against a release
 # server with the demo content: prints the scores and fails below 95/100/100/100 or an article
 # first paint of 1 s or more. Not part of `just test` (its figures depend on the machine).
@@ -124,9 +123,17 @@ audit: build-frontend setup-e2e
     cargo build --locked --release -p portal-backend --bin portal
     scripts/audit.sh "${CARGO_TARGET_DIR:-target}/release/portal"
 
+# Fuzz the API with Schemathesis (every phase, stateful included) against a throwaway server.
 schemathesis:
     cargo build --locked -p portal-backend --bin portal
     scripts/schemathesis.sh "${CARGO_TARGET_DIR:-target}/debug/portal"
+
+# The contract as integrators meet it: Redocly's `all` rules on the spec at 0 problems, then a
+# Python client (openapi-python-client) and TypeScript types (openapi-typescript + openapi-fetch,
+# tsc --strict) generated with default settings each run a scenario against a throwaway server.
+contract:
+    cargo build --locked -p portal-backend --bin portal
+    scripts/contract.sh "${CARGO_TARGET_DIR:-target}/debug/portal"
 
 # Install Chromium, CJK fonts and playwright-core for the browser tests (skips what is there).
 setup-e2e:

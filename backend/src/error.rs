@@ -26,7 +26,7 @@ use actix_web::{
     http::{header, StatusCode},
     HttpResponse, ResponseError,
 };
-use portal_api::{FieldError, Problem};
+use portal_api::{ErrorCode, FieldError, Problem};
 
 /// A quota as the IETF `RateLimit` and `RateLimit-Policy` fields state it
 /// (draft-ietf-httpapi-ratelimit-headers): `"login";q=5;w=900` and `"login";r=2;t=600`.
@@ -81,15 +81,15 @@ pub enum Clash {
 }
 
 impl Clash {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            Clash::NameTaken => "name_taken",
-            Clash::NotEmpty => "not_empty",
-            Clash::TreeCycle => "tree_cycle",
-            Clash::LastAdmin => "last_admin",
-            Clash::NotPublic => "not_public",
-            Clash::Duplicate => "duplicate",
-            Clash::InUse => "in_use",
+            Clash::NameTaken => ErrorCode::NameTaken,
+            Clash::NotEmpty => ErrorCode::NotEmpty,
+            Clash::TreeCycle => ErrorCode::TreeCycle,
+            Clash::LastAdmin => ErrorCode::LastAdmin,
+            Clash::NotPublic => ErrorCode::NotPublic,
+            Clash::Duplicate => ErrorCode::Duplicate,
+            Clash::InUse => ErrorCode::InUse,
         }
     }
 }
@@ -165,46 +165,26 @@ impl ApiError {
         ApiError::NotFound(format!("{what} not found"))
     }
 
-    /// The stable machine-readable code: never reworded.
-    pub fn code(&self) -> &'static str {
+    /// The stable machine-readable code (`portal_api::ErrorCode`, which also holds its status,
+    /// title and the message readers are shown).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ApiError::BadRequest(_) => "bad_request",
-            ApiError::InvalidBody { .. } => "invalid_body",
-            ApiError::Validation(_) => "validation_failed",
-            ApiError::ReferenceNotFound { .. } => "reference_not_found",
-            ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden(_) => "forbidden",
-            ApiError::NotFound(_) => "not_found",
-            ApiError::MethodNotAllowed(_) => "method_not_allowed",
+            ApiError::BadRequest(_) => ErrorCode::BadRequest,
+            ApiError::InvalidBody { .. } => ErrorCode::InvalidBody,
+            ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::ReferenceNotFound { .. } => ErrorCode::ReferenceNotFound,
+            ApiError::Unauthorized(_) => ErrorCode::Unauthorized,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             ApiError::Conflict { reason, .. } => reason.code(),
-            ApiError::PayloadTooLarge(_) => "payload_too_large",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::TooManyRequests { .. } => "too_many_requests",
-            ApiError::Busy { .. } => "server_busy",
-            ApiError::Contention(_) => "write_contention",
-            ApiError::Unavailable(_) => "service_unavailable",
-            ApiError::Internal(_) => "internal_error",
-        }
-    }
-
-    fn title(&self) -> &'static str {
-        match self {
-            ApiError::BadRequest(_) => "Bad request",
-            ApiError::InvalidBody { .. } => "Invalid request body",
-            ApiError::Validation(_) => "Validation failed",
-            ApiError::ReferenceNotFound { .. } => "Referenced record not found",
-            ApiError::Unauthorized(_) => "Authentication required",
-            ApiError::Forbidden(_) => "Forbidden",
-            ApiError::NotFound(_) => "Not found",
-            ApiError::MethodNotAllowed(_) => "Method not allowed",
-            ApiError::Conflict { .. } => "Conflict",
-            ApiError::PayloadTooLarge(_) => "Payload too large",
-            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
-            ApiError::TooManyRequests { .. } => "Too many requests",
-            ApiError::Busy { .. } => "Server busy",
-            ApiError::Contention(_) => "Write contention",
-            ApiError::Unavailable(_) => "Service unavailable",
-            ApiError::Internal(_) => "Internal server error",
+            ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            ApiError::Busy { .. } => ErrorCode::ServerBusy,
+            ApiError::Contention(_) => ErrorCode::WriteContention,
+            ApiError::Unavailable(_) => ErrorCode::ServiceUnavailable,
+            ApiError::Internal(_) => ErrorCode::InternalError,
         }
     }
 
@@ -229,11 +209,11 @@ impl ApiError {
     pub fn to_problem(&self, instance: Option<String>) -> Problem {
         let code = self.code();
         Problem {
-            problem_type: format!("/problems/{}", code.replace('_', "-")),
-            title: self.title().to_owned(),
-            status: self.status_code().as_u16(),
+            problem_type: code.problem_type(),
+            title: code.title().to_owned(),
+            status: code.status(),
             detail: self.detail(),
-            code: code.to_owned(),
+            code,
             instance,
             errors: match self {
                 ApiError::Validation(errors) => errors.clone(),
@@ -297,24 +277,7 @@ impl ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::InvalidBody { .. }
-            | ApiError::Validation(_)
-            | ApiError::ReferenceNotFound { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Busy { .. } | ApiError::Contention(_) | ApiError::Unavailable(_) => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     /// Without the request at hand the `instance` is left out; the `problem_details`
@@ -421,7 +384,7 @@ mod tests {
     fn a_validation_error_lists_its_fields_in_the_problem() {
         let problem = ApiError::invalid("title", "must not be blank").to_problem(None);
         assert_eq!(problem.status, 422);
-        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(problem.code, ErrorCode::ValidationFailed);
         assert_eq!(problem.problem_type, "/problems/validation-failed");
         assert_eq!(problem.detail, "title: must not be blank");
         assert_eq!(problem.errors.len(), 1);
@@ -431,7 +394,7 @@ mod tests {
     fn each_kind_of_conflict_has_its_own_code_and_type() {
         let problem = ApiError::conflict(Clash::TreeCycle, "a cycle").to_problem(None);
         assert_eq!(problem.status, 409);
-        assert_eq!(problem.code, "tree_cycle");
+        assert_eq!(problem.code, ErrorCode::TreeCycle);
         assert_eq!(problem.problem_type, "/problems/tree-cycle");
         assert_eq!(problem.title, "Conflict");
     }

@@ -5,7 +5,13 @@
 
 use actix_web::App;
 use utoipa::{
-    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    openapi::{
+        header::{Header, HeaderBuilder},
+        path::{ParameterBuilder, ParameterIn},
+        schema::{ObjectBuilder, Type},
+        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+        RefOr, Required, ResponseBuilder,
+    },
     Modify, OpenApi,
 };
 use utoipa_actix_web::AppExt;
@@ -51,17 +57,19 @@ Editors and admins log in at `POST /api/v1/auth/login` and send the token as a b
         contact(name = "Portal CMS maintainers")
     ),
     servers((url = "/", description = "This server")),
+    // Alphabetical, as the tags-alphabetical lint asks: readers find a tag without knowing
+    // our grouping.
     tags(
         (name = "articles", description = "News articles: public reading and editors' publishing."),
-        (name = "search", description = "Full-text search of the published articles, Chinese word-segmented and ranked, and title completions."),
+        (name = "auth", description = "Logging in and the current account."),
         (name = "categories", description = "The category tree, breadcrumbs and navigation."),
         (name = "friend-links", description = "The footer's friend links (友情连接)."),
-        (name = "site", description = "Site-wide settings: name, footer, ICP number, time zone."),
-        (name = "auth", description = "Logging in and the current account."),
-        (name = "stats", description = "View statistics: most-read lists (public) and reports (editors and admins)."),
-        (name = "media", description = "Images and attachments (附件) editors upload: the media library."),
-        (name = "users", description = "Accounts of editors and admins (admins only)."),
         (name = "health", description = "Liveness and readiness probes."),
+        (name = "media", description = "Images and attachments (附件) editors upload: the media library."),
+        (name = "search", description = "Full-text search of the published articles, Chinese word-segmented and ranked, and title completions."),
+        (name = "site", description = "Site-wide settings: name, footer, ICP number, time zone."),
+        (name = "stats", description = "View statistics: most-read lists (public) and reports (editors and admins)."),
+        (name = "users", description = "Accounts of editors and admins (admins only)."),
     ),
     components(
         schemas(portal_api::Problem, portal_api::FieldError),
@@ -84,13 +92,129 @@ impl ApiDoc {
 
 /// The whole document, as the server serves it.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, spec) = App::new()
+    let (_, mut spec) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi_base())
         .configure(|config| crate::routes::configure(config, &["*".to_owned()]))
         .split_for_parts();
+    declare_conditional_reads(&mut spec);
+    declare_retry_after(&mut spec);
     spec
 }
+
+/// Every GET under `/api/v1` passes through `http::caching::conditional_get`, which the routes
+/// do not see: it takes `If-None-Match` (answering 304 while the tag still matches) and gives
+/// each 200 an `ETag`, a `Cache-Control` and `Vary: Authorization`. The document says so for
+/// every such operation here, as the middleware does it for every route, so neither can leave
+/// one out.
+fn declare_conditional_reads(spec: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in spec.paths.paths.iter_mut() {
+        if !path.starts_with(portal_api::API_BASE) {
+            continue;
+        }
+        let Some(read) = item.get.as_mut() else {
+            continue;
+        };
+        let parameters = read.parameters.get_or_insert_with(Vec::new);
+        if !parameters
+            .iter()
+            .any(|parameter| parameter.name == IF_NONE_MATCH)
+        {
+            parameters.push(
+                ParameterBuilder::new()
+                    .name(IF_NONE_MATCH)
+                    .parameter_in(ParameterIn::Header)
+                    .required(Required::False)
+                    .description(Some(
+                        "The `ETag` of an earlier answer: while it still matches, the answer is                          304 without a body (weak comparison; a list of tags or `*` is accepted).",
+                    ))
+                    // Any text: one that matches nothing is simply not a match.
+                    .schema(Some(
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .examples([serde_json::json!(EXAMPLE_ETAG)]),
+                    ))
+                    .build(),
+            );
+        }
+        let responses = &mut read.responses.responses;
+        responses.insert(
+            "304".to_owned(),
+            ResponseBuilder::new()
+                .description("Not modified: the `If-None-Match` entity tag still matches.")
+                .header("ETag", etag_header())
+                .header("Cache-Control", cache_control_header())
+                .build()
+                .into(),
+        );
+        if let Some(RefOr::T(ok)) = responses.get_mut("200") {
+            ok.headers.insert("ETag".to_owned(), etag_header());
+            ok.headers
+                .insert("Cache-Control".to_owned(), cache_control_header());
+            ok.headers.insert(
+                "Vary".to_owned(),
+                HeaderBuilder::new()
+                    .schema(text_schema("Authorization"))
+                    .description(Some(
+                        "`Authorization`: a logged-in caller may be answered differently.",
+                    ))
+                    .build(),
+            );
+        }
+    }
+}
+
+fn etag_header() -> Header {
+    HeaderBuilder::new()
+        .schema(text_schema(EXAMPLE_ETAG))
+        .description(Some(
+            "A strong entity tag of the body; send it back in `If-None-Match`.",
+        ))
+        .build()
+}
+
+fn cache_control_header() -> Header {
+    HeaderBuilder::new()
+        .schema(text_schema(crate::http::caching::PUBLIC_CACHE_CONTROL))
+        .description(Some(
+            "`public, max-age=30` for anonymous callers; `private, no-cache` with a bearer \
+             token, whose answers may hold drafts.",
+        ))
+        .build()
+}
+
+/// 429 and 503 problems always say when to try again (`ApiError::render`).
+fn declare_retry_after(spec: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = spec.components.as_mut() else {
+        return;
+    };
+    for name in ["TooManyRequests", "ServerBusy", "ServiceUnavailable"] {
+        if let Some(RefOr::T(response)) = components.responses.get_mut(name) {
+            response.headers.insert(
+                "Retry-After".to_owned(),
+                HeaderBuilder::new()
+                    .schema(
+                        ObjectBuilder::new()
+                            .schema_type(Type::Integer)
+                            .minimum(Some(0))
+                            .examples([serde_json::json!(1)]),
+                    )
+                    .description(Some("Seconds to wait before trying again."))
+                    .build(),
+            );
+        }
+    }
+}
+
+fn text_schema(example: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(Some(1))
+        .examples([serde_json::json!(example)])
+}
+
+const IF_NONE_MATCH: &str = "If-None-Match";
+const EXAMPLE_ETAG: &str = "\"3f2a9c0b1d4e5f60718293a4b5c6d7e8\"";
 
 /// The document as committed in `openapi/openapi.json`.
 pub fn spec_json() -> anyhow::Result<String> {

@@ -8,6 +8,7 @@ use crate::{Attachment, CategoryRef, PageInfo};
 /// scheduled: it stays invisible to the public until then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "published"))]
 #[serde(rename_all = "snake_case")]
 pub enum ArticleStatus {
     Draft,
@@ -38,21 +39,45 @@ impl ArticleStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleSummary {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub id: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "【示例】民法典进社区宣传活动通知")
+    )]
     pub title: String,
+    /// Empty when neither the editor nor the body gave one.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "示例：本周六上午在社区服务中心开展民法典宣传，现场提供免费法律咨询。")
+    )]
     pub summary: String,
     pub category: CategoryRef,
-    /// Where the article comes from (来源), e.g. an office's name.
+    /// Where the article comes from (来源), e.g. an office's name; may be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例区司法局"))]
     pub source: String,
+    /// May be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例"))]
     pub author: String,
     pub status: ArticleStatus,
     /// When the article is (or was, or will be) public; `null` for a draft never published.
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-15T01:30:00Z"))]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Pinned articles are featured on the home page and listed first where asked.
+    #[cfg_attr(feature = "openapi", schema(example = false))]
     pub pinned: bool,
     /// Views counted so far (浏览次数).
+    #[cfg_attr(feature = "openapi", schema(example = 128))]
     pub hits: i64,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-14T08:12:45Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-15T01:30:00Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -60,8 +85,14 @@ pub struct ArticleSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleLink {
+    #[cfg_attr(feature = "openapi", schema(example = 6))]
     pub id: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "【示例】社区法律服务点开放时间调整")
+    )]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-10T02:00:00Z"))]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -69,21 +100,52 @@ pub struct ArticleLink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub id: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "【示例】民法典进社区宣传活动通知")
+    )]
     pub title: String,
+    /// Empty when neither the editor nor the body gave one.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "示例：本周六上午在社区服务中心开展民法典宣传，现场提供免费法律咨询。")
+    )]
     pub summary: String,
-    /// Sanitised HTML.
+    /// Sanitised HTML; may be empty.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            example = "<p>示例：本周六上午在社区服务中心开展民法典宣传活动，现场提供免费法律咨询。</p>"
+        )
+    )]
     pub body: String,
     pub category: CategoryRef,
     /// The category and its ancestors from the top level down: the breadcrumb.
     pub category_path: Vec<CategoryRef>,
+    /// May be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例区司法局"))]
     pub source: String,
+    /// May be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例"))]
     pub author: String,
     pub status: ArticleStatus,
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-15T01:30:00Z"))]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[cfg_attr(feature = "openapi", schema(example = false))]
     pub pinned: bool,
+    #[cfg_attr(feature = "openapi", schema(example = 128))]
     pub hits: i64,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-14T08:12:45Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-15T01:30:00Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
     /// Files listed under the text (附件), in the editor's order.
     pub attachments: Vec<Attachment>,
@@ -102,6 +164,7 @@ pub struct ArticlePage {
     pub page: PageInfo,
     /// The cursor of the next page, for `after`: present when the list is sorted `newest` or
     /// `oldest` and more articles follow.
+    #[cfg_attr(feature = "openapi", schema(example = "1742002200-7"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_after: Option<String>,
 }
@@ -145,16 +208,22 @@ pub struct NewArticle {
         schema(
             min_length = 1,
             max_length = 200,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "【示例】社区法律服务点开放时间调整"
         )
     )]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     #[serde(deserialize_with = "crate::integers::i32")]
     pub category_id: i32,
     /// At most 1000 characters; derived from the body when absent or empty.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 1000,
+            pattern = r"^[^\u0000]*$",
+            example = "示例：服务点自下月起周六上午开放。"
+        )
     )]
     #[serde(default)]
     pub summary: Option<String>,
@@ -162,21 +231,25 @@ pub struct NewArticle {
     /// At most 500 000 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 500000,
+            pattern = r"^[^\u0000]*$",
+            example = "<p>示例：社区法律服务点自下月起每周六上午开放，提供免费法律咨询。</p>"
+        )
     )]
     #[serde(default)]
     pub body: String,
     /// At most 100 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+        schema(max_length = 100, pattern = r"^[^\u0000]*$", example = "示例司法所")
     )]
     #[serde(default)]
     pub source: String,
     /// At most 100 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+        schema(max_length = 100, pattern = r"^[^\u0000]*$", example = "示例")
     )]
     #[serde(default)]
     pub author: String,
@@ -185,9 +258,13 @@ pub struct NewArticle {
     pub status: Option<ArticleStatus>,
     /// When to make it public. With `status: published`: absent means now, a future time
     /// schedules it. From the year 1000 to 9999.
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^[1-9][0-9]{3}-"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[1-9][0-9]{3}-", example = "2025-03-15T09:30:00+08:00")
+    )]
     #[serde(default)]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[cfg_attr(feature = "openapi", schema(example = false))]
     #[serde(default)]
     pub pinned: bool,
     /// Ids of media library files to list under the text (附件), in order: at most 20, each
@@ -210,11 +287,13 @@ pub struct ArticlePatch {
         schema(
             min_length = 1,
             max_length = 200,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "【示例】社区法律服务点开放时间调整"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     #[serde(
         default,
         deserialize_with = "crate::integers::optional_i32",
@@ -223,25 +302,33 @@ pub struct ArticlePatch {
     pub category_id: Option<i32>,
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 1000,
+            pattern = r"^[^\u0000]*$",
+            example = "示例：服务点自下月起周六上午开放。"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 500000,
+            pattern = r"^[^\u0000]*$",
+            example = "<p>示例：社区法律服务点自下月起每周六上午开放，提供免费法律咨询。</p>"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+        schema(max_length = 100, pattern = r"^[^\u0000]*$", example = "示例司法所")
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+        schema(max_length = 100, pattern = r"^[^\u0000]*$", example = "示例")
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
@@ -256,9 +343,14 @@ pub struct ArticlePatch {
     )]
     #[cfg_attr(
         feature = "openapi",
-        schema(value_type = Option<chrono::DateTime<chrono::Utc>>, pattern = r"^[1-9][0-9]{3}-")
+        schema(
+            value_type = Option<chrono::DateTime<chrono::Utc>>,
+            pattern = r"^[1-9][0-9]{3}-",
+            example = "2025-03-15T09:30:00+08:00"
+        )
     )]
     pub published_at: Option<Option<chrono::DateTime<chrono::Utc>>>,
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,
     /// The whole new list of attachments (ids of media library files, in order; at most 20,
@@ -299,10 +391,14 @@ mod tests {
 #[cfg_attr(feature = "openapi", schema(example = json!({"body": "<p onclick=\"x()\">普法<script>alert(1)</script></p>"})))]
 #[serde(deny_unknown_fields)]
 pub struct ArticlePreviewRequest {
-    /// HTML, at most 500 000 characters.
+    /// HTML, at most 500 000 characters; may be empty.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 500000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 500000,
+            pattern = r"^[^\u0000]*$",
+            example = "<p onclick=\"x()\">普法<script>alert(1)</script></p>"
+        )
     )]
     pub body: String,
 }
@@ -312,7 +408,11 @@ pub struct ArticlePreviewRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"body": "<p>普法</p>", "summary": "普法"})))]
 pub struct ArticlePreview {
+    /// Empty when the body sent is empty or nothing of it survives sanitising.
+    #[cfg_attr(feature = "openapi", schema(example = "<p>普法</p>"))]
     pub body: String,
-    /// The summary derived from the body, as used when none is given.
+    /// The summary derived from the body, as used when none is given; empty when the body has
+    /// no text.
+    #[cfg_attr(feature = "openapi", schema(example = "普法"))]
     pub summary: String,
 }

@@ -20,7 +20,7 @@ pub struct LoginRequest {
         schema(min_length = 1, max_length = 32, example = "admin")
     )]
     pub username: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password, pattern = r"^[^\u0000]*$", example = "river-lantern-walnut-42"))]
     pub password: String,
 }
 
@@ -29,12 +29,25 @@ pub struct LoginRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenResponse {
     /// A JWT; send it as `Authorization: Bearer <token>`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            example = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIyIiwiZXhwIjoxNzQyMDA0MDAwfQ.c2lnbmF0dXJlLW9mLXRoZS1leGFtcGxl"
+        )
+    )]
     pub access_token: String,
     /// Always `Bearer`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "Bearer"))]
     pub token_type: String,
     /// Seconds until the token expires.
+    #[cfg_attr(feature = "openapi", schema(example = 1800))]
     pub expires_in: u64,
     /// When the token expires (RFC 3339).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-15T02:00:00Z")
+    )]
     pub expires_at: chrono::DateTime<chrono::Utc>,
     /// The account the token belongs to.
     pub user: User,

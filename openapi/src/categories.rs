@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryRef {
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub id: i32,
     /// Display name, e.g. `新洲区`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "普法动态"))]
     pub name: String,
     /// URL name, e.g. `xinzhou`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "pufa-dongtai"))]
     pub slug: String,
 }
 
@@ -17,15 +20,33 @@ pub struct CategoryRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub id: i32,
     /// The parent category; `null` for a top-level category.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub parent_id: Option<i32>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "普法动态"))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "pufa-dongtai"))]
     pub slug: String,
+    /// Empty for a category without a description.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "示例：本区普法工作的新闻与通知。")
+    )]
     pub description: String,
     /// Position among its siblings, smallest first.
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub sort_order: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-01-06T02:00:00Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-02-20T07:45:10Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -45,11 +66,21 @@ pub struct CategoryDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryNode {
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub id: i32,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub parent_id: Option<i32>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "普法动态"))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "pufa-dongtai"))]
     pub slug: String,
+    /// Empty for a category without a description.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "示例：本区普法工作的新闻与通知。")
+    )]
     pub description: String,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub sort_order: i32,
     /// Children in display order.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
@@ -63,6 +94,7 @@ pub struct CategoryNode {
 #[cfg_attr(feature = "openapi", schema(example = json!({"parent_id": 1, "name": "示例街道", "slug": "shili-jiedao", "description": "示例：街道的普法动态。"})))]
 pub struct NewCategory {
     /// The parent category, or `null`/absent for a top-level category.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub parent_id: Option<i32>,
     /// Display name, 1 to 50 characters.
@@ -71,7 +103,8 @@ pub struct NewCategory {
         schema(
             min_length = 1,
             max_length = 50,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "示例街道"
         )
     )]
     pub name: String,
@@ -89,11 +122,16 @@ pub struct NewCategory {
     /// At most 500 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 500, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 500,
+            pattern = r"^[^\u0000]*$",
+            example = "示例：街道的普法动态。"
+        )
     )]
     #[serde(default)]
     pub description: String,
     /// Position among its siblings; appended last when absent.
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub sort_order: Option<i32>,
 }
@@ -111,14 +149,15 @@ pub struct CategoryPatch {
         deserialize_with = "crate::integers::present_optional_i32",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<i32>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i32>, example = 1))]
     pub parent_id: Option<Option<i32>>,
     #[cfg_attr(
         feature = "openapi",
         schema(
             min_length = 1,
             max_length = 50,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "示例街道动态"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,17 +167,23 @@ pub struct CategoryPatch {
         schema(
             min_length = 1,
             max_length = 64,
-            pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+            pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+            example = "shili-jiedao-dongtai"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 500, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 500,
+            pattern = r"^[^\u0000]*$",
+            example = "示例：街道的普法新闻与活动。"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     #[serde(
         default,
         deserialize_with = "crate::integers::optional_i32",

@@ -6,14 +6,29 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FriendLink {
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub id: i32,
     /// The site's name, e.g. `中国普法网`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "示例市普法网"))]
     pub name: String,
     /// An absolute `http` or `https` URL.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "https://pufa.example.gov.cn/")
+    )]
     pub url: String,
     /// Position in the footer, smallest first.
+    #[cfg_attr(feature = "openapi", schema(example = 0))]
     pub sort_order: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-01-06T02:00:00Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-01-06T02:00:00Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -29,7 +44,8 @@ pub struct NewFriendLink {
         schema(
             min_length = 1,
             max_length = 100,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "中国普法网"
         )
     )]
     pub name: String,
@@ -38,6 +54,7 @@ pub struct NewFriendLink {
         feature = "openapi",
         schema(
             format = "uri",
+            min_length = 1,
             max_length = 500,
             pattern = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$",
             example = "http://www.legalinfo.gov.cn/"
@@ -45,6 +62,7 @@ pub struct NewFriendLink {
     )]
     pub url: String,
     /// Appended last when absent.
+    #[cfg_attr(feature = "openapi", schema(example = 0))]
     #[serde(default, deserialize_with = "crate::integers::optional_i32")]
     pub sort_order: Option<i32>,
 }
@@ -60,7 +78,8 @@ pub struct FriendLinkPatch {
         schema(
             min_length = 1,
             max_length = 100,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "示例市普法网"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,12 +88,15 @@ pub struct FriendLinkPatch {
         feature = "openapi",
         schema(
             format = "uri",
+            min_length = 1,
             max_length = 500,
-            pattern = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$"
+            pattern = r"^https?://[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)*(:([0-9]{1,4}|[1-5][0-9]{4}))?(/(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|/)*)?(\?(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?(#(([A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})|[/?])*)?$",
+            example = "https://pufa.example.gov.cn/"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 0))]
     #[serde(
         default,
         deserialize_with = "crate::integers::optional_i32",

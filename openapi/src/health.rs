@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     /// Always `ok` when the process answers.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "ok"))]
     pub status: String,
     /// The server's version.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "0.1.0"))]
     pub version: String,
 }
 
@@ -17,7 +19,9 @@ pub struct Health {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Readiness {
     /// `ok` when ready.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "ok"))]
     pub status: String,
     /// The database backend in use: `sqlite`, `postgres` or `mysql`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "postgres"))]
     pub database: String,
 }

@@ -8,6 +8,7 @@
 pub mod articles;
 pub mod auth;
 pub mod categories;
+pub mod error_code;
 pub mod friend_links;
 pub mod health;
 pub mod integers;
@@ -26,6 +27,7 @@ pub mod users;
 pub use articles::*;
 pub use auth::*;
 pub use categories::*;
+pub use error_code::*;
 pub use friend_links::*;
 pub use health::*;
 pub use media::*;

@@ -25,6 +25,7 @@ pub const MEDIA_IMAGE_MAX_SIDE: u32 = 12_000;
 /// What an upload is, as told by its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "image"))]
 #[serde(rename_all = "snake_case")]
 pub enum MediaKind {
     /// JPEG, PNG, WebP or GIF: shown in articles, with smaller sizes.
@@ -37,12 +38,23 @@ pub enum MediaKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MediaVariant {
+    #[cfg_attr(feature = "openapi", schema(example = 960))]
     pub width: u32,
+    #[cfg_attr(feature = "openapi", schema(example = 540))]
     pub height: u32,
     /// `image/webp`, or the image's own type.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "image/webp"))]
     pub content_type: String,
     /// Site-relative, e.g. `/media/9f86…-480w.webp`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            example = "/media/4834800918377b2a0eb35aad599a38332e9274c9216af51fde3fa52bde7f6a96-960w.webp"
+        )
+    )]
     pub url: String,
+    #[cfg_attr(feature = "openapi", schema(example = 86420))]
     pub size: u64,
 }
 
@@ -50,26 +62,55 @@ pub struct MediaVariant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Media {
+    #[cfg_attr(feature = "openapi", schema(example = 12))]
     pub id: i32,
     pub kind: MediaKind,
     /// Site-relative URL of the file, e.g. `/media/9f86…/通知.pdf`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            example = "/media/4834800918377b2a0eb35aad599a38332e9274c9216af51fde3fa52bde7f6a96/%E7%A4%BA%E4%BE%8B%E5%AE%A3%E4%BC%A0%E6%B4%BB%E5%8A%A8%E7%8E%B0%E5%9C%BA.jpg"
+        )
+    )]
     pub url: String,
     /// The name it was uploaded with (Chinese names intact).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "示例宣传活动现场.jpg")
+    )]
     pub file_name: String,
     /// Decided by the bytes, not the name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "image/jpeg"))]
     pub content_type: String,
     /// Bytes of the stored file (images: after re-encoding, which drops EXIF and GPS data).
+    #[cfg_attr(feature = "openapi", schema(example = 482133))]
     pub size: u64,
     /// Images only.
+    #[cfg_attr(feature = "openapi", schema(example = 1920))]
     pub width: Option<u32>,
     /// Images only.
+    #[cfg_attr(feature = "openapi", schema(example = 1080))]
     pub height: Option<u32>,
     /// What the image shows, for readers who cannot see it; empty when not given.
+    #[cfg_attr(feature = "openapi", schema(example = "示例：普法宣传活动现场"))]
     pub alt: String,
     /// Smaller sizes of an image, narrowest first; empty for attachments and small images.
     pub variants: Vec<MediaVariant>,
     /// The SHA-256 of the stored file, hex: equal files share it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 64,
+            max_length = 64,
+            example = "4834800918377b2a0eb35aad599a38332e9274c9216af51fde3fa52bde7f6a96"
+        )
+    )]
     pub sha256: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-14T08:20:31Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -116,13 +157,27 @@ pub const ARTICLE_ATTACHMENTS_MAX: usize = 20;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attachment {
     /// The file's id in the media library.
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub id: i32,
     pub kind: MediaKind,
     /// Site-relative; answered as a download under `file_name`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            example = "/media/27845fdb0605ab1385403fffb6963b5034fd307a239a158708bd5d2d8e7aa78d/%E7%A4%BA%E4%BE%8B%E9%80%9A%E7%9F%A5.pdf"
+        )
+    )]
     pub url: String,
     /// The name it was uploaded with (Chinese names intact).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "示例通知.pdf"))]
     pub file_name: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "application/pdf")
+    )]
     pub content_type: String,
+    #[cfg_attr(feature = "openapi", schema(example = 245760))]
     pub size: u64,
 }
 

@@ -16,12 +16,16 @@ pub const MAX_PER_PAGE: u32 = 100;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PageInfo {
     /// The page returned, starting at 1.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub page: u32,
     /// Items per page.
+    #[cfg_attr(feature = "openapi", schema(example = 20))]
     pub per_page: u32,
     /// Items in the whole list.
+    #[cfg_attr(feature = "openapi", schema(example = 57))]
     pub total: u64,
     /// Pages in the whole list (0 when the list is empty).
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub total_pages: u32,
 }
 

@@ -87,12 +87,16 @@ pub struct SearchHit {
     #[serde(flatten)]
     pub article: ArticleSummary,
     /// The relevance score (higher is better; only comparable within one search).
+    #[cfg_attr(feature = "openapi", schema(example = 12.5))]
     pub score: f32,
     /// The title, HTML-escaped, with matched words in `<mark>`.
-    #[cfg_attr(feature = "openapi", schema(example = "<mark>民法典</mark>宣传月活动"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "<mark>民法典</mark>宣传月活动")
+    )]
     pub title_highlight: String,
     /// About 120 characters of the text around the best match, HTML-escaped, with matched
-    /// words in `<mark>`.
+    /// words in `<mark>`; empty when the article has neither body text nor a summary.
     #[cfg_attr(
         feature = "openapi",
         schema(example = "……组织开展<mark>民法典</mark>进社区宣传活动，……")
@@ -133,7 +137,12 @@ pub struct SuggestQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub id: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "【示例】民法典进社区宣传活动通知")
+    )]
     pub title: String,
 }
 

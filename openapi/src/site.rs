@@ -7,16 +7,25 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SiteSettings {
     /// The site's name, shown in the header and the page title.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "示例区普法网"))]
     pub site_name: String,
-    /// Free text under the friend links (address, contact).
+    /// Free text under the friend links (address, contact); may be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例：地址与联系电话"))]
     pub footer_text: String,
-    /// The ICP record number (ICP备案号) shown in the footer.
+    /// The ICP record number (ICP备案号) shown in the footer; may be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "示例ICP备00000000号-1"))]
     pub icp_number: String,
-    /// The copyright line.
+    /// The copyright line; may be empty.
+    #[cfg_attr(feature = "openapi", schema(example = "© 2025 示例区普法网"))]
     pub copyright: String,
     /// The IANA time zone the portal shows dates in, e.g. `Asia/Shanghai`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "Asia/Shanghai"))]
     pub timezone: String,
     /// When the settings last changed (RFC 3339).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-03-01T06:00:00Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -32,7 +41,8 @@ pub struct SiteSettingsPatch {
         schema(
             min_length = 1,
             max_length = 100,
-            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$"
+            pattern = r"^[^\u0000-\u001F\u007F]*[^\s\u0000-\u001F\u007F][^\u0000-\u001F\u007F]*$",
+            example = "示例区普法网"
         )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,21 +50,33 @@ pub struct SiteSettingsPatch {
     /// Footer text, at most 1000 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 1000, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 1000,
+            pattern = r"^[^\u0000]*$",
+            example = "示例：地址与联系电话"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer_text: Option<String>,
     /// ICP record number, at most 100 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 100, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 100,
+            pattern = r"^[^\u0000]*$",
+            example = "示例ICP备00000000号-1"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icp_number: Option<String>,
     /// Copyright line, at most 200 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 200, pattern = r"^[^\u0000]*$")
+        schema(
+            max_length = 200,
+            pattern = r"^[^\u0000]*$",
+            example = "© 2025 示例区普法网"
+        )
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,

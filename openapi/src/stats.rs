@@ -9,11 +9,14 @@ use crate::CategoryRef;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ViewRecorded {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub article_id: i32,
     /// The article's view count including this view (浏览次数).
+    #[cfg_attr(feature = "openapi", schema(example = 129))]
     pub hits: i64,
     /// Whether this view was counted: `false` for bots and for a reload by the same visitor
     /// within the dedup window.
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     pub counted: bool,
 }
 
@@ -37,13 +40,21 @@ pub enum StatsPeriod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MostReadArticle {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub id: i32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "【示例】民法典进社区宣传活动通知")
+    )]
     pub title: String,
     pub category: CategoryRef,
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-15T01:30:00Z"))]
     pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Views within the period.
+    #[cfg_attr(feature = "openapi", schema(example = 56))]
     pub hits: i64,
     /// Views since the beginning.
+    #[cfg_attr(feature = "openapi", schema(example = 128))]
     pub total_hits: i64,
 }
 
@@ -51,12 +62,16 @@ pub struct MostReadArticle {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DailyHits {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "2025-03-15"))]
     pub date: chrono::NaiveDate,
     /// Counted views (bots and reloads excluded).
+    #[cfg_attr(feature = "openapi", schema(example = 86))]
     pub hits: i64,
     /// Every view request, bots and reloads included; admins only (`null` for editors).
+    #[cfg_attr(feature = "openapi", schema(example = 112))]
     pub raw_hits: Option<i64>,
     /// Distinct visitors that day; site-wide series only (`null` for one article).
+    #[cfg_attr(feature = "openapi", schema(example = 64))]
     pub visitors: Option<i64>,
 }
 
@@ -65,10 +80,14 @@ pub struct DailyHits {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DailySeries {
     /// The article, or `null` for the whole site.
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
     pub article_id: Option<i32>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "2025-02-14"))]
     pub from: chrono::NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "2025-03-15"))]
     pub to: chrono::NaiveDate,
     /// The sum of `hits` over the range.
+    #[cfg_attr(feature = "openapi", schema(example = 128))]
     pub total: i64,
     pub days: Vec<DailyHits>,
 }
@@ -78,15 +97,23 @@ pub struct DailySeries {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SiteSummary {
     /// Today in the site's time zone.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "2025-03-15"))]
     pub date: chrono::NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, example = "Asia/Shanghai"))]
     pub timezone: String,
     /// All articles, whatever their status.
+    #[cfg_attr(feature = "openapi", schema(example = 268))]
     pub articles: u64,
     /// Articles the public can read now.
+    #[cfg_attr(feature = "openapi", schema(example = 241))]
     pub published_articles: u64,
+    #[cfg_attr(feature = "openapi", schema(example = 12))]
     pub categories: u64,
+    #[cfg_attr(feature = "openapi", schema(example = 18523))]
     pub total_hits: i64,
+    #[cfg_attr(feature = "openapi", schema(example = 412))]
     pub today_hits: i64,
+    #[cfg_attr(feature = "openapi", schema(example = 173))]
     pub visitors_today: i64,
 }
 
@@ -95,11 +122,15 @@ pub struct SiteSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryHits {
     pub category: CategoryRef,
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub parent_id: Option<i32>,
     /// Articles in the category and its descendants.
+    #[cfg_attr(feature = "openapi", schema(example = 57))]
     pub articles: u64,
     /// Views of the articles in the category and its descendants.
+    #[cfg_attr(feature = "openapi", schema(example = 4630))]
     pub hits: i64,
     /// Views of the articles directly in the category.
+    #[cfg_attr(feature = "openapi", schema(example = 1210))]
     pub own_hits: i64,
 }

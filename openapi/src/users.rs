@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// links, site settings and users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = "editor"))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Editor,
@@ -33,12 +34,27 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub id: i32,
+    /// Lower-cased, 3 to 32 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 3, max_length = 32, example = "editor1")
+    )]
     pub username: String,
     pub role: Role,
     /// A disabled account cannot log in, and its tokens stop working.
+    #[cfg_attr(feature = "openapi", schema(example = false))]
     pub disabled: bool,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-01-06T02:00:00Z")
+    )]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "2025-02-20T07:45:10Z")
+    )]
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -73,11 +89,12 @@ pub struct NewUser {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", schema(example = json!({"role": "editor", "disabled": false})))]
 pub struct UserPatch {
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password, pattern = r"^[^\u0000]*$", example = "river-lantern-walnut-42"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    #[cfg_attr(feature = "openapi", schema(example = false))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
 }

@@ -66,7 +66,6 @@ fn rate_limit(quota: &Quota) -> RateLimit {
         (status = 500, response = ServerError),
         (status = 503, response = ServerBusy),
     ),
-    security(())
 )]
 #[post("/login")]
 async fn login(

@@ -30,13 +30,10 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "categories",
     responses(
-        (status = 200, description = "The tree.", body = Vec<CategoryNode>,
-            headers(("ETag" = String, description = "The tree's entity tag."))),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 200, description = "The tree.", body = Vec<CategoryNode>),
         (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/categories")]
 async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<CategoryNode>>> {
@@ -53,14 +50,11 @@ async fn category_tree(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<Ca
     tag = "categories",
     params(("id" = String, Path, description = "The category's numeric id or its slug.", example = "xinzhou")),
     responses(
-        (status = 200, description = "The category.", body = CategoryDetail,
-            headers(("ETag" = String, description = "The category's entity tag."))),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 200, description = "The category.", body = CategoryDetail),
         (status = 404, response = NotFound),
         (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/categories/{id}")]
 async fn get_category(

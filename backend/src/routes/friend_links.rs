@@ -29,13 +29,10 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "friend-links",
     responses(
-        (status = 200, description = "The links.", body = Vec<FriendLink>,
-            headers(("ETag" = String, description = "The list's entity tag."))),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 200, description = "The links.", body = Vec<FriendLink>),
         (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/friend-links")]
 async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<FriendLink>>> {
@@ -50,12 +47,10 @@ async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Ve
     params(("id" = i32, Path, description = "The link's id.")),
     responses(
         (status = 200, description = "The link.", body = FriendLink),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
         (status = 404, response = NotFound),
         (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/friend-links/{id}")]
 async fn get_friend_link(

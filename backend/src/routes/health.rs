@@ -21,7 +21,6 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 200, description = "The process is up.", body = Health),
         (status = 400, response = super::responses::BadRequest),
     ),
-    security(())
 )]
 #[get("/healthz")]
 async fn healthz() -> HttpResponse {
@@ -44,7 +43,6 @@ async fn healthz() -> HttpResponse {
         (status = 400, response = super::responses::BadRequest),
         (status = 503, response = super::responses::ServiceUnavailable),
     ),
-    security(())
 )]
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

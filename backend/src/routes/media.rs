@@ -66,10 +66,11 @@ pub fn configure_files(config: &mut web::ServiceConfig) {
 struct MediaUpload {
     /// The file. Its type is decided by its bytes: JPEG, PNG, WebP or GIF images; PDF, Word,
     /// Excel, PowerPoint, ZIP or UTF-8 text attachments.
-    #[schema(value_type = String, format = Binary)]
+    /// An empty file is refused (422).
+    #[schema(value_type = String, format = Binary, min_length = 1)]
     file: Vec<u8>,
     /// What the image shows, one line of at most 300 characters.
-    #[schema(max_length = 300)]
+    #[schema(max_length = 300, example = "示例：普法宣传活动现场")]
     alt: Option<String>,
 }
 

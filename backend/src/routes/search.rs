@@ -32,16 +32,13 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 200, description = "One page of hits.", body = SearchPage,
             headers(
                 ("X-Total-Count" = u64, description = "Hits in all."),
-                ("ETag" = String, description = "The page's entity tag."),
                 ("Link" = String, description = "`first`, `last`, `prev` and `next` pages (RFC 8288)."),
             )),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
         (status = 503, response = ServerBusy),
     ),
-    security(())
 )]
 #[get("/search")]
 async fn search_articles(
@@ -73,7 +70,6 @@ async fn search_articles(
         (status = 500, response = ServerError),
         (status = 503, response = ServerBusy),
     ),
-    security(())
 )]
 #[get("/search/suggest")]
 async fn suggest_titles(

@@ -24,13 +24,10 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "site",
     responses(
-        (status = 200, description = "The settings.", body = SiteSettings,
-            headers(("ETag" = String, description = "The settings' entity tag."))),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
+        (status = 200, description = "The settings.", body = SiteSettings),
         (status = 400, response = BadRequest),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/site")]
 async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSettings>> {

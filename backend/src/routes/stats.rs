@@ -33,12 +33,10 @@ pub fn configure(config: &mut ServiceConfig) {
     params(MostReadQuery),
     responses(
         (status = 200, description = "Most read first.", body = Vec<MostReadArticle>),
-        (status = 304, description = "Not modified since the `If-None-Match` entity tag."),
         (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),
-    security(())
 )]
 #[get("/stats/most-read")]
 async fn most_read(

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use portal_api::Problem;
+use portal_api::{ErrorCode, Problem};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -64,42 +64,34 @@ impl ApiError {
         }
     }
 
-    /// What a reader is told, in Chinese.
+    /// What a reader is told, in Chinese: the message of the problem's code
+    /// (`portal_api::ErrorCode`), or, when no problem document came (a proxy's error page),
+    /// the message of the code its status most likely stands for.
     pub fn headline(&self) -> &'static str {
         match self {
             ApiError::Network(_) => "无法连接服务器,请检查网络后重试。",
-            ApiError::Status { status: 401, .. } => "登录已失效,请重新登录。",
-            ApiError::Status { status: 403, .. } => "您没有执行此操作的权限。",
-            ApiError::Status { status: 404, .. } => "您要找的内容不存在或已被删除。",
             ApiError::Status {
-                status: 409,
                 problem: Some(problem),
-            } => match problem.code.as_str() {
-                "name_taken" => "这个名称或标识已被使用,请换一个。",
-                "not_empty" => "该栏目下还有子栏目或文章,请先移走或删除它们。",
-                "tree_cycle" => "不能把栏目移到它自己或它的下级栏目之下。",
-                "last_admin" => "这是最后一位启用的管理员,请先设置另一位管理员。",
-                "not_public" => "该文章尚未公开,不计浏览次数。",
-                "in_use" => "仍有文章在使用该文件,请先从文章中移除。",
-                _ => "操作被拒绝:与现有数据冲突。",
-            },
-            ApiError::Status { status: 409, .. } => "操作被拒绝:与现有数据冲突。",
-            ApiError::Status { status: 413, .. } => "文件太大,超过了服务器允许的上限。",
-            ApiError::Status { status: 415, .. } => {
-                "不支持这种文件:图片可用 JPEG、PNG、WebP、GIF,附件可用 PDF、Word、Excel、PowerPoint、ZIP、文本。"
-            }
-            ApiError::Status { status: 422, .. } => "提交的内容有误,请检查标出的项目。",
-            ApiError::Status { status: 429, .. } => "访问过于频繁,请稍后再试。",
+                ..
+            } => problem.code.message(),
             ApiError::Status {
-                status: 503,
-                problem: Some(problem),
-            } if matches!(problem.code.as_str(), "server_busy" | "write_contention") => {
-                "服务器正忙,请稍后再试。"
+                status,
+                problem: None,
+            } => {
+                let code = match status {
+                    401 => ErrorCode::Unauthorized,
+                    403 => ErrorCode::Forbidden,
+                    404 => ErrorCode::NotFound,
+                    409 => ErrorCode::Duplicate,
+                    413 => ErrorCode::PayloadTooLarge,
+                    415 => ErrorCode::UnsupportedMediaType,
+                    422 => ErrorCode::ValidationFailed,
+                    429 => ErrorCode::TooManyRequests,
+                    400..=499 => ErrorCode::BadRequest,
+                    _ => ErrorCode::InternalError,
+                };
+                code.message()
             }
-            ApiError::Status {
-                status: 400..=499, ..
-            } => "请求的内容有误,无法完成。",
-            ApiError::Status { .. } => "服务器暂时无法处理请求,请稍后再试。",
             ApiError::Decode(_) => "服务器返回的数据无法识别,请稍后再试。",
         }
     }
