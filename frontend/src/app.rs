@@ -3,6 +3,8 @@
 //! Everything under `/admin` is the editors' console instead: an app of its own, in a bundle of
 //! its own (see [`crate::admin::ConsoleApp`]), so readers never download it.
 
+use std::collections::HashMap;
+
 use portal_api::Article;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,37 +18,53 @@ use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage
 use crate::services;
 use crate::state::PortalContext;
 
-/// The portal's pages. A malformed id (`/article/abc`) matches nothing and lands on the 404.
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/category/:slug")]
-    Category { slug: String },
-    #[at("/article/:id")]
-    Article { id: i32 },
-    /// `?q=words&page=n`
-    #[at("/search")]
-    Search,
-    /// The editors' console: another app, which a page load brings (see [`LoadsConsole`]).
-    #[at("/admin")]
-    Admin,
-    #[at("/admin/*")]
-    AdminPage,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+/// The portal's pages, listed once in portal-api: the server reads addresses with the same
+/// rules when it renders a page and sets its status.
+pub use portal_api::PageRoute as Route;
+
+/// yew-router's handle on a [`Route`]: the router asks it to read and write addresses, and it
+/// answers with portal-api's rules (a derived `Routable` would state the addresses again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Routed(pub Route);
+
+impl Routable for Routed {
+    fn from_path(path: &str, _params: &HashMap<&str, &str>) -> Option<Self> {
+        Self::recognize(path)
+    }
+
+    fn to_path(&self) -> String {
+        self.0.path()
+    }
+
+    fn routes() -> Vec<&'static str> {
+        // `recognize` reads every address itself; this list only feeds the derive's matcher.
+        vec!["/*path"]
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Routed(Route::NotFound))
+    }
+
+    fn recognize(pathname: &str) -> Option<Self> {
+        Some(Routed(Route::recognize(pathname)))
+    }
 }
 
-fn switch(route: Route) -> Html {
-    match route {
+/// The page the router is on.
+#[hook]
+pub fn use_page_route() -> Option<Route> {
+    use_route::<Routed>().map(|routed| routed.0)
+}
+
+fn switch(routed: Routed) -> Html {
+    match routed.0 {
         Route::Home => html! { <HomePage /> },
         Route::Category { slug } => html! { <CategoryPage {slug} /> },
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::Search => html! { <SearchPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         // Rendered by `Root` without the portal's frame.
-        Route::Admin | Route::AdminPage => html! {},
+        Route::Console => html! {},
     }
 }
 
@@ -122,8 +140,8 @@ fn fixed_history(url: &str) -> AnyHistory {
 /// The console or the portal, by address.
 #[component]
 fn Root() -> Html {
-    match use_route::<Route>() {
-        Some(Route::Admin | Route::AdminPage) => html! { <LoadsConsole /> },
+    match use_page_route() {
+        Some(Route::Console) => html! { <LoadsConsole /> },
         _ => html! { <Portal /> },
     }
 }
@@ -146,7 +164,7 @@ fn Portal() -> Html {
     let site = use_get(Some(services::site::url()));
     let tree = use_get(Some(services::categories::tree_url()));
     let friend_links = use_get(Some(services::friend_links::list_url()));
-    let route = use_route::<Route>();
+    let route = use_page_route();
     let preloaded = use_context::<Preloaded>();
     // Pages report their section from an effect, which a server-rendered page never runs: the
     // first render finds it from the address (and the article the page brought along), so the
@@ -172,7 +190,7 @@ fn Portal() -> Html {
             <Header />
             <Navigation retry={tree.retry} />
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                <Switch<Routed> render={switch} />
             </main>
             <Footer />
         </ContextProvider<PortalContext>>

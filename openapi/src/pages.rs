@@ -34,6 +34,68 @@ pub enum PageAnswer {
 /// (`/api/v1/articles/7`, `/api/v1/articles?category=news&per_page=6`).
 pub type PageData = BTreeMap<String, PageAnswer>;
 
+/// The portal's pages: every address a reader can land on, listed once. The client's router
+/// and the server (which renders these pages and gives each its status and head) both read
+/// addresses with [`PageRoute::recognize`] and write them with [`PageRoute::path`], so a new
+/// page is added here, and the compiler then asks both for what it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PageRoute {
+    /// `/`
+    Home,
+    /// `/category/{slug}`, its pages as `?page=n`. The slug is the address's segment as sent.
+    Category { slug: String },
+    /// `/article/{id}`.
+    Article { id: i32 },
+    /// `/search?q=words&page=n`.
+    Search,
+    /// `/admin` and everything under it: the editors' console, an app of its own.
+    Console,
+    /// Any other address, `/article/abc` and `/category/a/b` included.
+    NotFound,
+}
+
+impl PageRoute {
+    /// The page at `path` (without its query); a trailing slash is the same page.
+    pub fn recognize(path: &str) -> PageRoute {
+        let trimmed = path.trim_end_matches('/');
+        match trimmed {
+            "" => return PageRoute::Home,
+            "/search" => return PageRoute::Search,
+            "/admin" => return PageRoute::Console,
+            _ if trimmed.starts_with("/admin/") => return PageRoute::Console,
+            _ => {}
+        }
+        let single = |prefix: &str| {
+            trimmed
+                .strip_prefix(prefix)
+                .filter(|rest| !rest.is_empty() && !rest.contains('/'))
+        };
+        if let Some(id) = single("/article/") {
+            return id
+                .parse()
+                .map_or(PageRoute::NotFound, |id| PageRoute::Article { id });
+        }
+        if let Some(slug) = single("/category/") {
+            return PageRoute::Category {
+                slug: slug.to_owned(),
+            };
+        }
+        PageRoute::NotFound
+    }
+
+    /// The page's address (`/article/7`); the 404 page's own is `/404`.
+    pub fn path(&self) -> String {
+        match self {
+            PageRoute::Home => "/".to_owned(),
+            PageRoute::Category { slug } => format!("/category/{slug}"),
+            PageRoute::Article { id } => format!("/article/{id}"),
+            PageRoute::Search => "/search".to_owned(),
+            PageRoute::Console => "/admin".to_owned(),
+            PageRoute::NotFound => "/404".to_owned(),
+        }
+    }
+}
+
 /// The title of the page for an unknown address.
 pub const NOT_FOUND_TITLE: &str = "页面未找到";
 /// The title of the search page before anything is asked.
@@ -88,5 +150,67 @@ mod tests {
         assert_eq!(category_title("通知公告", 2), "通知公告 - 第2页");
         assert_eq!(search_title(" 民法典 "), "“民法典”的搜索结果");
         assert_eq!(search_title(""), SEARCH_TITLE);
+    }
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::PageRoute;
+
+    #[test]
+    fn addresses_are_recognised_as_the_pages_they_name() {
+        assert_eq!(PageRoute::recognize("/"), PageRoute::Home);
+        assert_eq!(PageRoute::recognize(""), PageRoute::Home);
+        assert_eq!(PageRoute::recognize("/search"), PageRoute::Search);
+        assert_eq!(PageRoute::recognize("/search/"), PageRoute::Search);
+        assert_eq!(PageRoute::recognize("/admin"), PageRoute::Console);
+        assert_eq!(
+            PageRoute::recognize("/admin/articles/7"),
+            PageRoute::Console
+        );
+        assert_eq!(PageRoute::recognize("/administration"), PageRoute::NotFound);
+        assert_eq!(
+            PageRoute::recognize("/article/7"),
+            PageRoute::Article { id: 7 }
+        );
+        assert_eq!(
+            PageRoute::recognize("/article/7/"),
+            PageRoute::Article { id: 7 }
+        );
+        assert_eq!(PageRoute::recognize("/article/abc"), PageRoute::NotFound);
+        assert_eq!(
+            PageRoute::recognize("/article/99999999999"),
+            PageRoute::NotFound
+        );
+        assert_eq!(
+            PageRoute::recognize("/category/xinzhou"),
+            PageRoute::Category {
+                slug: "xinzhou".into()
+            }
+        );
+        assert_eq!(PageRoute::recognize("/category/a/b"), PageRoute::NotFound);
+        assert_eq!(PageRoute::recognize("/category/"), PageRoute::NotFound);
+        assert_eq!(PageRoute::recognize("/nothing-here"), PageRoute::NotFound);
+    }
+
+    #[test]
+    fn every_page_is_recognised_at_its_own_address() {
+        for route in [
+            PageRoute::Home,
+            PageRoute::Category {
+                slug: "pufa-dongtai".into(),
+            },
+            PageRoute::Article { id: 42 },
+            PageRoute::Search,
+            PageRoute::Console,
+            PageRoute::NotFound,
+        ] {
+            assert_eq!(
+                PageRoute::recognize(&route.path()),
+                route,
+                "{}",
+                route.path()
+            );
+        }
     }
 }

@@ -468,11 +468,11 @@ describe('errors', () => {
               status: 503,
               contentType: 'application/problem+json',
               body: JSON.stringify({
-                type: '/problems/unavailable',
+                type: '/problems/service-unavailable',
                 title: 'Service unavailable',
                 status: 503,
                 detail: 'the database is not reachable',
-                code: 'unavailable',
+                code: 'service_unavailable',
               }),
             })
           : route.continue(),
@@ -485,7 +485,7 @@ describe('errors', () => {
       const alert = page.getByRole('alert').filter({ hasText: '文章列表加载失败' });
       await alert.waitFor();
       assert.match(squash(await alert.innerText()), /服务器暂时无法处理请求,请稍后再试。/);
-      assert.match(squash(await alert.innerText()), /503 unavailable: the database is not reachable/);
+      assert.match(squash(await alert.innerText()), /503 service_unavailable: the database is not reachable/);
 
       failing = false;
       await alert.getByRole('button', { name: '重试' }).click();

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, TimeZone, Utc};
-use portal_api::{ArticleStatus, NewCategory};
+use portal_api::{ArticleStatus, NewCategory, PageRoute};
 use regex::Regex;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait,
@@ -502,7 +502,10 @@ impl Run<'_> {
             self.records.source,
             self.options.dry_run,
             addresses,
-            &format!("/category/{target_slug}"),
+            &PageRoute::Category {
+                slug: target_slug.clone(),
+            }
+            .path(),
             &mut self.summary,
         )
         .await?;
@@ -666,7 +669,7 @@ impl Run<'_> {
             self.records.source,
             self.options.dry_run,
             addresses,
-            &format!("/article/{id}"),
+            &PageRoute::Article { id }.path(),
             &mut self.summary,
         )
         .await?;

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use portal_api::{ArticleStatus, MediaKind, NewCategory, Role};
+use portal_api::{ArticleStatus, MediaKind, NewCategory, PageRoute, Role};
 use regex::Regex;
 use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -393,7 +393,10 @@ async fn category_for(
         records.source,
         options.dry_run,
         addresses,
-        &format!("/category/{target_slug}"),
+        &PageRoute::Category {
+            slug: target_slug.clone(),
+        }
+        .path(),
         summary,
     )
     .await?;
@@ -761,7 +764,7 @@ async fn post(
         records.source,
         options.dry_run,
         addresses,
-        &format!("/article/{id}"),
+        &PageRoute::Article { id }.path(),
         summary,
     )
     .await?;

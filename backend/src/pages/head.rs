@@ -8,7 +8,7 @@ use actix_web::{http::StatusCode, HttpRequest};
 use chrono::{DateTime, Utc};
 use portal_api::{
     category_title, document_title, search_title, ArticleSort, ArticleStatusFilter, CategoryRef,
-    SiteSettings, CONSOLE_TITLE, NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
+    PageRoute, SiteSettings, CONSOLE_TITLE, NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
 };
 use serde_json::{json, Value};
 
@@ -22,40 +22,6 @@ use crate::{
 
 /// How long a description is, in characters (what search engines show).
 const DESCRIPTION_CHARS: usize = 120;
-
-/// The portal's routes, as the client defines them.
-#[derive(Debug, PartialEq, Eq)]
-pub enum PortalPage<'a> {
-    Home,
-    Search,
-    Console,
-    Article(i32),
-    Category(&'a str),
-    Unknown,
-}
-
-pub fn classify(path: &str) -> PortalPage<'_> {
-    let trimmed = path.trim_end_matches('/');
-    match trimmed {
-        "" => return PortalPage::Home,
-        "/search" => return PortalPage::Search,
-        "/admin" => return PortalPage::Console,
-        _ if trimmed.starts_with("/admin/") => return PortalPage::Console,
-        _ => {}
-    }
-    let single = |prefix: &str| {
-        trimmed
-            .strip_prefix(prefix)
-            .filter(|rest| !rest.is_empty() && !rest.contains('/'))
-    };
-    if let Some(id) = single("/article/") {
-        return id.parse().map_or(PortalPage::Unknown, PortalPage::Article);
-    }
-    if let Some(slug) = single("/category/") {
-        return PortalPage::Category(slug);
-    }
-    PortalPage::Unknown
-}
 
 /// What kind of thing a page is, for Open Graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,10 +166,10 @@ fn breadcrumb(origin: &str, trail: &[(String, String)]) -> Value {
 /// Breadcrumb steps for categories: each one's name and page.
 fn category_trail(categories: &[CategoryRef]) -> impl Iterator<Item = (String, String)> + '_ {
     categories.iter().map(|category| {
-        (
-            category.name.clone(),
-            format!("/category/{}", category.slug),
-        )
+        let page = PageRoute::Category {
+            slug: category.slug.clone(),
+        };
+        (category.name.clone(), page.path())
     })
 }
 
@@ -276,8 +242,8 @@ async fn build(
 ) -> ApiResult<PageHead> {
     let not_found = || ApiError::NotFound("no such page".into());
     let name = &site.site_name;
-    match classify(request.path()) {
-        PortalPage::Home => {
+    match PageRoute::recognize(request.path()) {
+        PageRoute::Home => {
             let tree = categories::tree(&state.db, &state.categories).await?;
             let sections: Vec<&str> = tree.iter().map(|node| node.name.as_str()).collect();
             let description = if sections.is_empty() {
@@ -306,7 +272,7 @@ async fn build(
             }));
             Ok(head)
         }
-        PortalPage::Search => {
+        PageRoute::Search => {
             let words = search_words(request.query_string());
             let title = document_title(Some(&search_title(&words)), name);
             let canonical = if words.is_empty() {
@@ -325,16 +291,16 @@ async fn build(
             head.canonical = Some(canonical);
             Ok(head)
         }
-        PortalPage::Console => Ok(PageHead::plain(
+        PageRoute::Console => Ok(PageHead::plain(
             StatusCode::OK,
             document_title(Some(CONSOLE_TITLE), name),
             format!("{name}的编辑与管理后台。"),
             site,
         )),
-        PortalPage::Unknown => Err(not_found()),
-        PortalPage::Category(slug) => {
+        PageRoute::NotFound => Err(not_found()),
+        PageRoute::Category { slug } => {
             let page = page_number(request.query_string()).ok_or_else(not_found)?;
-            let detail = categories::get(&state.db, &state.categories, slug).await?;
+            let detail = categories::get(&state.db, &state.categories, &slug).await?;
             let listed = articles::list(
                 &state.db,
                 &state.categories,
@@ -373,7 +339,10 @@ async fn build(
                 cut(&category.description, DESCRIPTION_CHARS)
             };
             let mut head = PageHead::plain(StatusCode::OK, title, description, site);
-            let path = format!("/category/{}", category.slug);
+            let path = PageRoute::Category {
+                slug: category.slug.clone(),
+            }
+            .path();
             head.canonical = Some(if page > 1 {
                 format!("{origin}{path}?page={page}")
             } else {
@@ -385,7 +354,7 @@ async fn build(
             head.structured.push(breadcrumb(origin, &trail));
             Ok(head)
         }
-        PortalPage::Article(id) => {
+        PageRoute::Article { id } => {
             let article = articles::get(&state.db, &state.categories, id, false).await?;
             let text = readable(&article.body);
             let description = if article.summary.trim().is_empty() {
@@ -393,7 +362,7 @@ async fn build(
             } else {
                 cut(&article.summary, DESCRIPTION_CHARS)
             };
-            let url = format!("{origin}/article/{}", article.id);
+            let url = format!("{origin}{}", PageRoute::Article { id: article.id }.path());
             let mut head = PageHead::plain(
                 StatusCode::OK,
                 document_title(Some(&article.title), name),
@@ -442,21 +411,6 @@ async fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn portal_paths_are_told_apart() {
-        assert_eq!(classify("/"), PortalPage::Home);
-        assert_eq!(classify("/search"), PortalPage::Search);
-        assert_eq!(classify("/admin/articles/7"), PortalPage::Console);
-        assert_eq!(classify("/article/7"), PortalPage::Article(7));
-        assert_eq!(classify("/article/abc"), PortalPage::Unknown);
-        assert_eq!(
-            classify("/category/xinzhou"),
-            PortalPage::Category("xinzhou")
-        );
-        assert_eq!(classify("/category/a/b"), PortalPage::Unknown);
-        assert_eq!(classify("/nothing-here"), PortalPage::Unknown);
-    }
 
     #[test]
     fn page_numbers_and_words_come_from_the_query() {

@@ -16,11 +16,10 @@ use actix_web::{
     web, HttpRequest, HttpResponse,
 };
 
-use portal_api::PAGE_DATA_ID;
+use portal_api::{PageRoute, PAGE_DATA_ID};
 
 use super::{
-    counter,
-    head::{self, PortalPage},
+    counter, head,
     render::{self, RenderedPage},
     SiteOrigin,
 };
@@ -198,12 +197,12 @@ fn may_be_legacy(request: &HttpRequest) -> bool {
     ) {
         return false;
     }
-    match head::classify(request.path()) {
-        PortalPage::Home => legacy_links::names_an_item(request.query_string()),
-        PortalPage::Unknown => true,
+    match PageRoute::recognize(request.path()) {
+        PageRoute::Home => legacy_links::names_an_item(request.query_string()),
+        PageRoute::NotFound => true,
         // WordPress's category addresses with a Chinese slug.
-        PortalPage::Category(slug) => slug.contains('%'),
-        PortalPage::Search | PortalPage::Console | PortalPage::Article(_) => false,
+        PageRoute::Category { slug } => slug.contains('%'),
+        PageRoute::Search | PageRoute::Console | PageRoute::Article { .. } => false,
     }
 }
 
@@ -237,8 +236,8 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
             .content_type("text/plain; charset=utf-8")
             .body("not found");
     }
-    let shell = match head::classify(request.path()) {
-        PortalPage::Console => &shells.console,
+    let shell = match PageRoute::recognize(request.path()) {
+        PageRoute::Console => &shells.console,
         _ => &shells.portal,
     };
     let (head, rendered, trailer) = match (
@@ -247,16 +246,16 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
     ) {
         (Some(state), Some(origin)) => {
             let head = head::for_request(state, request, &origin.of(request)).await;
-            let page = head::classify(request.path());
+            let page = PageRoute::recognize(request.path());
             // The console is the editors' own app; a page whose head could not be read (the
             // database is down) is left to the client to explain.
             let rendered = match (&head, &page) {
-                (None, _) | (_, PortalPage::Console) => None,
+                (None, _) | (_, PageRoute::Console) => None,
                 (Some(_), _) if !shell.has_place => None,
                 (Some(_), _) => Some(render::render(state, &page_url(request)).await),
             };
             let trailer = match (&head, page) {
-                (Some(head), PortalPage::Article(id)) if head.status == StatusCode::OK => {
+                (Some(head), PageRoute::Article { id }) if head.status == StatusCode::OK => {
                     counter::noscript_image(id)
                 }
                 _ => String::new(),

@@ -2,6 +2,7 @@
 //! when its time comes, without a write), the categories, and when each last changed.
 
 use chrono::{DateTime, Utc};
+use portal_api::PageRoute;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -204,9 +205,14 @@ pub async fn sitemap_part(
             path: "/".into(),
             last_modified: plan.last_modified,
         });
-        urls.extend(in_order.into_iter().map(|model| SitemapUrl {
-            path: format!("/category/{}", model.slug),
-            last_modified: model.updated_at,
+        urls.extend(in_order.into_iter().map(|model| {
+            SitemapUrl {
+                path: PageRoute::Category {
+                    slug: model.slug.clone(),
+                }
+                .path(),
+                last_modified: model.updated_at,
+            }
         }));
         urls.drain(..usize::try_from(first).unwrap_or(usize::MAX).min(urls.len()));
     }
@@ -228,7 +234,7 @@ pub async fn sitemap_part(
         .await?;
     urls.extend(rows.into_iter().map(|row| {
         SitemapUrl {
-            path: format!("/article/{}", row.id),
+            path: PageRoute::Article { id: row.id }.path(),
             // A scheduled article's page appears when it comes due, after its last edit.
             last_modified: row
                 .published_at

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{use_page_route, Route};
 use crate::components::{RouteLink, SearchForm};
 use crate::dates;
 use crate::pagination::ListQuery;
@@ -14,7 +14,7 @@ use crate::state::use_portal;
 pub fn Header() -> Html {
     let portal = use_portal();
     let location = use_location();
-    let route = use_route::<Route>();
+    let route = use_page_route();
     let searched = match (route, location) {
         (Some(Route::Search), Some(location)) => {
             ListQuery::parse(location.query_str()).words().to_owned()

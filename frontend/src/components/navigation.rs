@@ -4,9 +4,8 @@
 
 use portal_api::CategoryNode;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{use_page_route, Route};
 use crate::components::RouteLink;
 use crate::hooks::Remote;
 use crate::sections;
@@ -21,7 +20,7 @@ pub struct NavigationProps {
 #[component]
 pub fn Navigation(props: &NavigationProps) -> Html {
     let portal = use_portal();
-    let route = use_route::<Route>();
+    let route = use_page_route();
     let tree = portal.tree();
     let path = portal
         .section

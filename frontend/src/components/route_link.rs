@@ -4,11 +4,11 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{Route, Routed};
 
 /// The address of `route` with `query` appended (`/category/xinzhou?page=2`).
 pub fn href(route: &Route, query: &[(&'static str, String)]) -> String {
-    let path = route.to_path();
+    let path = route.path();
     match serde_urlencoded::to_string(query) {
         Ok(query) if !query.is_empty() => format!("{path}?{query}"),
         _ => path,
@@ -49,8 +49,12 @@ pub fn RouteLink(props: &RouteLinkProps) -> Html {
             };
             event.prevent_default();
             // A query that cannot be encoded loses only its query, never the navigation.
-            if query.is_empty() || navigator.push_with_query(&to, &query).is_err() {
-                navigator.push(&to);
+            if query.is_empty()
+                || navigator
+                    .push_with_query(&Routed(to.clone()), &query)
+                    .is_err()
+            {
+                navigator.push(&Routed(to.clone()));
             }
         })
     };

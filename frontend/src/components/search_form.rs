@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{Route, Routed};
 use crate::services::{articles::MAX_QUERY_CHARS, search};
 
 #[derive(Properties, PartialEq)]
@@ -70,7 +70,7 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
         move |id: i32| {
             suggestions.set(Vec::new());
             if let Some(navigator) = navigator.as_ref() {
-                navigator.push(&Route::Article { id });
+                navigator.push(&Routed(Route::Article { id }));
             }
         }
     };
@@ -122,8 +122,11 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
             suggestions.set(Vec::new());
             let words: String = text.trim().chars().take(MAX_QUERY_CHARS).collect();
             let query = [("q", words)];
-            if navigator.push_with_query(&Route::Search, &query).is_err() {
-                navigator.push(&Route::Search);
+            if navigator
+                .push_with_query(&Routed(Route::Search), &query)
+                .is_err()
+            {
+                navigator.push(&Routed(Route::Search));
             }
         })
     };

@@ -10,7 +10,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{Route, Routed};
 use crate::components::{ErrorBox, Loading, Pager, RouteLink, SearchForm};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
@@ -86,8 +86,8 @@ pub fn SearchPage() -> Html {
                 return;
             };
             if let Some(navigator) = navigator.as_ref() {
-                let _ =
-                    navigator.push_with_query(&Route::Search, &keep(&words, sort, &select.value()));
+                let _ = navigator
+                    .push_with_query(&Routed(Route::Search), &keep(&words, sort, &select.value()));
             }
         }
     };
