@@ -39,7 +39,7 @@
 
 use std::{fmt, path::PathBuf, time::Duration};
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use serde::Deserialize;
 
 use crate::http::TrustedProxies;
@@ -389,6 +389,7 @@ impl Settings {
     /// the environment.
     pub fn load() -> anyhow::Result<Self> {
         let mut settings = Self::defaults();
+        let mut problems: Vec<Problems> = Vec::new();
         let explicit_file = std::env::var_os("PORTAL_CONFIG").map(PathBuf::from);
         let file = explicit_file
             .clone()
@@ -400,18 +401,25 @@ impl Settings {
             let from_file: FileSettings = toml::from_str(&text)
                 .with_context(|| format!("parsing the configuration file {}", path.display()))?;
             data_dir_given = from_file.data_dir.is_some();
-            settings.apply_file(from_file)?;
+            problems.extend(settings.apply_file(from_file).err());
         }
         data_dir_given |= std::env::var_os("PORTAL_DATA_DIR").is_some();
-        settings.apply_env()?;
+        problems.extend(settings.apply_env().err());
         if !data_dir_given {
             settings.data_dir = default_data_dir(&settings.database_url);
         }
-        settings.validate()?;
+        problems.extend(settings.validate().err());
+        Problems::result(
+            problems
+                .into_iter()
+                .flat_map(|problems| problems.0)
+                .collect(),
+        )?;
         Ok(settings)
     }
 
-    fn apply_file(&mut self, file: FileSettings) -> anyhow::Result<()> {
+    fn apply_file(&mut self, file: FileSettings) -> Result<(), Problems> {
+        let mut problems = Vec::new();
         let FileSettings {
             addr,
             database_url,
@@ -448,20 +456,25 @@ impl Settings {
             media_s3_secret_access_key,
             media_s3_prefix,
         } = file;
-        self.apply_s3(S3Parts {
-            bucket: media_s3_bucket,
-            endpoint: media_s3_endpoint,
-            region: media_s3_region,
-            access_key_id: media_s3_access_key_id,
-            secret_access_key: media_s3_secret_access_key,
-            prefix: media_s3_prefix,
-        })?;
+        self.apply_s3(
+            S3Parts {
+                bucket: media_s3_bucket,
+                endpoint: media_s3_endpoint,
+                region: media_s3_region,
+                access_key_id: media_s3_access_key_id,
+                secret_access_key: media_s3_secret_access_key,
+                prefix: media_s3_prefix,
+            },
+            &mut problems,
+        );
         if trust_proxy.is_some() {
-            bail!("{TRUST_PROXY_REPLACED}");
+            problems.push(TRUST_PROXY_REPLACED.to_owned());
         }
         if let Some(list) = trusted_proxies {
-            self.trusted_proxies = TrustedProxies::parse(&list)
-                .map_err(|message| anyhow::anyhow!("trusted_proxies: {message}"))?;
+            match TrustedProxies::parse(&list) {
+                Ok(proxies) => self.trusted_proxies = proxies,
+                Err(message) => problems.push(format!("trusted_proxies: {message}")),
+            }
         }
         replace(
             &mut self.login_max_failures_per_account,
@@ -492,10 +505,10 @@ impl Settings {
         replace(&mut self.demo_content, demo_content);
         self.site_name = site_name.or(self.site_name.take());
         if let Some(address) = public_url {
-            self.public_url = Some(
-                public_url_from(&address)
-                    .map_err(|message| anyhow::anyhow!("public_url {message}"))?,
-            );
+            match public_url_from(&address) {
+                Ok(url) => self.public_url = Some(url),
+                Err(message) => problems.push(format!("public_url {message}")),
+            }
         }
         replace(&mut self.login_max_failures, login_max_failures);
         self.jwt_secret = jwt_secret.or(self.jwt_secret.take());
@@ -515,10 +528,11 @@ impl Settings {
             microcache_ms.map(Duration::from_millis),
         );
         replace(&mut self.media_max_bytes, media_max_bytes);
-        Ok(())
+        Problems::result(problems)
     }
 
-    fn apply_env(&mut self) -> anyhow::Result<()> {
+    fn apply_env(&mut self) -> Result<(), Problems> {
+        let mut problems = Vec::new();
         replace(&mut self.addr, env("PORTAL_ADDR"));
         replace(&mut self.database_url, env("DATABASE_URL"));
         replace(
@@ -538,43 +552,45 @@ impl Settings {
         }
         replace(
             &mut self.jwt_ttl,
-            parse_env::<u64>("PORTAL_JWT_TTL_SECONDS")?.map(Duration::from_secs),
+            parse_env::<u64>("PORTAL_JWT_TTL_SECONDS", &mut problems).map(Duration::from_secs),
         );
         replace(
             &mut self.demo_content,
-            parse_bool_env("PORTAL_DEMO_CONTENT")?,
+            parse_bool_env("PORTAL_DEMO_CONTENT", &mut problems),
         );
         if let Some(name) = env("PORTAL_SITE_NAME") {
             self.site_name = Some(name);
         }
         if let Some(address) = env("PORTAL_PUBLIC_URL") {
-            self.public_url = Some(
-                public_url_from(&address)
-                    .map_err(|message| anyhow::anyhow!("PORTAL_PUBLIC_URL {message}"))?,
-            );
+            match public_url_from(&address) {
+                Ok(url) => self.public_url = Some(url),
+                Err(message) => problems.push(format!("PORTAL_PUBLIC_URL {message}")),
+            }
         }
         if env("PORTAL_TRUST_PROXY").is_some() {
-            bail!("{TRUST_PROXY_REPLACED}");
+            problems.push(TRUST_PROXY_REPLACED.to_owned());
         }
         if let Some(list) = env("PORTAL_TRUSTED_PROXIES") {
-            self.trusted_proxies = TrustedProxies::parse(&list)
-                .map_err(|message| anyhow::anyhow!("PORTAL_TRUSTED_PROXIES: {message}"))?;
+            match TrustedProxies::parse(&list) {
+                Ok(proxies) => self.trusted_proxies = proxies,
+                Err(message) => problems.push(format!("PORTAL_TRUSTED_PROXIES: {message}")),
+            }
         }
         replace(
             &mut self.login_max_failures_per_account,
-            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT")?,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT", &mut problems),
         );
         replace(
             &mut self.login_max_failures_per_address,
-            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS")?,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS", &mut problems),
         );
         replace(
             &mut self.views_per_address,
-            parse_env("PORTAL_VIEWS_PER_ADDRESS")?,
+            parse_env("PORTAL_VIEWS_PER_ADDRESS", &mut problems),
         );
         replace(
             &mut self.visitor_retention_days,
-            parse_env("PORTAL_VISITOR_RETENTION_DAYS")?,
+            parse_env("PORTAL_VISITOR_RETENTION_DAYS", &mut problems),
         );
         replace(
             &mut self.beacon_origins,
@@ -584,49 +600,56 @@ impl Settings {
             &mut self.cors_origins,
             env("PORTAL_CORS_ORIGINS").map(|list| origins(&list)),
         );
-        if let Some(age) = parse_env::<u64>("PORTAL_HSTS_MAX_AGE")? {
+        if let Some(age) = parse_env::<u64>("PORTAL_HSTS_MAX_AGE", &mut problems) {
             self.hsts_max_age = (age > 0).then_some(age);
         }
-        replace(&mut self.log_full_ip, parse_bool_env("PORTAL_LOG_FULL_IP")?);
+        replace(
+            &mut self.log_full_ip,
+            parse_bool_env("PORTAL_LOG_FULL_IP", &mut problems),
+        );
         replace(
             &mut self.login_max_failures,
-            parse_env("PORTAL_LOGIN_MAX_FAILURES")?,
+            parse_env("PORTAL_LOGIN_MAX_FAILURES", &mut problems),
         );
         replace(
             &mut self.hit_flush_interval,
-            parse_env::<u64>("PORTAL_HIT_FLUSH_MS")?.map(Duration::from_millis),
+            parse_env::<u64>("PORTAL_HIT_FLUSH_MS", &mut problems).map(Duration::from_millis),
         );
         replace(
             &mut self.view_dedup_window,
-            parse_env::<u64>("PORTAL_VIEW_DEDUP_SECONDS")?.map(Duration::from_secs),
+            parse_env::<u64>("PORTAL_VIEW_DEDUP_SECONDS", &mut problems).map(Duration::from_secs),
         );
         replace(
             &mut self.view_dedup_capacity,
-            parse_env("PORTAL_VIEW_DEDUP_CAPACITY")?,
+            parse_env("PORTAL_VIEW_DEDUP_CAPACITY", &mut problems),
         );
         replace(
             &mut self.micro_cache_ttl,
-            parse_env::<u64>("PORTAL_MICROCACHE_MS")?.map(Duration::from_millis),
+            parse_env::<u64>("PORTAL_MICROCACHE_MS", &mut problems).map(Duration::from_millis),
         );
         replace(
             &mut self.media_max_bytes,
-            parse_env("PORTAL_MEDIA_MAX_BYTES")?,
+            parse_env("PORTAL_MEDIA_MAX_BYTES", &mut problems),
         );
-        if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS")? {
+        if let Some(workers) = parse_env::<usize>("PORTAL_WORKERS", &mut problems) {
             self.workers = Some(workers);
         }
-        self.apply_s3(S3Parts {
-            bucket: env("PORTAL_MEDIA_S3_BUCKET"),
-            endpoint: env("PORTAL_MEDIA_S3_ENDPOINT"),
-            region: env("PORTAL_MEDIA_S3_REGION"),
-            access_key_id: env("PORTAL_MEDIA_S3_ACCESS_KEY_ID"),
-            secret_access_key: env("PORTAL_MEDIA_S3_SECRET_ACCESS_KEY").map(Secret::new),
-            prefix: env("PORTAL_MEDIA_S3_PREFIX"),
-        })
+        self.apply_s3(
+            S3Parts {
+                bucket: env("PORTAL_MEDIA_S3_BUCKET"),
+                endpoint: env("PORTAL_MEDIA_S3_ENDPOINT"),
+                region: env("PORTAL_MEDIA_S3_REGION"),
+                access_key_id: env("PORTAL_MEDIA_S3_ACCESS_KEY_ID"),
+                secret_access_key: env("PORTAL_MEDIA_S3_SECRET_ACCESS_KEY").map(Secret::new),
+                prefix: env("PORTAL_MEDIA_S3_PREFIX"),
+            },
+            &mut problems,
+        );
+        Problems::result(problems)
     }
 
     /// Lays the bucket settings given by one layer over the earlier ones.
-    fn apply_s3(&mut self, parts: S3Parts) -> anyhow::Result<()> {
+    fn apply_s3(&mut self, parts: S3Parts, problems: &mut Vec<String>) {
         let S3Parts {
             bucket,
             endpoint,
@@ -642,20 +665,20 @@ impl Settings {
             || secret_access_key.is_some()
             || prefix.is_some();
         if !given {
-            return Ok(());
+            return;
         }
         let s3 = self.media_s3.get_or_insert_with(S3Settings::default);
         replace(&mut s3.bucket, bucket);
         if let Some(address) = endpoint {
-            let parsed = url::Url::parse(address.trim())
+            match url::Url::parse(address.trim())
                 .ok()
                 .filter(|parsed| matches!(parsed.scheme(), "http" | "https"))
-                .ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "PORTAL_MEDIA_S3_ENDPOINT must be an http:// or https:// address, e.g. http://127.0.0.1:9000"
-                    )
-                })?;
-            s3.endpoint = Some(parsed);
+            {
+                Some(parsed) => s3.endpoint = Some(parsed),
+                None => problems.push(
+                    "PORTAL_MEDIA_S3_ENDPOINT must be an http:// or https:// address, e.g. http://127.0.0.1:9000".to_owned(),
+                ),
+            }
         }
         s3.region = region.or(s3.region.take());
         s3.access_key_id = access_key_id.or(s3.access_key_id.take());
@@ -664,16 +687,16 @@ impl Settings {
             let prefix = prefix.trim_matches('/').to_owned();
             s3.prefix = (!prefix.is_empty()).then_some(prefix);
         }
-        Ok(())
     }
 
-    fn validate(&self) -> anyhow::Result<()> {
+    fn validate(&self) -> Result<(), Problems> {
+        let mut problems = Vec::new();
         if let Some(s3) = &self.media_s3 {
             if s3.bucket.trim().is_empty() {
-                bail!("PORTAL_MEDIA_S3_BUCKET must name the bucket when another PORTAL_MEDIA_S3_ setting is given");
+                problems.push("PORTAL_MEDIA_S3_BUCKET must name the bucket when another PORTAL_MEDIA_S3_ setting is given".to_owned());
             }
             if s3.access_key_id.is_some() != s3.secret_access_key.is_some() {
-                bail!("PORTAL_MEDIA_S3_ACCESS_KEY_ID and PORTAL_MEDIA_S3_SECRET_ACCESS_KEY go together");
+                problems.push("PORTAL_MEDIA_S3_ACCESS_KEY_ID and PORTAL_MEDIA_S3_SECRET_ACCESS_KEY go together".to_owned());
             }
             if let Some(prefix) = &s3.prefix {
                 if !prefix.bytes().all(|byte| {
@@ -682,60 +705,75 @@ impl Settings {
                     .split('/')
                     .any(|part| part.is_empty() || part == "." || part == "..")
                 {
-                    bail!("PORTAL_MEDIA_S3_PREFIX must be folder names of letters, digits, `-`, `_` and `.`, joined by `/`");
+                    problems.push("PORTAL_MEDIA_S3_PREFIX must be folder names of letters, digits, `-`, `_` and `.`, joined by `/`".to_owned());
                 }
             }
         }
         if !(1024..=1024 * 1024 * 1024).contains(&self.media_max_bytes) {
-            bail!("PORTAL_MEDIA_MAX_BYTES must be between 1024 and 1073741824 (1 GiB)");
+            problems.push(
+                "PORTAL_MEDIA_MAX_BYTES must be between 1024 and 1073741824 (1 GiB)".to_owned(),
+            );
         }
         if let Some(secret) = &self.jwt_secret {
             if secret.expose().len() < 32 {
-                bail!("PORTAL_JWT_SECRET must be at least 32 characters long");
+                problems.push("PORTAL_JWT_SECRET must be at least 32 characters long".to_owned());
             }
         }
         if self.jwt_ttl < Duration::from_secs(60) || self.jwt_ttl > Duration::from_secs(86_400) {
-            bail!("PORTAL_JWT_TTL_SECONDS must be between 60 and 86400");
+            problems.push("PORTAL_JWT_TTL_SECONDS must be between 60 and 86400".to_owned());
         }
         if let Some(password) = &self.admin_password {
-            crate::domain::Password::parse(password.expose(), &[&self.admin_user])
-                .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_PASSWORD {message}"))?;
+            if let Err(message) =
+                crate::domain::Password::parse(password.expose(), &[&self.admin_user])
+            {
+                problems.push(format!("PORTAL_ADMIN_PASSWORD {message}"));
+            }
         }
         if let Some(name) = &self.site_name {
-            crate::domain::Title::<100>::parse(name)
-                .map_err(|message| anyhow::anyhow!("PORTAL_SITE_NAME {message}"))?;
+            if let Err(message) = crate::domain::Title::<100>::parse(name) {
+                problems.push(format!("PORTAL_SITE_NAME {message}"));
+            }
         }
-        crate::domain::Username::parse(&self.admin_user)
-            .map_err(|message| anyhow::anyhow!("PORTAL_ADMIN_USER {message}"))?;
+        if let Err(message) = crate::domain::Username::parse(&self.admin_user) {
+            problems.push(format!("PORTAL_ADMIN_USER {message}"));
+        }
         if self.hit_flush_interval < Duration::from_millis(10)
             || self.hit_flush_interval > Duration::from_secs(60)
         {
-            bail!("PORTAL_HIT_FLUSH_MS must be between 10 and 60000");
+            problems.push("PORTAL_HIT_FLUSH_MS must be between 10 and 60000".to_owned());
         }
         if self.login_max_failures == 0
             || self.login_max_failures_per_account == 0
             || self.login_max_failures_per_address == 0
         {
-            bail!("PORTAL_LOGIN_MAX_FAILURES, _PER_ACCOUNT and _PER_ADDRESS must be at least 1");
+            problems.push(
+                "PORTAL_LOGIN_MAX_FAILURES, _PER_ACCOUNT and _PER_ADDRESS must be at least 1"
+                    .to_owned(),
+            );
         }
         if self.views_per_address == 0 {
-            bail!("PORTAL_VIEWS_PER_ADDRESS must be at least 1");
+            problems.push("PORTAL_VIEWS_PER_ADDRESS must be at least 1".to_owned());
         }
         if !(1..=3650).contains(&self.visitor_retention_days) {
-            bail!("PORTAL_VISITOR_RETENTION_DAYS must be between 1 and 3650");
+            problems.push("PORTAL_VISITOR_RETENTION_DAYS must be between 1 and 3650".to_owned());
         }
         for origin in self.beacon_origins.iter().chain(&self.cors_origins) {
             if origin != "*" && url::Url::parse(origin).is_err() {
-                bail!("`{origin}` is not an origin like https://www.example.gov.cn");
+                problems.push(format!(
+                    "`{origin}` is not an origin like https://www.example.gov.cn"
+                ));
             }
         }
         if self.beacon_origins.iter().any(|origin| origin == "*") {
-            bail!("PORTAL_BEACON_ORIGINS cannot be `*`: any site could inflate the counts");
+            problems.push(
+                "PORTAL_BEACON_ORIGINS cannot be `*`: any site could inflate the counts".to_owned(),
+            );
         }
         if !(1_000..=100_000_000).contains(&self.view_dedup_capacity) {
-            bail!("PORTAL_VIEW_DEDUP_CAPACITY must be between 1000 and 100000000");
+            problems
+                .push("PORTAL_VIEW_DEDUP_CAPACITY must be between 1000 and 100000000".to_owned());
         }
-        Ok(())
+        Problems::result(problems)
     }
 }
 
@@ -771,28 +809,62 @@ fn env(name: &str) -> Option<String> {
         .filter(|value| !value.trim().is_empty())
 }
 
-fn parse_env<T: std::str::FromStr>(name: &str) -> anyhow::Result<Option<T>>
+/// The variable's value, or `None` when it is unset or (noted in `problems`) unreadable.
+fn parse_env<T: std::str::FromStr>(name: &str, problems: &mut Vec<String>) -> Option<T>
 where
     T::Err: fmt::Display,
 {
-    env(name)
-        .map(|raw| {
-            raw.trim()
-                .parse::<T>()
-                .map_err(|error| anyhow::anyhow!("{name}={raw:?} is not valid: {error}"))
-        })
-        .transpose()
+    let raw = env(name)?;
+    raw.trim()
+        .parse::<T>()
+        .map_err(|error| problems.push(format!("{name}={raw:?} is not valid: {error}")))
+        .ok()
 }
 
-fn parse_bool_env(name: &str) -> anyhow::Result<Option<bool>> {
-    env(name)
-        .map(|raw| match raw.trim().to_ascii_lowercase().as_str() {
-            "1" | "true" | "yes" | "on" => Ok(true),
-            "0" | "false" | "no" | "off" => Ok(false),
-            _ => bail!("{name}={raw:?} is not valid: expected true or false"),
-        })
-        .transpose()
+fn parse_bool_env(name: &str, problems: &mut Vec<String>) -> Option<bool> {
+    let raw = env(name)?;
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => {
+            problems.push(format!(
+                "{name}={raw:?} is not valid: expected true or false"
+            ));
+            None
+        }
+    }
 }
+
+/// Every invalid setting found, so that one start names them all instead of one per attempt.
+#[derive(Debug)]
+pub struct Problems(Vec<String>);
+
+impl Problems {
+    fn result(problems: Vec<String>) -> Result<(), Problems> {
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Problems(problems))
+        }
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.as_slice() {
+            [one] => formatter.write_str(one),
+            many => {
+                write!(formatter, "{} settings are invalid:", many.len())?;
+                for problem in many {
+                    write!(formatter, "\n  - {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Problems {}
 
 /// Logs go to stderr, filtered by `RUST_LOG` (default: info for the portal, warnings else).
 pub fn init_tracing() {
@@ -887,7 +959,7 @@ mod tests {
         let mut settings = Settings::defaults();
         let error = file
             .map_err(anyhow::Error::from)
-            .and_then(|file| settings.apply_file(file));
+            .and_then(|file| settings.apply_file(file).map_err(anyhow::Error::from));
         assert!(error.is_err_and(|error| error.to_string().contains("PORTAL_TRUSTED_PROXIES")));
     }
 
@@ -908,6 +980,23 @@ mod tests {
         );
         assert!(settings.validate().is_ok());
         Ok(())
+    }
+
+    #[test]
+    fn every_invalid_setting_is_named_in_one_error() {
+        let mut settings = Settings::defaults();
+        settings.jwt_secret = Some(Secret::new("too short"));
+        settings.view_dedup_capacity = 10;
+        settings.beacon_origins = vec!["*".into()];
+        let error = settings.validate().unwrap_err().to_string();
+        assert!(error.starts_with("3 settings are invalid:"), "{error}");
+        for named in [
+            "PORTAL_JWT_SECRET",
+            "PORTAL_VIEW_DEDUP_CAPACITY",
+            "PORTAL_BEACON_ORIGINS",
+        ] {
+            assert!(error.contains(named), "{named} in {error}");
+        }
     }
 
     #[test]
