@@ -730,7 +730,7 @@ impl Settings {
             }
         }
         if let Some(name) = &self.site_name {
-            if let Err(message) = crate::domain::Title::<100>::parse(name) {
+            if let Err(message) = crate::services::site::SiteName::parse(name) {
                 problems.push(format!("PORTAL_SITE_NAME {message}"));
             }
         }

@@ -62,7 +62,7 @@ pub struct ArticleForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormError {
     pub field: &'static str,
-    pub message: &'static str,
+    pub message: String,
 }
 
 impl ArticleForm {
@@ -97,7 +97,7 @@ impl ArticleForm {
     fn category(&self) -> Result<i32, FormError> {
         self.category_id.ok_or(FormError {
             field: "category_id",
-            message: "请选择栏目",
+            message: "请选择栏目".into(),
         })
     }
 
@@ -114,11 +114,11 @@ impl ArticleForm {
                 Some(at) if at > now => Ok((ArticleStatus::Published, Some(at))),
                 Some(_) => Err(FormError {
                     field: "published_at",
-                    message: "定时发布的时间须晚于现在",
+                    message: "定时发布的时间须晚于现在".into(),
                 }),
                 None => Err(FormError {
                     field: "published_at",
-                    message: "请填写定时发布的日期和时间",
+                    message: "请填写定时发布的日期和时间".into(),
                 }),
             },
         }

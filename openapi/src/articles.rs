@@ -4,6 +4,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Attachment, CategoryRef, PageInfo};
 
+/// The longest title, in characters.
+pub const ARTICLE_TITLE_MAX_CHARS: usize = 200;
+/// The longest summary, in characters.
+pub const ARTICLE_SUMMARY_MAX_CHARS: usize = 1000;
+/// The longest body, in characters of HTML as sent (before sanitising).
+pub const ARTICLE_BODY_MAX_CHARS: usize = 500_000;
+/// The longest source (来源) or author, in characters.
+pub const ARTICLE_BYLINE_MAX_CHARS: usize = 100;
+/// The first year a publish time may fall in: MariaDB's DATETIME starts there.
+pub const PUBLISHED_YEAR_MIN: i32 = 1000;
+/// The last year a publish time may fall in: MariaDB's DATETIME ends there.
+pub const PUBLISHED_YEAR_MAX: i32 = 9999;
+
 /// An article's life cycle. A `published` article whose `published_at` lies in the future is
 /// scheduled: it stays invisible to the public until then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,10 +4,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::User;
 
+/// The shortest account name a new account may have.
+pub const USERNAME_MIN_CHARS: usize = 3;
 /// The longest account name there can be: longer names are refused before anything else.
 pub const USERNAME_MAX_CHARS: usize = 32;
+/// The shortest password a new or reset password may be.
+pub const PASSWORD_MIN_CHARS: usize = 10;
 /// The longest password there can be.
 pub const PASSWORD_MAX_CHARS: usize = 128;
+/// The least strength score (zxcvbn's, of 0 to 4) a new password needs: 3 is "safely
+/// unguessable", resistant to an offline attack on the slow hash.
+pub const PASSWORD_MIN_SCORE: u8 = 3;
+
+/// What an account name is made of: ASCII letters and digits, `_`, `-` and `.` (the character
+/// class of [`crate::patterns::USERNAME`]).
+pub fn is_username_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+}
 
 /// Credentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

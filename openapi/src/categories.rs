@@ -2,6 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest category name, in characters.
+pub const CATEGORY_NAME_MAX_CHARS: usize = 50;
+/// The longest category description, in characters.
+pub const CATEGORY_DESCRIPTION_MAX_CHARS: usize = 500;
+/// The longest URL name (slug), in characters.
+pub const SLUG_MAX_CHARS: usize = 64;
+
 /// A category's identity, as used in breadcrumbs and article listings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

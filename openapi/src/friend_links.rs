@@ -2,6 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest friend link name, in characters.
+pub const FRIEND_LINK_NAME_MAX_CHARS: usize = 100;
+/// The longest friend link URL, in characters.
+pub const FRIEND_LINK_URL_MAX_CHARS: usize = 500;
+
 /// A link to a related site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

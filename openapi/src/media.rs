@@ -21,6 +21,8 @@ pub const MEDIA_ALT_MAX_CHARS: usize = 300;
 pub const MEDIA_FILE_NAME_MAX_CHARS: usize = 200;
 /// The largest image side accepted, in pixels: bounds the memory a decode may take.
 pub const MEDIA_IMAGE_MAX_SIDE: u32 = 12_000;
+/// The longest search of the media library (`q`), in characters.
+pub const MEDIA_QUERY_MAX_CHARS: usize = 100;
 
 /// What an upload is, as told by its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

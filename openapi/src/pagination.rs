@@ -9,6 +9,9 @@ pub const DEFAULT_PER_PAGE: u32 = 20;
 pub const PORTAL_PAGE_SIZE: u32 = 20;
 /// The largest `per_page` a caller may ask for.
 pub const MAX_PER_PAGE: u32 = 100;
+/// The largest page number a list accepts (search has its own, [`crate::SEARCH_MAX_PAGE`]):
+/// far past any real list, small enough that the offset always fits a signed 64-bit integer.
+pub const MAX_PAGE: u32 = 1_000_000;
 
 /// Which page of a list to return. Totals come back in the body and in the `X-Total-Count`
 /// header.

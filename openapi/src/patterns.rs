@@ -23,3 +23,18 @@ pub const USERNAME: &str = r"^[A-Za-z0-9_.-]{3,32}$";
 /// An IANA time zone name's shape (`Asia/Shanghai`, `Etc/GMT+8`, `UTC`); the server also
 /// requires it to be in its tz database, which every name of that database fits.
 pub const TIME_ZONE_NAME: &str = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
+
+    #[test]
+    fn the_username_pattern_states_the_username_lengths() {
+        let lengths = format!("{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$");
+        assert!(
+            USERNAME.ends_with(&lengths),
+            "{USERNAME} should end {lengths}"
+        );
+    }
+}

@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ArticleSort, StatsPeriod};
 
+/// The longest most-read list a caller may ask for.
+pub const MOST_READ_LIMIT_MAX: u32 = 50;
+/// How long a most-read list is when the caller does not say.
+pub const MOST_READ_LIMIT_DEFAULT: u32 = 10;
+/// The longest range a daily series covers, in days.
+pub const MAX_SERIES_DAYS: u64 = 366;
+
 /// Which articles a listing shows. Everything but `public` needs an editor's token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

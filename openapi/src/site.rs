@@ -2,6 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest site name, in characters.
+pub const SITE_NAME_MAX_CHARS: usize = 100;
+/// The longest footer text, in characters.
+pub const SITE_FOOTER_TEXT_MAX_CHARS: usize = 1000;
+/// The longest ICP record number, in characters.
+pub const SITE_ICP_NUMBER_MAX_CHARS: usize = 100;
+/// The longest copyright line, in characters.
+pub const SITE_COPYRIGHT_MAX_CHARS: usize = 200;
+/// The longest time zone name, in characters: every name of the tz database fits.
+pub const SITE_TIMEZONE_MAX_CHARS: usize = 64;
+
 /// The portal's settings, shown in its header and footer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

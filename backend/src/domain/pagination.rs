@@ -1,8 +1,8 @@
 //! `page` and `per_page`, bounded.
 
-use portal_api::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use portal_api::{DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE};
 
-/// A page of a list that exists: `page >= 1`, `1 <= per_page <= 100`.
+/// A page of a list that exists: `1 <= page <= MAX_PAGE`, `1 <= per_page <= MAX_PER_PAGE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pagination {
     pub page: u32,
@@ -10,15 +10,11 @@ pub struct Pagination {
 }
 
 impl Pagination {
-    /// The largest page number accepted: far past any real list, small enough that the
-    /// offset always fits a signed 64-bit integer.
-    pub const MAX_PAGE: u32 = 1_000_000;
-
     pub fn parse(page: Option<u32>, per_page: Option<u32>) -> Result<Self, (&'static str, String)> {
         let page = page.unwrap_or(1);
         let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
-        if page == 0 || page > Self::MAX_PAGE {
-            return Err(("page", format!("must be between 1 and {}", Self::MAX_PAGE)));
+        if page == 0 || page > MAX_PAGE {
+            return Err(("page", format!("must be between 1 and {MAX_PAGE}")));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
             return Err(("per_page", format!("must be between 1 and {MAX_PER_PAGE}")));

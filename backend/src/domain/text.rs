@@ -2,6 +2,11 @@
 //! refuses NUL outright), and the shapes slugs, names and URLs must have.
 
 use chrono::{DateTime, Datelike, Utc};
+use portal_api::{
+    is_username_char, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, PASSWORD_MIN_SCORE,
+    PUBLISHED_YEAR_MAX, PUBLISHED_YEAR_MIN, SEARCH_QUERY_MAX_CHARS, SLUG_MAX_CHARS,
+    USERNAME_MAX_CHARS, USERNAME_MIN_CHARS,
+};
 
 /// NUL is the one character no database column takes (PostgreSQL refuses it outright).
 fn has_nul(value: &str) -> bool {
@@ -77,17 +82,15 @@ impl<const MAX: usize> Title<MAX> {
 }
 
 /// A URL name: starts with a lowercase letter; lowercase letters, digits and single hyphens;
-/// at most 64 characters. Never all digits, so `/categories/{id_or_slug}` is unambiguous.
+/// at most [`SLUG_MAX_CHARS`]. Never all digits, so `/categories/{id_or_slug}` is unambiguous.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slug(String);
 
 impl Slug {
-    pub const MAX_LEN: usize = 64;
-
     pub fn parse(value: &str) -> Result<Self, String> {
         let shape = "must start with a lowercase letter and contain only lowercase letters, \
                      digits and single hyphens (e.g. `xinzhou`, `pufa-dongtai`)";
-        check_length(value, 1, Self::MAX_LEN)?;
+        check_length(value, 1, SLUG_MAX_CHARS)?;
         let starts_with_letter = value.starts_with(|c: char| c.is_ascii_lowercase());
         let allowed = value
             .chars()
@@ -116,11 +119,8 @@ pub struct Username(String);
 
 impl Username {
     pub fn parse(value: &str) -> Result<Self, String> {
-        check_length(value, 3, 32)?;
-        if !value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        {
+        check_length(value, USERNAME_MIN_CHARS, USERNAME_MAX_CHARS)?;
+        if !value.chars().all(is_username_char) {
             return Err("may contain only letters, digits, `_`, `-` and `.`".into());
         }
         Ok(Self(value.to_ascii_lowercase()))
@@ -135,26 +135,22 @@ impl Username {
     }
 }
 
-/// A new password: 10 to 128 characters that a strength estimator (zxcvbn, which knows
-/// common passwords, words, names, dates, keyboard walks and the account's own name) scores
-/// as hard to guess.
+/// A new password: [`PASSWORD_MIN_CHARS`] to [`PASSWORD_MAX_CHARS`] characters that a
+/// strength estimator (zxcvbn, which knows common passwords, words, names, dates, keyboard
+/// walks and the account's own name) scores at least [`PASSWORD_MIN_SCORE`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
 impl Password {
-    /// The least zxcvbn score accepted (of 0 to 4): "safely unguessable", resistant to an
-    /// offline attack on the slow hash.
-    pub const MIN_SCORE: u8 = 3;
-
     /// `related` are words the password must not lean on: the account name, the site name.
     pub fn parse(value: &str, related: &[&str]) -> Result<Self, String> {
-        check_length(value, 10, 128)?;
+        check_length(value, PASSWORD_MIN_CHARS, PASSWORD_MAX_CHARS)?;
         if has_nul(value) {
             return Err("must not contain NUL characters".into());
         }
         let estimate = zxcvbn::zxcvbn(value, related);
         let score = u8::from(estimate.score());
-        if score < Self::MIN_SCORE {
+        if score < PASSWORD_MIN_SCORE {
             let hint = estimate
                 .feedback()
                 .and_then(|feedback| feedback.warning())
@@ -163,7 +159,7 @@ impl Password {
             return Err(format!(
                 "密码太容易被猜到(强度 {score}/4,至少需要 {}/4):请使用更长、不常见的词语组合,\
                  避免常用密码、用户名、日期和键盘顺序; too easy to guess{hint}",
-                Self::MIN_SCORE
+                PASSWORD_MIN_SCORE
             ));
         }
         Ok(Self(value.to_owned()))
@@ -180,16 +176,16 @@ impl std::fmt::Debug for Password {
     }
 }
 
-/// An absolute `http` or `https` URL that fits its column.
+/// An absolute `http` or `https` URL of at most `MAX` characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpUrl(String);
+pub struct HttpUrl<const MAX: usize>(String);
 
-impl HttpUrl {
+impl<const MAX: usize> HttpUrl<MAX> {
     pub fn parse(value: &str) -> Result<Self, String> {
         static SHAPE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
         let shape = SHAPE.get_or_init(|| regex::Regex::new(portal_api::patterns::HTTP_URL).ok());
         let refused = || "must be an absolute http(s) URL on a named host".to_owned();
-        check_length(value, 1, 500)?;
+        check_length(value, 1, MAX)?;
         if !shape.as_ref().is_some_and(|shape| shape.is_match(value)) {
             return Err(refused());
         }
@@ -222,7 +218,7 @@ impl TimeZoneName {
     }
 }
 
-/// The words of a search: trimmed, at most 100 characters, no control characters.
+/// The words of a search: trimmed, at most [`SEARCH_QUERY_MAX_CHARS`], no NUL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchTerms(String);
 
@@ -232,7 +228,7 @@ impl SearchTerms {
             return Err("must not contain NUL characters".into());
         }
         let trimmed = value.trim();
-        check_length(trimmed, 0, 100)?;
+        check_length(trimmed, 0, SEARCH_QUERY_MAX_CHARS)?;
         Ok((!trimmed.is_empty()).then(|| Self(trimmed.to_owned())))
     }
 
@@ -242,10 +238,13 @@ impl SearchTerms {
 }
 
 /// Publish times must fit every database's time column (MariaDB's DATETIME holds the years
-/// 1000 to 9999) and are kept to whole seconds so that every backend returns the same value.
+/// [`PUBLISHED_YEAR_MIN`] to [`PUBLISHED_YEAR_MAX`]) and are kept to whole seconds so that
+/// every backend returns the same value.
 pub fn check_published_at(value: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    if !(1000..=9999).contains(&value.year()) {
-        return Err("must be between the years 1000 and 9999".into());
+    if !(PUBLISHED_YEAR_MIN..=PUBLISHED_YEAR_MAX).contains(&value.year()) {
+        return Err(format!(
+            "must be between the years {PUBLISHED_YEAR_MIN} and {PUBLISHED_YEAR_MAX}"
+        ));
     }
     Ok(crate::db::whole_seconds(value))
 }
@@ -253,13 +252,87 @@ pub fn check_published_at(value: DateTime<Utc>) -> Result<DateTime<Utc>, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+    use portal_api::{patterns, FRIEND_LINK_URL_MAX_CHARS, SITE_TIMEZONE_MAX_CHARS};
 
     #[test]
-    fn every_known_time_zone_fits_the_documented_pattern() {
-        let pattern = regex::Regex::new(portal_api::patterns::TIME_ZONE_NAME).unwrap();
+    fn every_known_time_zone_fits_the_documented_pattern_and_length() {
+        let pattern = regex::Regex::new(patterns::TIME_ZONE_NAME).unwrap();
         for zone in chrono_tz::TZ_VARIANTS {
             assert!(pattern.is_match(zone.name()), "{}", zone.name());
             assert!(TimeZoneName::parse(zone.name()).is_ok(), "{}", zone.name());
+            assert!(zone.name().chars().count() <= SITE_TIMEZONE_MAX_CHARS);
+        }
+    }
+
+    #[test]
+    fn a_username_is_accepted_exactly_when_the_documented_pattern_matches() {
+        let pattern = regex::Regex::new(patterns::USERNAME).unwrap();
+        let mut samples: Vec<String> = (0..=0x7f_u8)
+            .chain([0xe9])
+            .map(|code| char::from(code).to_string().repeat(USERNAME_MIN_CHARS))
+            .collect();
+        samples.extend(
+            [
+                USERNAME_MIN_CHARS - 1,
+                USERNAME_MIN_CHARS,
+                USERNAME_MAX_CHARS,
+                USERNAME_MAX_CHARS + 1,
+            ]
+            .map(|length| "a".repeat(length)),
+        );
+        samples.push("新洲区".into());
+        for sample in samples {
+            assert_eq!(
+                Username::parse(&sample).is_ok(),
+                pattern.is_match(&sample),
+                "{sample:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_slug_is_accepted_exactly_when_the_documented_pattern_matches() {
+        let pattern = regex::Regex::new(patterns::SLUG).unwrap();
+        for sample in [
+            "xinzhou",
+            "pufa-dongtai",
+            "a1-2b",
+            "x",
+            "Xinzhou",
+            "xin zhou",
+            "xin--zhou",
+            "xinzhou-",
+            "-x",
+            "1abc",
+            "123",
+            "新洲",
+            "xin_zhou",
+            "xinzhou\n",
+        ] {
+            assert_eq!(
+                Slug::parse(sample).is_ok(),
+                pattern.is_match(sample),
+                "{sample:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_publish_time_is_accepted_exactly_when_the_documented_year_pattern_matches() {
+        let pattern = regex::Regex::new(patterns::FROM_YEAR_1000).unwrap();
+        for year in [
+            PUBLISHED_YEAR_MIN - 1,
+            PUBLISHED_YEAR_MIN,
+            PUBLISHED_YEAR_MAX,
+            PUBLISHED_YEAR_MAX + 1,
+        ] {
+            let at = Utc.with_ymd_and_hms(year, 6, 1, 0, 0, 0).unwrap();
+            assert_eq!(
+                check_published_at(at).is_ok(),
+                pattern.is_match(&at.to_rfc3339()),
+                "{at}"
+            );
         }
     }
 
@@ -288,7 +361,8 @@ mod tests {
         ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
-        assert!(Slug::parse(&"a".repeat(65)).is_err());
+        assert!(Slug::parse(&"a".repeat(SLUG_MAX_CHARS)).is_ok());
+        assert!(Slug::parse(&"a".repeat(SLUG_MAX_CHARS + 1)).is_err());
     }
 
     #[test]
@@ -344,12 +418,13 @@ mod tests {
 
     #[test]
     fn only_absolute_http_urls_are_links() {
-        assert!(HttpUrl::parse("http://www.legalinfo.gov.cn/").is_ok());
-        assert!(HttpUrl::parse("javascript:alert(1)").is_err());
-        assert!(HttpUrl::parse("/relative").is_err());
-        assert!(HttpUrl::parse("ftp://example.org/").is_err());
-        assert!(HttpUrl::parse("http://1.2.3.999/").is_err());
-        assert!(HttpUrl::parse("https://sft.hubei.gov.cn:8443/path?q=1").is_ok());
+        type Link = HttpUrl<FRIEND_LINK_URL_MAX_CHARS>;
+        assert!(Link::parse("http://www.legalinfo.gov.cn/").is_ok());
+        assert!(Link::parse("javascript:alert(1)").is_err());
+        assert!(Link::parse("/relative").is_err());
+        assert!(Link::parse("ftp://example.org/").is_err());
+        assert!(Link::parse("http://1.2.3.999/").is_err());
+        assert!(Link::parse("https://sft.hubei.gov.cn:8443/path?q=1").is_ok());
     }
 
     #[test]

@@ -22,7 +22,11 @@ use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, TimeZone, Utc};
-use portal_api::{ArticleStatus, NewCategory, PageRoute};
+use portal_api::{
+    ArticleStatus, NewCategory, PageRoute, ARTICLE_BODY_MAX_CHARS, ARTICLE_BYLINE_MAX_CHARS,
+    ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS, CATEGORY_DESCRIPTION_MAX_CHARS,
+    CATEGORY_NAME_MAX_CHARS,
+};
 use regex::Regex;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait,
@@ -31,8 +35,7 @@ use sea_orm::{
 
 use super::{
     api_error, fit, keep_addresses, receive, unescape_entities, upsert_article, ArticleFromImport,
-    Records, Summary, BODY_MAX, BYLINE_MAX, CATEGORY_DESCRIPTION_MAX, CATEGORY_NAME_MAX,
-    SOURCE_MAX, SUMMARY_MAX, TITLE_MAX,
+    Records, Summary,
 };
 use crate::{
     db::entities::category,
@@ -469,7 +472,7 @@ impl Run<'_> {
                         None
                     }
                     None => {
-                        let name = fit(&found.name, CATEGORY_NAME_MAX, true);
+                        let name = fit(&found.name, CATEGORY_NAME_MAX_CHARS, true);
                         let created = categories::create(
                             self.db,
                             &self.cache,
@@ -479,7 +482,7 @@ impl Run<'_> {
                                 slug: slug.clone(),
                                 description: fit(
                                     &found.description,
-                                    CATEGORY_DESCRIPTION_MAX,
+                                    CATEGORY_DESCRIPTION_MAX_CHARS,
                                     false,
                                 ),
                                 sort_order: i32::try_from(found.sort).ok(),
@@ -601,10 +604,11 @@ impl Run<'_> {
         };
         let (body, pages) = join_pages(body);
         let body = self.with_library_addresses(&body).await?;
-        if body.chars().count() > BODY_MAX {
-            self.summary
-                .articles
-                .skip(format!("a text longer than {BODY_MAX} characters"), what);
+        if body.chars().count() > ARTICLE_BODY_MAX_CHARS {
+            self.summary.articles.skip(
+                format!("a text longer than {ARTICLE_BODY_MAX_CHARS} characters"),
+                what,
+            );
             return Ok(());
         }
         if !archive.litpic.trim().is_empty() {
@@ -626,11 +630,11 @@ impl Run<'_> {
                 return Ok(());
             }
         };
-        let title = match fit(&archive.title, TITLE_MAX, true) {
+        let title = match fit(&archive.title, ARTICLE_TITLE_MAX_CHARS, true) {
             title if title.is_empty() => "(无标题)".to_owned(),
             title => title,
         };
-        let description = fit(&archive.description, SUMMARY_MAX, false);
+        let description = fit(&archive.description, ARTICLE_SUMMARY_MAX_CHARS, false);
         let source_id = archive.id.to_string();
         let Some(id) = upsert_article(
             self.db,
@@ -646,8 +650,8 @@ impl Run<'_> {
                 title,
                 summary: Some(description).filter(|text| !text.is_empty()),
                 body,
-                source: Some(fit(&archive.source, SOURCE_MAX, true)),
-                author: fit(&archive.writer, BYLINE_MAX, true),
+                source: Some(fit(&archive.source, ARTICLE_BYLINE_MAX_CHARS, true)),
+                author: fit(&archive.writer, ARTICLE_BYLINE_MAX_CHARS, true),
                 status,
                 published_at,
                 written_at: written,

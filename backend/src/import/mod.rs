@@ -27,15 +27,6 @@ use crate::{
     storage::{self, MediaStore},
 };
 
-/// Longest texts the portal keeps (longer ones are cut).
-pub(crate) const TITLE_MAX: usize = 200;
-pub(crate) const CATEGORY_NAME_MAX: usize = 50;
-pub(crate) const CATEGORY_DESCRIPTION_MAX: usize = 500;
-pub(crate) const BYLINE_MAX: usize = 100;
-pub(crate) const SOURCE_MAX: usize = 100;
-pub(crate) const SUMMARY_MAX: usize = 1000;
-pub(crate) const BODY_MAX: usize = 500_000;
-
 /// What happened to one kind of thing.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Tally {

@@ -17,15 +17,19 @@ use std::sync::LazyLock;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use portal_api::{ArticleStatus, MediaKind, NewCategory, PageRoute, Role};
+use portal_api::{
+    ArticleStatus, MediaKind, NewCategory, PageRoute, Role, ARTICLE_BODY_MAX_CHARS,
+    ARTICLE_BYLINE_MAX_CHARS, ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS,
+    CATEGORY_DESCRIPTION_MAX_CHARS, CATEGORY_NAME_MAX_CHARS, USERNAME_MAX_CHARS,
+    USERNAME_MIN_CHARS,
+};
 use regex::Regex;
 use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::{
     api_error, fit, keep_addresses, receive, unescape_entities, upsert_article,
     wxr::{Author, Category, Entry, Item, WxrReader},
-    ArticleFromImport, Records, Summary, BODY_MAX, BYLINE_MAX, CATEGORY_DESCRIPTION_MAX,
-    CATEGORY_NAME_MAX, SUMMARY_MAX, TITLE_MAX,
+    ArticleFromImport, Records, Summary,
 };
 use crate::{
     db::entities::{category, user},
@@ -245,7 +249,10 @@ async fn account(
     }
     let Ok(username) = Username::parse(&author.login) else {
         summary.authors.skip(
-            "a login the portal cannot take (3 to 32 letters, digits, `_`, `-`, `.`); the posts keep the name",
+            format!(
+                "a login the portal cannot take ({USERNAME_MIN_CHARS} to {USERNAME_MAX_CHARS} \
+                 letters, digits, `_`, `-`, `.`); the posts keep the name"
+            ),
             author.login.clone(),
         );
         return Ok(None);
@@ -340,7 +347,11 @@ async fn category_for(
                     None
                 }
                 None => {
-                    let name = fit(&unescape_entities(&wanted.name), CATEGORY_NAME_MAX, true);
+                    let name = fit(
+                        &unescape_entities(&wanted.name),
+                        CATEGORY_NAME_MAX_CHARS,
+                        true,
+                    );
                     let created = categories::create(
                         db,
                         cache,
@@ -350,7 +361,7 @@ async fn category_for(
                             slug: slug.clone(),
                             description: fit(
                                 &unescape_entities(&wanted.description),
-                                CATEGORY_DESCRIPTION_MAX,
+                                CATEGORY_DESCRIPTION_MAX_CHARS,
                                 false,
                             ),
                             sort_order: None,
@@ -691,18 +702,20 @@ async fn post(
         return Ok(());
     };
     let body = body_of(item, known);
-    if body.chars().count() > BODY_MAX {
-        summary
-            .articles
-            .skip(format!("a text longer than {BODY_MAX} characters"), what);
+    if body.chars().count() > ARTICLE_BODY_MAX_CHARS {
+        summary.articles.skip(
+            format!("a text longer than {ARTICLE_BODY_MAX_CHARS} characters"),
+            what,
+        );
         return Ok(());
     }
-    let title = match fit(&item.title, TITLE_MAX, true) {
+    let title = match fit(&item.title, ARTICLE_TITLE_MAX_CHARS, true) {
         title if title.is_empty() => "(无标题)".to_owned(),
         title => title,
     };
     let excerpt = crate::domain::plain_text(&item.excerpt);
-    let summary_text = Some(fit(&excerpt, SUMMARY_MAX, false)).filter(|text| !text.is_empty());
+    let summary_text =
+        Some(fit(&excerpt, ARTICLE_SUMMARY_MAX_CHARS, false)).filter(|text| !text.is_empty());
     let author = known
         .accounts
         .get(&item.creator)
@@ -739,7 +752,7 @@ async fn post(
             summary: summary_text,
             body,
             source: None,
-            author: fit(&author, BYLINE_MAX, true),
+            author: fit(&author, ARTICLE_BYLINE_MAX_CHARS, true),
             status,
             published_at,
             written_at: dated,

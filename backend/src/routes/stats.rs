@@ -5,6 +5,7 @@
 use actix_web::{get, web};
 use portal_api::{
     CategoryHits, DailyQuery, DailySeries, MostReadArticle, MostReadQuery, Role, SiteSummary,
+    MOST_READ_LIMIT_DEFAULT, MOST_READ_LIMIT_MAX,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -51,11 +52,11 @@ pub(crate) async fn read_most_read(
     state: &AppState,
     params: &MostReadQuery,
 ) -> ApiResult<Vec<MostReadArticle>> {
-    let limit = params.limit.unwrap_or(10);
-    if !(1..=50).contains(&limit) {
-        return Err(ApiError::BadRequest(
-            "limit: must be between 1 and 50".into(),
-        ));
+    let limit = params.limit.unwrap_or(MOST_READ_LIMIT_DEFAULT);
+    if !(1..=MOST_READ_LIMIT_MAX).contains(&limit) {
+        return Err(ApiError::BadRequest(format!(
+            "limit: must be between 1 and {MOST_READ_LIMIT_MAX}"
+        )));
     }
     stats::most_read(
         &state.db,

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use portal_api::{
     Article, ArticleLink, ArticlePatch, ArticlePreview, ArticleSort, ArticleStatus,
-    ArticleStatusFilter, ArticleSummary, NewArticle, PageInfo,
+    ArticleStatusFilter, ArticleSummary, NewArticle, PageInfo, ARTICLE_BODY_MAX_CHARS,
+    ARTICLE_BYLINE_MAX_CHARS, ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS,
 };
 use std::sync::Arc;
 
@@ -31,10 +32,10 @@ use crate::{
     },
 };
 
-pub type ArticleTitle = Title<200>;
-pub type ArticleSummaryText = BoundedText<1000>;
-pub type Byline = BoundedText<100>;
-pub type ArticleBody = BoundedText<500_000>;
+pub type ArticleTitle = Title<ARTICLE_TITLE_MAX_CHARS>;
+pub type ArticleSummaryText = BoundedText<ARTICLE_SUMMARY_MAX_CHARS>;
+pub type Byline = BoundedText<ARTICLE_BYLINE_MAX_CHARS>;
+pub type ArticleBody = BoundedText<ARTICLE_BODY_MAX_CHARS>;
 
 /// How long a derived summary is.
 const DERIVED_SUMMARY_CHARS: usize = 150;

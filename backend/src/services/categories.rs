@@ -3,7 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use portal_api::{Category, CategoryDetail, CategoryNode, CategoryPatch, CategoryRef, NewCategory};
+use portal_api::{
+    Category, CategoryDetail, CategoryNode, CategoryPatch, CategoryRef, NewCategory,
+    CATEGORY_DESCRIPTION_MAX_CHARS, CATEGORY_NAME_MAX_CHARS,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -18,8 +21,8 @@ use crate::{
     error::{ApiError, ApiResult, Clash, FieldErrors},
 };
 
-pub type CategoryName = Title<50>;
-pub type CategoryDescription = BoundedText<500>;
+pub type CategoryName = Title<CATEGORY_NAME_MAX_CHARS>;
+pub type CategoryDescription = BoundedText<CATEGORY_DESCRIPTION_MAX_CHARS>;
 
 pub fn to_dto(model: &category::Model) -> Category {
     Category {

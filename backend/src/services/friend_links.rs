@@ -1,6 +1,9 @@
 //! Friend links (友情连接), in footer order.
 
-use portal_api::{FriendLink, FriendLinkPatch, NewFriendLink};
+use portal_api::{
+    FriendLink, FriendLinkPatch, NewFriendLink, FRIEND_LINK_NAME_MAX_CHARS,
+    FRIEND_LINK_URL_MAX_CHARS,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryOrder, QuerySelect, Set,
 };
@@ -11,7 +14,8 @@ use crate::{
     error::{ApiError, ApiResult, FieldErrors},
 };
 
-pub type LinkName = Title<100>;
+pub type LinkName = Title<FRIEND_LINK_NAME_MAX_CHARS>;
+pub type LinkUrl = HttpUrl<FRIEND_LINK_URL_MAX_CHARS>;
 
 fn to_dto(model: friend_link::Model) -> FriendLink {
     FriendLink {
@@ -44,7 +48,7 @@ pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<FriendLink> {
 pub async fn create(db: &DatabaseConnection, input: NewFriendLink) -> ApiResult<FriendLink> {
     let mut errors = FieldErrors::default();
     let name = errors.check("name", LinkName::parse(&input.name));
-    let url = errors.check("url", HttpUrl::parse(&input.url));
+    let url = errors.check("url", LinkUrl::parse(&input.url));
     errors.finish()?;
     let (Some(name), Some(url)) = (name, url) else {
         return Err(ApiError::Internal(anyhow::anyhow!(
@@ -84,7 +88,7 @@ pub async fn update(
 ) -> ApiResult<FriendLink> {
     let mut errors = FieldErrors::default();
     let name = errors.check_optional("name", patch.name.as_deref(), LinkName::parse);
-    let url = errors.check_optional("url", patch.url.as_deref(), HttpUrl::parse);
+    let url = errors.check_optional("url", patch.url.as_deref(), LinkUrl::parse);
     errors.finish()?;
     let existing = friend_link::Entity::find_by_id(id)
         .one(db)

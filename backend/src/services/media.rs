@@ -11,7 +11,7 @@ use image::{
 use portal_api::{
     Attachment, Media, MediaKind, MediaList, MediaQuery, MediaVariant, PageInfo,
     ARTICLE_ATTACHMENTS_MAX, MEDIA_ALT_MAX_CHARS, MEDIA_FILE_NAME_MAX_CHARS, MEDIA_IMAGE_MAX_SIDE,
-    MEDIA_IMAGE_WIDTHS, MEDIA_PATH,
+    MEDIA_IMAGE_WIDTHS, MEDIA_PATH, MEDIA_QUERY_MAX_CHARS,
 };
 use sea_orm::{
     sea_query::{LikeExpr, Query},
@@ -479,10 +479,10 @@ pub async fn list(db: &DatabaseConnection, query: MediaQuery) -> ApiResult<Media
         .map_err(|(field, message)| ApiError::BadRequest(format!("`{field}` {message}")))?;
     let mut filter = Condition::all();
     if let Some(words) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        if words.chars().count() > 100 || words.contains('\0') {
-            return Err(ApiError::BadRequest(
-                "`q` must be at most 100 characters without NUL".into(),
-            ));
+        if words.chars().count() > MEDIA_QUERY_MAX_CHARS || words.contains('\0') {
+            return Err(ApiError::BadRequest(format!(
+                "`q` must be at most {MEDIA_QUERY_MAX_CHARS} characters without NUL"
+            )));
         }
         let escaped: String = words
             .chars()

@@ -1,6 +1,9 @@
 //! Site settings: one row, created with defaults on first start.
 
-use portal_api::{SiteSettings, SiteSettingsPatch};
+use portal_api::{
+    SiteSettings, SiteSettingsPatch, SITE_COPYRIGHT_MAX_CHARS, SITE_FOOTER_TEXT_MAX_CHARS,
+    SITE_ICP_NUMBER_MAX_CHARS, SITE_NAME_MAX_CHARS,
+};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 
 use crate::{
@@ -11,6 +14,9 @@ use crate::{
 
 const ROW_ID: i32 = 1;
 pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
+
+/// The site's name, whether an admin sets it or `PORTAL_SITE_NAME` does.
+pub type SiteName = Title<SITE_NAME_MAX_CHARS>;
 
 fn to_dto(model: site_setting::Model) -> SiteSettings {
     SiteSettings {
@@ -56,22 +62,21 @@ pub async fn get(db: &DatabaseConnection) -> ApiResult<SiteSettings> {
 
 pub async fn update(db: &DatabaseConnection, patch: SiteSettingsPatch) -> ApiResult<SiteSettings> {
     let mut errors = FieldErrors::default();
-    let site_name =
-        errors.check_optional("site_name", patch.site_name.as_deref(), Title::<100>::parse);
+    let site_name = errors.check_optional("site_name", patch.site_name.as_deref(), SiteName::parse);
     let footer_text = errors.check_optional(
         "footer_text",
         patch.footer_text.as_deref(),
-        BoundedText::<1000>::parse,
+        BoundedText::<SITE_FOOTER_TEXT_MAX_CHARS>::parse,
     );
     let icp_number = errors.check_optional(
         "icp_number",
         patch.icp_number.as_deref(),
-        BoundedText::<100>::parse,
+        BoundedText::<SITE_ICP_NUMBER_MAX_CHARS>::parse,
     );
     let copyright = errors.check_optional(
         "copyright",
         patch.copyright.as_deref(),
-        BoundedText::<200>::parse,
+        BoundedText::<SITE_COPYRIGHT_MAX_CHARS>::parse,
     );
     let timezone =
         errors.check_optional("timezone", patch.timezone.as_deref(), TimeZoneName::parse);

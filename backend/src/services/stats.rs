@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use chrono::{Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use portal_api::{CategoryHits, DailyHits, DailySeries, MostReadArticle, SiteSummary, StatsPeriod};
+use portal_api::{
+    CategoryHits, DailyHits, DailySeries, MostReadArticle, SiteSummary, StatsPeriod,
+    MAX_SERIES_DAYS, PUBLISHED_YEAR_MAX, PUBLISHED_YEAR_MIN,
+};
 use sea_orm::{
     sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr},
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -22,9 +25,6 @@ use crate::{
     hits::local_day,
     services::categories::{self, CategoryCache},
 };
-
-/// The longest range a daily series covers.
-pub const MAX_SERIES_DAYS: u64 = 366;
 
 /// `SUM(column)` as a 64-bit integer, 0 when there are no rows. PostgreSQL and MariaDB widen
 /// sums of BIGINT to NUMERIC/DECIMAL, which would not decode as an integer.
@@ -101,16 +101,18 @@ pub async fn summary(db: &DatabaseConnection, zone: Tz) -> ApiResult<SiteSummary
 
 /// The range a daily series covers: `to` defaults to today, `from` to 29 days before `to`.
 /// A range longer than `MAX_SERIES_DAYS` is shortened to the days ending at `to`; a range
-/// that ends before it starts is empty; days outside the years 1000 to 9999 are moved inside.
+/// that ends before it starts is empty; days outside the years [`PUBLISHED_YEAR_MIN`] to
+/// [`PUBLISHED_YEAR_MAX`] are moved inside.
 /// The series reports the range it covers.
 pub fn series_range(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     today: NaiveDate,
 ) -> (NaiveDate, NaiveDate) {
-    // Every backend stores these days (MariaDB's DATE starts at the year 1000).
-    let first = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    // Every backend stores the days of the years a publish time may fall in: MariaDB's DATE
+    // spans the same years as its DATETIME.
+    let first = NaiveDate::from_ymd_opt(PUBLISHED_YEAR_MIN, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(PUBLISHED_YEAR_MAX, 12, 31).unwrap_or(NaiveDate::MAX);
     let to = to.unwrap_or(today).clamp(first, last);
     let days_before = |days: u64| {
         to.checked_sub_days(Days::new(days))

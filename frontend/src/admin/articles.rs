@@ -15,9 +15,7 @@ use crate::hooks::Remote;
 use crate::sections;
 use crate::services::articles::{self, status_filter_label};
 use crate::services::{categories, ApiError};
-use portal_api::{ArticleListQuery, ArticleStatusFilter};
-
-const PER_PAGE: u32 = 20;
+use portal_api::{ArticleListQuery, ArticleStatusFilter, DEFAULT_PER_PAGE, SEARCH_QUERY_MAX_CHARS};
 
 const SORTS: [(ArticleSort, &str, &str); 5] = [
     (ArticleSort::Updated, "updated", "最近修改"),
@@ -60,7 +58,7 @@ impl Filters {
             q: Some(self.words.trim().to_owned()).filter(|words| !words.is_empty()),
             sort: Some(self.sort),
             page: Some(self.page),
-            per_page: Some(PER_PAGE),
+            per_page: Some(DEFAULT_PER_PAGE),
             ..ArticleListQuery::default()
         }
     }
@@ -220,7 +218,7 @@ pub fn ArticlesPage() -> Html {
                 </label>
                 <label>{ "关键词 " }
                     <input type="search" name="q" value={(*words).clone()} oninput={on_words}
-                        maxlength={articles::MAX_QUERY_CHARS.to_string()} />
+                        maxlength={SEARCH_QUERY_MAX_CHARS.to_string()} />
                 </label>
                 <button type="submit" class="button button-small">{ "筛选" }</button>
             </form>

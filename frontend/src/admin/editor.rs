@@ -6,7 +6,10 @@
 
 use std::rc::Rc;
 
-use portal_api::{file_type_label, size_label, Article, Attachment, Media, MediaKind};
+use portal_api::{
+    file_type_label, size_label, Article, Attachment, Media, MediaKind, ARTICLE_BYLINE_MAX_CHARS,
+    ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS,
+};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -310,7 +313,8 @@ fn ArticleEditor(props: &ArticleEditorProps) -> Html {
             }
             <form class="article-form" hidden={*preview} {onsubmit} novalidate=true>
                 <Field label="标题" id="article-title-input" error={field_error(errors, "title")}>
-                    <input id="article-title-input" name="title" maxlength="200" value={form.title.clone()}
+                    <input id="article-title-input" name="title"
+                        maxlength={ARTICLE_TITLE_MAX_CHARS.to_string()} value={form.title.clone()}
                         oninput={edit(|form, value| form.title = value)} />
                 </Field>
                 <div class="field-row">
@@ -322,18 +326,21 @@ fn ArticleEditor(props: &ArticleEditorProps) -> Html {
                         </select>
                     </Field>
                     <Field label="来源" id="article-source" error={field_error(errors, "source")}>
-                        <input id="article-source" name="source" maxlength="100" value={form.source.clone()}
+                        <input id="article-source" name="source"
+                            maxlength={ARTICLE_BYLINE_MAX_CHARS.to_string()} value={form.source.clone()}
                             oninput={edit(|form, value| form.source = value)} />
                     </Field>
                     <Field label="作者" id="article-author" error={field_error(errors, "author")}>
-                        <input id="article-author" name="author" maxlength="100" value={form.author.clone()}
+                        <input id="article-author" name="author"
+                            maxlength={ARTICLE_BYLINE_MAX_CHARS.to_string()} value={form.author.clone()}
                             oninput={edit(|form, value| form.author = value)} />
                     </Field>
                 </div>
                 <Field label="摘要" id="article-summary" error={field_error(errors, "summary")}
                     hint="可不填:留空时由正文开头自动生成。">
-                    <textarea id="article-summary" name="summary" rows="2" maxlength="1000"
-                        value={form.summary.clone()} oninput={edit(|form, value| form.summary = value)} />
+                    <textarea id="article-summary" name="summary" rows="2"
+                        maxlength={ARTICLE_SUMMARY_MAX_CHARS.to_string()} value={form.summary.clone()}
+                        oninput={edit(|form, value| form.summary = value)} />
                 </Field>
                 <Field label="正文" id="article-body" error={field_error(errors, "body")}>
                     <RichText id="article-body" value={form.body.clone()} version={*body_version} onchange={on_body}

@@ -57,7 +57,7 @@ impl Failure {
     /// The message to show next to `field`.
     pub fn field(&self, field: &str) -> Option<String> {
         match self {
-            Failure::Form(error) => (error.field == field).then(|| error.message.to_owned()),
+            Failure::Form(error) => (error.field == field).then(|| error.message.clone()),
             Failure::Api(error) => error.field_message(field),
         }
     }

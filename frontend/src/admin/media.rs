@@ -5,7 +5,10 @@
 
 use std::rc::Rc;
 
-use portal_api::{file_type_label, size_label, Media, MediaKind, MediaQuery};
+use portal_api::{
+    file_type_label, size_label, Media, MediaKind, MediaQuery, DEFAULT_PER_PAGE,
+    MEDIA_QUERY_MAX_CHARS,
+};
 use yew::prelude::*;
 
 use super::form::{prompt, set_text, value_of, ConfirmButton, Notice, NoticeBar};
@@ -15,9 +18,6 @@ use crate::dates;
 use crate::hooks::Remote;
 use crate::services::{media, ApiError};
 
-const PER_PAGE: u32 = 20;
-/// The longest search the API accepts, in characters.
-const MAX_WORDS: usize = 100;
 /// The files of a file field or a drop.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {
@@ -54,7 +54,7 @@ impl Filters {
             q: Some(self.words.trim().to_owned()).filter(|words| !words.is_empty()),
             kind: self.kind,
             page: Some(self.page),
-            per_page: Some(PER_PAGE),
+            per_page: Some(DEFAULT_PER_PAGE),
         }
     }
 }
@@ -367,7 +367,7 @@ pub fn MediaPage() -> Html {
                 </label>
                 <label>{ "关键词 " }
                     <input type="search" name="q" value={(*words).clone()} oninput={on_words}
-                        maxlength={MAX_WORDS.to_string()} placeholder="文件名或替代文字" />
+                        maxlength={MEDIA_QUERY_MAX_CHARS.to_string()} placeholder="文件名或替代文字" />
                 </label>
                 <button type="submit" class="button button-small">{ "筛选" }</button>
             </form>

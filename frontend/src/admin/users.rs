@@ -1,7 +1,7 @@
 //! Accounts (admins): create editors, reset passwords, change roles, disable and delete. The
 //! server refuses to leave the site without an enabled admin (409), and says so.
 
-use portal_api::{NewUser, Role, User, UserPatch};
+use portal_api::{NewUser, Role, User, UserPatch, PASSWORD_MIN_CHARS};
 use yew::prelude::*;
 
 use super::form::{
@@ -13,9 +13,6 @@ use crate::components::{ErrorBox, Loading};
 use crate::dates;
 use crate::hooks::Remote;
 use crate::services::{users, ApiError};
-
-/// The server's minimum, checked here too so the editor hears it before sending.
-const MIN_PASSWORD: usize = 10;
 
 #[component]
 pub fn UsersPage() -> Html {
@@ -112,7 +109,7 @@ fn UserRow(props: &UserRowProps) -> Html {
         let (change, name) = (props.change.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(password) = prompt(&format!(
-                "为 {name} 设置新密码(至少 {MIN_PASSWORD} 个字符):"
+                "为 {name} 设置新密码(至少 {PASSWORD_MIN_CHARS} 个字符):"
             )) else {
                 return;
             };
@@ -181,10 +178,11 @@ fn NewUserForm(props: &NewUserFormProps) -> Html {
         let created = props.created.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if password.chars().count() < MIN_PASSWORD {
+            // The server's minimum, checked here too so the editor hears it before sending.
+            if password.chars().count() < PASSWORD_MIN_CHARS {
                 failure.set(Some(Failure::Form(crate::editorial::FormError {
                     field: "password",
-                    message: "密码至少 10 个字符",
+                    message: format!("密码至少 {PASSWORD_MIN_CHARS} 个字符"),
                 })));
                 return;
             }
@@ -226,7 +224,7 @@ fn NewUserForm(props: &NewUserFormProps) -> Html {
                         oninput={set_text(&username)} />
                 </Field>
                 <Field label="初始密码" id="new-user-password" error={field_error(errors, "password")}
-                    hint="至少 10 个字符">
+                    hint={format!("至少 {PASSWORD_MIN_CHARS} 个字符")}>
                     <input id="new-user-password" name="password" type="password" autocomplete="new-password"
                         value={(*password).clone()} oninput={set_text(&password)} />
                 </Field>

@@ -2,13 +2,13 @@
 //! that navigates inside the app once it has, and offers title completions as the reader
 //! types (a combobox: arrow keys move through them, Enter opens one, Escape closes the list).
 
-use portal_api::Suggestion;
+use portal_api::{Suggestion, SEARCH_QUERY_MAX_CHARS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, Routed};
-use crate::services::{articles::MAX_QUERY_CHARS, search};
+use crate::services::search;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchFormProps {
@@ -51,7 +51,11 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
                 *latest += 1;
                 *latest
             };
-            let typed: String = typed.trim_start().chars().take(MAX_QUERY_CHARS).collect();
+            let typed: String = typed
+                .trim_start()
+                .chars()
+                .take(SEARCH_QUERY_MAX_CHARS)
+                .collect();
             if typed.trim().is_empty() {
                 suggestions.set(Vec::new());
                 return;
@@ -120,7 +124,7 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
             };
             event.prevent_default();
             suggestions.set(Vec::new());
-            let words: String = text.trim().chars().take(MAX_QUERY_CHARS).collect();
+            let words: String = text.trim().chars().take(SEARCH_QUERY_MAX_CHARS).collect();
             let query = [("q", words)];
             if navigator
                 .push_with_query(&Routed(Route::Search), &query)
@@ -162,7 +166,7 @@ pub fn SearchForm(props: &SearchFormProps) -> Html {
                     aria-expanded={expanded.to_string()}
                     aria-controls={list_id.clone()}
                     aria-activedescendant={active.map(option_id)}
-                    maxlength={MAX_QUERY_CHARS.to_string()}
+                    maxlength={SEARCH_QUERY_MAX_CHARS.to_string()}
                     placeholder="请输入关键词"
                     autocomplete="off"
                     value={(*text).clone()}

@@ -5,6 +5,7 @@
 
 use portal_api::{
     CategoryNode, SearchHit, SearchPage as Hits, SearchQuery, SearchSort, SEARCH_MAX_DEPTH,
+    SEARCH_QUERY_MAX_CHARS,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -15,7 +16,7 @@ use crate::components::{ErrorBox, Loading, Pager, RouteLink, SearchForm};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
-use crate::services::{articles::MAX_QUERY_CHARS, search};
+use crate::services::search;
 use crate::state::{use_portal, use_section};
 
 fn sort_of(raw: Option<&str>) -> SearchSort {
@@ -57,7 +58,7 @@ pub fn SearchPage() -> Html {
         .map(|location| ListQuery::parse(location.query_str()))
         .unwrap_or_default();
     // A longer search (typed into the address bar) is cut to what the API accepts.
-    let words: String = query.words().chars().take(MAX_QUERY_CHARS).collect();
+    let words: String = query.words().chars().take(SEARCH_QUERY_MAX_CHARS).collect();
     let page = query.page();
     let sort = sort_of(query.sort.as_deref());
     let category = query.category.clone().unwrap_or_default();

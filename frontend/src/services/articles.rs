@@ -8,9 +8,6 @@ use portal_api::{
 
 use super::requests::{self, ApiError, API_BASE};
 
-/// The longest search the API accepts, in characters.
-pub const MAX_QUERY_CHARS: usize = 100;
-
 /// The console's words for each status filter.
 pub fn status_filter_label(filter: ArticleStatusFilter) -> &'static str {
     match filter {
