@@ -94,7 +94,7 @@ fn build_frontend() -> anyhow::Result<()> {
     fs::create_dir_all(&fresh)?;
     let css = fs::read(frontend.join("style.css"))?;
     let css_name = format!("style-{}.css", short_hash(&[&css]));
-    fs::write(fresh.join(&css_name), &css)?;
+    write_content_named(&fresh.join(&css_name), &css)?;
     let template = fs::read_to_string(frontend.join("index.html"))?;
     let mut sizes = Vec::new();
     for bundle in BUNDLES {
@@ -120,8 +120,8 @@ fn build_frontend() -> anyhow::Result<()> {
         let wasm_bytes = fs::read(&bg)?;
         let js_name = format!("{}-{}.js", bundle.bin, short_hash(&[&js, &wasm_bytes]));
         let wasm_name = js_name.replace(".js", "_bg.wasm");
-        fs::write(fresh.join(&js_name), &js)?;
-        fs::write(fresh.join(&wasm_name), &wasm_bytes)?;
+        write_content_named(&fresh.join(&js_name), &js)?;
+        let on_the_wire = write_content_named(&fresh.join(&wasm_name), &wasm_bytes)?;
         let snippets = staging.join("snippets");
         if snippets.is_dir() {
             copy_dir(&snippets, &fresh.join("snippets"))?;
@@ -131,12 +131,13 @@ fn build_frontend() -> anyhow::Result<()> {
             page(&template, &js_name, &wasm_name, &css_name)?,
         )?;
         sizes.push(format!(
-            "{} {} KB of wasm ({} KB gzipped) + {} KB of JS ({} KB gzipped)",
+            "{} {} KB of wasm ({} KB gzipped, {} KB brotli) + {} KB of JS ({} KB gzipped)",
             bundle.bin,
             wasm_bytes.len() / 1024,
-            gzipped_len(&wasm_bytes)? / 1024,
+            on_the_wire.gzip / 1024,
+            on_the_wire.brotli / 1024,
             js.len() / 1024,
-            gzipped_len(&js)? / 1024,
+            gzipped(&js)?.len() / 1024,
         ));
     }
     if dist.exists() {
@@ -150,12 +151,45 @@ fn build_frontend() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What a bundle costs on the wire (servers and CDNs send it gzipped at best compression).
-fn gzipped_len(bytes: &[u8]) -> anyhow::Result<usize> {
+/// The sizes a content-named file crosses the network at.
+struct Compressed {
+    gzip: usize,
+    brotli: usize,
+}
+
+/// Writes a content-named file with its gzip and brotli copies at their best levels beside it
+/// (`.gz`, `.br`): the server sends the one the browser accepts (`pages::assets`), so no
+/// request pays for compressing, and the wasm is smaller than on-the-fly compression makes it.
+fn write_content_named(path: &Path, bytes: &[u8]) -> anyhow::Result<Compressed> {
+    fs::write(path, bytes)?;
+    let gzip = gzipped(bytes)?;
+    fs::write(with_suffix(path, "gz"), &gzip)?;
+    let mut brotli = Vec::new();
+    let parameters = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &parameters)?;
+    fs::write(with_suffix(path, "br"), &brotli)?;
+    Ok(Compressed {
+        gzip: gzip.len(),
+        brotli: brotli.len(),
+    })
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn gzipped(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     use std::io::Write;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
+    Ok(encoder.finish()?)
 }
 
 /// `wasm-opt -Oz` in place, when binaryen is installed; without it the portal is larger but
@@ -196,16 +230,22 @@ fn page(template: &str, js: &str, wasm: &str, css: &str) -> anyhow::Result<Strin
         rest = rest[end..].trim_start_matches(['\r', '\n']);
     }
     page.push_str(rest);
+    // The server sends every page drawn; the app that takes it over is fetched once the page
+    // has painted, so its download never competes with the page's own text and styles for a
+    // slow line (nothing is preloaded: that would start it at once).
     let head = format!(
         r#"<script type="module">
-import init, * as bindings from '/{js}';
-const wasm = await init({{ module_or_path: '/{wasm}' }});
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
+const start = async () => {{
+  const bindings = await import('/{js}');
+  const wasm = await bindings.default({{ module_or_path: '/{wasm}' }});
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
+}};
+const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+if (document.readyState === "complete") afterPaint();
+else addEventListener("load", afterPaint, {{ once: true }});
 </script>
     <link rel="stylesheet" href="/{css}"/>
-    <link rel="modulepreload" href="/{js}" crossorigin="anonymous"/>
-    <link rel="preload" href="/{wasm}" crossorigin="anonymous" as="fetch" type="application/wasm"/>
   </head>"#
     );
     let Some(at) = page.find("</head>") else {

@@ -5,6 +5,7 @@
 //! Pages only read: rendering one never counts a view.
 
 mod answers;
+pub mod assets;
 pub mod counter;
 pub mod feeds;
 pub mod head;

@@ -80,7 +80,7 @@ pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
         let shells = Rc::clone(&shells);
         async move { page_or_404(&request, &shells).await }
     }));
-    (home, files)
+    (home, super::assets::service(static_dir), files)
 }
 
 /// `index.html` as built, split where each page's head goes (its own `<title>` and
