@@ -4,10 +4,14 @@
 //! `openapi/openapi.json` is this document, committed; a test keeps the two equal.
 
 use actix_web::App;
+use std::collections::HashSet;
+
 use utoipa::{
     openapi::{
+        extensions::Extensions,
         header::{Header, HeaderBuilder},
-        path::{ParameterBuilder, ParameterIn},
+        link::LinkBuilder,
+        path::{Operation, ParameterBuilder, ParameterIn, PathItem},
         schema::{ObjectBuilder, Type},
         security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
         RefOr, Required, ResponseBuilder,
@@ -99,7 +103,110 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     declare_conditional_reads(&mut spec);
     declare_retry_after(&mut spec);
+    declare_links(&mut spec);
     spec
+}
+
+/// What a created resource's answer leads to: reading, changing and deleting it, its id taken
+/// from the body. Integrators (and generators, and Schemathesis's stateful phase) follow these.
+/// (from operation, link name, to operation, where the id is in the 201 body)
+const CREATED_LINKS: &[(&str, &str, &str, &str)] = &[
+    ("create_article", "ReadArticle", "get_article", "/id"),
+    ("create_article", "UpdateArticle", "update_article", "/id"),
+    ("create_article", "DeleteArticle", "delete_article", "/id"),
+    (
+        "create_category",
+        "ReadCategory",
+        "get_category",
+        "/category/id",
+    ),
+    (
+        "create_category",
+        "UpdateCategory",
+        "update_category",
+        "/category/id",
+    ),
+    (
+        "create_category",
+        "DeleteCategory",
+        "delete_category",
+        "/category/id",
+    ),
+    (
+        "create_friend_link",
+        "ReadFriendLink",
+        "get_friend_link",
+        "/id",
+    ),
+    (
+        "create_friend_link",
+        "UpdateFriendLink",
+        "update_friend_link",
+        "/id",
+    ),
+    (
+        "create_friend_link",
+        "DeleteFriendLink",
+        "delete_friend_link",
+        "/id",
+    ),
+    ("upload_media", "ReadMedia", "get_media", "/id"),
+    ("upload_media", "DeleteMedia", "delete_media", "/id"),
+    ("create_user", "ReadUser", "get_user", "/id"),
+    ("create_user", "UpdateUser", "update_user", "/id"),
+    ("create_user", "DeleteUser", "delete_user", "/id"),
+];
+
+fn declare_links(spec: &mut utoipa::openapi::OpenApi) {
+    let known: HashSet<String> = spec
+        .paths
+        .paths
+        .values()
+        .flat_map(operations)
+        .filter_map(|operation| operation.operation_id.clone())
+        .collect();
+    for item in spec.paths.paths.values_mut() {
+        for operation in operations_mut(item) {
+            let Some(id) = operation.operation_id.clone() else {
+                continue;
+            };
+            let Some(RefOr::T(created)) = operation.responses.responses.get_mut("201") else {
+                continue;
+            };
+            for (from, name, to, pointer) in CREATED_LINKS {
+                if *from != id {
+                    continue;
+                }
+                assert!(known.contains(*to), "a link to the unknown operation {to}");
+                // utoipa 5.5 writes `operation_id` as `operation_id` rather than `operationId`
+                // (its Link lacks the camelCase renaming), and a link without `operationId`
+                // leads nowhere; the one key goes in through the flattened extensions instead.
+                let mut link = LinkBuilder::new()
+                    .parameter("id", format!("$response.body#{pointer}"))
+                    .build();
+                link.extensions = Some(Extensions::from_iter([("operationId", *to)]));
+                created.links.insert((*name).to_owned(), RefOr::T(link));
+            }
+        }
+    }
+}
+
+fn operations(item: &PathItem) -> impl Iterator<Item = &Operation> {
+    [&item.get, &item.post, &item.put, &item.patch, &item.delete]
+        .into_iter()
+        .flatten()
+}
+
+fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.put,
+        &mut item.patch,
+        &mut item.delete,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Every GET under `/api/v1` passes through `http::caching::conditional_get`, which the routes
