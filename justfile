@@ -41,7 +41,7 @@ fmt:
 # Measure the release server with wrk (beacon, article, list, /healthz, abuse), then search and
 # lists at 100 000 articles (BENCH_ARTICLES), then `portal import wxr` of 10 000 WordPress posts
 # (BENCH_IMPORT_POSTS); prints req/s, p50, p99, articles/s, memory.
-bench:
+bench: build-frontend
     command -v wrk >/dev/null || apt-get install -y wrk
     cargo build --release --locked -p portal-backend --bin portal
     scripts/bench.sh "${CARGO_TARGET_DIR:-target}/release/portal"

@@ -105,6 +105,23 @@ row "GET one article (cold)" $(measure "$cold/api/v1/articles/$article")
 row "GET list page (cold)" $(measure "$cold/api/v1/articles?category=pufa-dongtai&page=2")
 row "GET one article (micro-cache)" $(measure "$base/api/v1/articles/$article")
 row "GET list page (micro-cache)" $(measure "$base/api/v1/articles?category=pufa-dongtai&page=2")
+# Server-rendered pages as readers (and crawlers) get them, from a server with the built portal
+# and the micro-cache off, beside the JSON read the article page is drawn from (above, cold) and
+# a file of the built portal of about the same size (its stylesheet) as the ceiling for handing
+# out bytes. Rendering counts no view.
+pages_dir="$(cd "$(dirname "$0")/.." && pwd)/frontend/dist"
+if [[ -f $pages_dir/index.html ]]; then
+    start "$((port + 2))" pages PORTAL_MICROCACHE_MS=0 PORTAL_STATIC_DIR="$pages_dir"
+    pages="http://127.0.0.1:$((port + 2))"
+    stylesheet=$(cd "$pages_dir" && ls style-*.css | grep -v '\.\(gz\|br\)$' | head -n1)
+    row "GET article page (server-rendered)" $(measure "$pages/article/$article")
+    row "GET category page 2 (server-rendered)" $(measure "$pages/category/pufa-dongtai?page=2")
+    row "GET the home page (server-rendered)" $(measure "$pages/")
+    row "GET the stylesheet (static file)" $(measure "$pages/$stylesheet")
+    echo "article page: $(curl -s "$pages/article/$article" | wc -c) bytes; stylesheet: $(wc -c < "$pages_dir/$stylesheet") bytes"
+else
+    echo "(server-rendered pages skipped: the portal is not built; just bench builds it first)"
+fi
 echo "beacon / ceiling: $(awk -v b="$(median "$work/beacon.runs" | cut -d' ' -f1)" -v c="$(median "$work/healthz.runs" | cut -d' ' -f1)" 'BEGIN {printf "%.2f", b / c}') (medians); per round: ${ratios[*]}"
 
 sleep 1.5

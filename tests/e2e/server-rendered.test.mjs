@@ -4,9 +4,11 @@
 // again for what the page already shows and without drawing it anew.
 
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { api, eventually, launch, newContext, squash, watchErrors } from './support.mjs';
+import { api, eventually, launch, newContext, screenshotDir, squash, watchErrors } from './support.mjs';
 
 const SEED_ID = 1;
 // A browser of its own: the hit counter takes a visitor's reload within 30 minutes as the same
@@ -73,6 +75,9 @@ describe('without JavaScript', () => {
         assert.ok((await page.locator('.article-body').innerText()).length > 100);
         assert.match(squash(await page.locator('.article-meta').innerText()), new RegExp(`浏览次数: ${before.hits}`));
         assert.equal(await page.title(), `${article.title} - 新洲普法网`);
+        // The README's picture of a page read without JavaScript.
+        mkdirSync(screenshotDir, { recursive: true });
+        await page.screenshot({ path: join(screenshotDir, 'article-no-js.png') });
       },
       { javaScriptEnabled: false, userAgent: READER_WITHOUT_SCRIPT },
     );
