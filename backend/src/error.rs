@@ -12,7 +12,7 @@
 //! - `Forbidden`: a valid token whose role may not do this. 403.
 //! - `NotFound`: no such resource, or one the caller may not see. 404.
 //! - `Conflict`: the change clashes with existing data (duplicate slug, non-empty category,
-//!   a cycle in the tree, the last admin). 409, with a `code` per `Clash`.
+//!   a cycle in the tree, the last admin). 409, with the conflict's own `ErrorCode`.
 //! - `TooManyRequests`: the caller is throttled (failed logins). 429, with `Retry-After`.
 //! - `Busy`: the server is at a bound it keeps for everyone (the password-hashing queue). 503,
 //!   with `Retry-After`.
@@ -60,40 +60,6 @@ impl RateLimit {
     }
 }
 
-/// Why a change clashes with existing data: each has its own stable `code`, so a client can
-/// explain it in its reader's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clash {
-    /// A slug or user name that another record has (`name_taken`).
-    NameTaken,
-    /// A category that still holds sub-categories or articles (`not_empty`).
-    NotEmpty,
-    /// A category moved under itself or its own descendant (`tree_cycle`).
-    TreeCycle,
-    /// The last enabled admin demoted, disabled or deleted (`last_admin`).
-    LastAdmin,
-    /// A view of an article that is not public (`not_public`).
-    NotPublic,
-    /// Any other unique value the database refused (`duplicate`).
-    Duplicate,
-    /// A reference between records the database refused to break (`in_use`).
-    InUse,
-}
-
-impl Clash {
-    pub fn code(self) -> ErrorCode {
-        match self {
-            Clash::NameTaken => ErrorCode::NameTaken,
-            Clash::NotEmpty => ErrorCode::NotEmpty,
-            Clash::TreeCycle => ErrorCode::TreeCycle,
-            Clash::LastAdmin => ErrorCode::LastAdmin,
-            Clash::NotPublic => ErrorCode::NotPublic,
-            Clash::Duplicate => ErrorCode::Duplicate,
-            Clash::InUse => ErrorCode::InUse,
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{0}")]
@@ -113,7 +79,8 @@ pub enum ApiError {
     #[error("{0}")]
     MethodNotAllowed(String),
     #[error("{detail}")]
-    Conflict { reason: Clash, detail: String },
+    /// `reason` is one of the 409 codes (`name_taken`, `not_empty`, `tree_cycle`, …).
+    Conflict { reason: ErrorCode, detail: String },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -154,7 +121,8 @@ impl ApiError {
         }
     }
 
-    pub fn conflict(reason: Clash, detail: impl Into<String>) -> Self {
+    pub fn conflict(reason: ErrorCode, detail: impl Into<String>) -> Self {
+        debug_assert_eq!(reason.status(), 409, "{reason} is not a conflict");
         ApiError::Conflict {
             reason,
             detail: detail.into(),
@@ -177,7 +145,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
-            ApiError::Conflict { reason, .. } => reason.code(),
+            ApiError::Conflict { reason, .. } => *reason,
             ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
             ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
@@ -293,13 +261,13 @@ impl From<sea_orm::DbErr> for ApiError {
         match error.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 return ApiError::conflict(
-                    Clash::Duplicate,
+                    ErrorCode::Duplicate,
                     "a record with the same unique value exists",
                 )
             }
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
                 return ApiError::conflict(
-                    Clash::InUse,
+                    ErrorCode::InUse,
                     "the change would break a reference between records",
                 )
             }
@@ -392,7 +360,7 @@ mod tests {
 
     #[test]
     fn each_kind_of_conflict_has_its_own_code_and_type() {
-        let problem = ApiError::conflict(Clash::TreeCycle, "a cycle").to_problem(None);
+        let problem = ApiError::conflict(ErrorCode::TreeCycle, "a cycle").to_problem(None);
         assert_eq!(problem.status, 409);
         assert_eq!(problem.code, ErrorCode::TreeCycle);
         assert_eq!(problem.problem_type, "/problems/tree-cycle");

@@ -289,11 +289,11 @@ mod tests {
         let template = "<html><head>\n    <title>t</title>\n    <link data-trunk rel=\"rust\" data-bin=\"x\"\n      data-wasm-opt=\"z\" />\n    <link data-trunk rel=\"css\" href=\"style.css\" />\n  </head><body></body></html>";
         let page = page(template, "p-1.js", "p-1_bg.wasm", "style-2.css")?;
         assert!(!page.contains("data-trunk"), "{page}");
-        assert!(
-            page.contains("import init, * as bindings from '/p-1.js';"),
-            "{page}"
-        );
+        assert!(page.contains("await import('/p-1.js')"), "{page}");
         assert!(page.contains("module_or_path: '/p-1_bg.wasm'"), "{page}");
+        // Fetched once the page has painted: nothing may start the download earlier.
+        assert!(page.contains("addEventListener(\"load\""), "{page}");
+        assert!(!page.contains("preload"), "{page}");
         assert!(page.contains("href=\"/style-2.css\""), "{page}");
         assert_eq!(page.matches("</head>").count(), 1);
         Ok(())

@@ -52,6 +52,7 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 500, response = ServerError),
         (status = 503, response = ServerBusy),
     ),
+    security((), ("bearer" = []))
 )]
 #[get("/articles")]
 async fn list_articles(
@@ -144,6 +145,7 @@ pub(crate) async fn read_list(
         (status = 404, response = NotFound),
         (status = 500, response = ServerError),
     ),
+    security((), ("bearer" = []))
 )]
 #[get("/articles/{id}")]
 async fn get_article(

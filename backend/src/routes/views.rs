@@ -37,6 +37,7 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 409, response = Conflict),
         (status = 500, response = ServerError),
     ),
+    security((), ("bearer" = []))
 )]
 #[post("/api/v1/articles/{id}/views")]
 async fn record_view(
@@ -87,7 +88,7 @@ pub(crate) async fn count_view(
                 .is_some();
         return Err(if exists {
             ApiError::conflict(
-                crate::error::Clash::NotPublic,
+                portal_api::ErrorCode::NotPublic,
                 "the article is not public (draft, scheduled or archived); only public articles count views",
             )
         } else {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use portal_api::{
-    Category, CategoryDetail, CategoryNode, CategoryPatch, CategoryRef, NewCategory,
+    Category, CategoryDetail, CategoryNode, CategoryPatch, CategoryRef, ErrorCode, NewCategory,
     CATEGORY_DESCRIPTION_MAX_CHARS, CATEGORY_NAME_MAX_CHARS,
 };
 use sea_orm::{
@@ -18,7 +18,7 @@ use crate::{
         entities::{article, category},
     },
     domain::{BoundedText, Slug, Title},
-    error::{ApiError, ApiResult, Clash, FieldErrors},
+    error::{ApiError, ApiResult, FieldErrors},
 };
 
 pub type CategoryName = Title<CATEGORY_NAME_MAX_CHARS>;
@@ -233,7 +233,7 @@ fn check_slug_free(all: &[category::Model], slug: &Slug, except: Option<i32>) ->
         .any(|model| model.slug == slug.as_str() && Some(model.id) != except)
     {
         return Err(ApiError::conflict(
-            Clash::NameTaken,
+            ErrorCode::NameTaken,
             format!("the slug `{}` is taken", slug.as_str()),
         ));
     }
@@ -337,7 +337,7 @@ pub async fn update(
                 }
                 if would_create_cycle(&existing, id, parent) {
                     return Err(ApiError::conflict(
-                        Clash::TreeCycle,
+                        ErrorCode::TreeCycle,
                         "a category cannot be moved under itself or one of its descendants",
                     ));
                 }
@@ -381,7 +381,7 @@ pub async fn delete(db: &DatabaseConnection, cache: &CategoryCache, id: i32) -> 
             .count();
         if children > 0 {
             return Err(ApiError::conflict(
-                Clash::NotEmpty,
+                ErrorCode::NotEmpty,
                 format!("the category has {children} sub-categories; move or delete them first"),
             ));
         }
@@ -391,7 +391,7 @@ pub async fn delete(db: &DatabaseConnection, cache: &CategoryCache, id: i32) -> 
             .await?;
         if articles > 0 {
             return Err(ApiError::conflict(
-                Clash::NotEmpty,
+                ErrorCode::NotEmpty,
                 format!("the category holds {articles} articles; move or delete them first"),
             ));
         }

@@ -9,7 +9,7 @@ use image::{
     ImageReader, Limits,
 };
 use portal_api::{
-    Attachment, Media, MediaKind, MediaList, MediaQuery, MediaVariant, PageInfo,
+    Attachment, ErrorCode, Media, MediaKind, MediaList, MediaQuery, MediaVariant, PageInfo,
     ARTICLE_ATTACHMENTS_MAX, MEDIA_ALT_MAX_CHARS, MEDIA_FILE_NAME_MAX_CHARS, MEDIA_IMAGE_MAX_SIDE,
     MEDIA_IMAGE_WIDTHS, MEDIA_PATH, MEDIA_QUERY_MAX_CHARS,
 };
@@ -22,7 +22,7 @@ use sea_orm::{
 use crate::{
     db::entities::{article, article_attachment, media},
     domain::Pagination,
-    error::{ApiError, ApiResult, Clash},
+    error::{ApiError, ApiResult},
     storage::{self, Incoming, MediaStore},
 };
 
@@ -553,7 +553,7 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
         .await?;
     if !listing.is_empty() {
         return Err(ApiError::conflict(
-            Clash::InUse,
+            ErrorCode::InUse,
             format!(
                 "the file is listed as an attachment of {}: remove it from their attachments first",
                 article_titles(&listing)
@@ -578,7 +578,7 @@ pub async fn delete(db: &DatabaseConnection, store: &MediaStore, id: i32) -> Api
             .await?;
         if !users.is_empty() {
             return Err(ApiError::conflict(
-                Clash::InUse,
+                ErrorCode::InUse,
                 format!(
                     "the file is still used by {}: remove it from their text first",
                     article_titles(&users)

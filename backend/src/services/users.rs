@@ -1,6 +1,6 @@
 //! Accounts: creation, changes, login, and the rule that an enabled admin always remains.
 
-use portal_api::{NewUser, Role, User, UserPatch};
+use portal_api::{ErrorCode, NewUser, Role, User, UserPatch};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -15,7 +15,7 @@ use crate::{
         entities::{revoked_token, user},
     },
     domain::{Password, Username},
-    error::{ApiError, ApiResult, Clash, FieldErrors},
+    error::{ApiError, ApiResult, FieldErrors},
 };
 
 fn role_of(model: &user::Model) -> Role {
@@ -162,7 +162,7 @@ pub async fn insert(
         .await?;
     if taken > 0 {
         return Err(ApiError::conflict(
-            Clash::NameTaken,
+            ErrorCode::NameTaken,
             format!("the user name `{}` is taken", username.as_str()),
         ));
     }
@@ -281,7 +281,7 @@ async fn ensure_another_admin(db: &impl ConnectionTrait, user: &user::Model) -> 
     let other_admins = others.all(db).await?.len();
     if other_admins == 0 {
         return Err(ApiError::conflict(
-            Clash::LastAdmin,
+            ErrorCode::LastAdmin,
             "this is the last enabled admin; make another admin first",
         ));
     }
