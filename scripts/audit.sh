@@ -35,46 +35,25 @@ if [[ ! -f $root/frontend/dist/index.html ]]; then
     exit 1
 fi
 
+source "$root/scripts/throwaway-server.sh"
 dir=$(mktemp -d -t portal-audit.XXXXXX)
-server_pid=
 cleanup() {
     local status=$?
-    if [[ -n $server_pid ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
+    if [[ $status -ne 0 && -s $dir/server.log ]]; then
+        cat "$dir/server.log" >&2
     fi
+    stop_server
     rm -rf "$dir"
     exit "$status"
 }
 trap cleanup EXIT
 
-port=
-for candidate in $(seq 18400 18499); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        port=$candidate
-        break
-    fi
-done
-[[ -n $port ]] || { echo "audit.sh: no free port in 18400-18499" >&2; exit 1; }
+port=$(free_port 18400 18499)
 base=http://127.0.0.1:$port
-
-(
-    cd "$dir"
-    exec env \
-        DATABASE_URL="sqlite://$dir/portal.db" \
-        PORTAL_ADDR="127.0.0.1:$port" \
-        PORTAL_DATA_DIR="$dir" \
-        PORTAL_ADMIN_PASSWORD=audit-admin-password-0 \
-        PORTAL_STATIC_DIR="$root/frontend/dist" \
-        RUST_LOG=warn \
-        "$binary" >"$dir/server.log" 2>&1
-) &
-server_pid=$!
-for _ in $(seq 300); do
-    curl -fs "$base/readyz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fs "$base/readyz" >/dev/null || { echo "audit.sh: the server did not start" >&2; cat "$dir/server.log" >&2; exit 1; }
+start_server "$binary" "$dir" "$port" \
+    PORTAL_ADMIN_PASSWORD=audit-admin-password-0 \
+    PORTAL_STATIC_DIR="$root/frontend/dist"
+wait_ready "$base"
 
 mkdir -p "$report_dir"
 pages=(

@@ -71,14 +71,11 @@ package=${package%/}
 (cd "$contract" && MYPYPATH="$generated/python" "$venv/bin/mypy" --strict --cache-dir "$generated/.mypy_cache" scenario.py)
 
 # --- A throwaway server --------------------------------------------------------------------
+source "$root/scripts/throwaway-server.sh"
 dir=$(mktemp -d -t portal-contract.XXXXXX)
-server_pid=
 cleanup() {
     local status=$?
-    if [[ -n $server_pid ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    stop_server
     if [[ $status -ne 0 && -s $dir/server.log ]]; then
         echo "--- last lines of the server's log ---"
         tail -n 20 "$dir/server.log"
@@ -89,34 +86,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=
-for candidate in $(seq 18500 18599); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        port=$candidate
-        break
-    fi
-done
-[[ -n $port ]] || { echo "contract.sh: no free port in 18500-18599" >&2; exit 1; }
+port=$(free_port 18500 18599)
 base=http://127.0.0.1:$port
-(
-    cd "$dir"
-    exec env \
-        DATABASE_URL="sqlite://$dir/portal.db" \
-        PORTAL_ADDR="127.0.0.1:$port" \
-        PORTAL_DATA_DIR="$dir" \
-        PORTAL_ADMIN_PASSWORD="$admin_password" \
-        PORTAL_DEMO_CONTENT=false \
-        PORTAL_STATIC_DIR=/nonexistent \
-        RUST_LOG=warn \
-        "$binary"
-) >"$dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 240); do
-    curl -fs "$base/readyz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "contract.sh: the server exited" >&2; exit 1; }
-    sleep 0.5
-done
-curl -fs "$base/readyz" >/dev/null || { echo "contract.sh: $base did not get ready" >&2; exit 1; }
+start_server "$binary" "$dir" "$port" \
+    PORTAL_ADMIN_PASSWORD="$admin_password" \
+    PORTAL_DEMO_CONTENT=false \
+    PORTAL_STATIC_DIR=/nonexistent
+wait_ready "$base"
 
 # --- Scenarios -----------------------------------------------------------------------------
 echo "== the TypeScript scenario (openapi-fetch) against $base"

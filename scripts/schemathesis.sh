@@ -86,17 +86,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=
-for candidate in $(seq 18300 18399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        port=$candidate
-        break
-    fi
-done
-if [[ -z $port ]]; then
-    echo "schemathesis.sh: no free port in 18300-18399" >&2
-    exit 1
-fi
+source "$root/scripts/throwaway-server.sh"
+port=$(free_port 18300 18399)
 base=http://127.0.0.1:$port
 
 # The server runs in the temporary folder so that no portal.toml of the work tree is read.
