@@ -233,7 +233,8 @@ fn declare_conditional_reads(spec: &mut utoipa::openapi::OpenApi) {
                     .parameter_in(ParameterIn::Header)
                     .required(Required::False)
                     .description(Some(
-                        "The `ETag` of an earlier answer: while it still matches, the answer is                          304 without a body (weak comparison; a list of tags or `*` is accepted).",
+                        "The `ETag` of an earlier answer: while it still matches, the answer is \
+                         304 without a body (weak comparison; a list of tags or `*` is accepted).",
                     ))
                     // Any text: one that matches nothing is simply not a match.
                     .schema(Some(
@@ -281,12 +282,13 @@ fn etag_header() -> Header {
 }
 
 fn cache_control_header() -> Header {
+    use crate::http::caching::{PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL};
     HeaderBuilder::new()
-        .schema(text_schema(crate::http::caching::PUBLIC_CACHE_CONTROL))
-        .description(Some(
-            "`public, max-age=30` for anonymous callers; `private, no-cache` with a bearer \
-             token, whose answers may hold drafts.",
-        ))
+        .schema(text_schema(PUBLIC_CACHE_CONTROL))
+        .description(Some(format!(
+            "`{PUBLIC_CACHE_CONTROL}` for anonymous callers; `{PRIVATE_CACHE_CONTROL}` with a \
+             bearer token, whose answers may hold drafts."
+        )))
         .build()
 }
 

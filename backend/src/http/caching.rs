@@ -18,7 +18,7 @@ use crate::{encoding::lower_hex, error::ApiError};
 
 /// How long shared caches and browsers may reuse a public read without asking again.
 pub const PUBLIC_CACHE_CONTROL: &str = "public, max-age=30";
-const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
+pub const PRIVATE_CACHE_CONTROL: &str = "private, no-cache";
 
 pub fn etag_of(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
