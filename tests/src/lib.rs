@@ -14,7 +14,7 @@ use std::{
     time::Duration,
 };
 
-use portal_api::{Role, TokenResponse, User};
+use portal_api::{LoginRequest, NewUser, Role, TokenResponse, User, ViewRecorded};
 pub use portal_backend::config::Settings;
 use portal_backend::startup::Application;
 use reqwest::{Method, StatusCode};
@@ -22,7 +22,10 @@ use sea_orm::{ConnectionTrait, Database};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+pub mod api;
 pub mod s3;
+
+pub use api::{draft, published, Answer, Api};
 
 pub const ADMIN_USER: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
@@ -335,49 +338,47 @@ impl TestApp {
         self.send(Method::DELETE, path, token, None).await
     }
 
-    pub async fn login(&self, username: &str, password: &str) -> Reply {
-        self.post(
-            "/api/v1/auth/login",
-            None,
-            &serde_json::json!({ "username": username, "password": password }),
-        )
-        .await
+    pub async fn login(&self, username: &str, password: &str) -> Answer<TokenResponse> {
+        self.api()
+            .login(&LoginRequest {
+                username: username.to_owned(),
+                password: password.to_owned(),
+            })
+            .await
     }
 
     /// A token for the bootstrap admin.
     pub async fn admin_token(&self) -> String {
-        let reply = self.login(ADMIN_USER, ADMIN_PASSWORD).await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-        reply.parse::<TokenResponse>().access_token
+        self.login(ADMIN_USER, ADMIN_PASSWORD)
+            .await
+            .ok()
+            .access_token
     }
 
     /// Creates an account with `role` (as the admin) and returns a token for it.
     pub async fn user_token(&self, username: &str, role: Role) -> (User, String) {
         let admin = self.admin_token().await;
-        let reply = self
-            .post(
-                "/api/v1/users",
-                Some(&admin),
-                &serde_json::json!({ "username": username, "password": EDITOR_PASSWORD, "role": role }),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-        let user: User = reply.parse();
-        let login = self.login(username, EDITOR_PASSWORD).await;
-        assert_eq!(login.status, StatusCode::OK, "{}", login.text);
-        (user, login.parse::<TokenResponse>().access_token)
+        let user = self
+            .api_as(&admin)
+            .create_user(&NewUser {
+                username: username.to_owned(),
+                password: EDITOR_PASSWORD.to_owned(),
+                role,
+            })
+            .await
+            .ok_with(201);
+        let token = self
+            .login(username, EDITOR_PASSWORD)
+            .await
+            .ok()
+            .access_token;
+        (user, token)
     }
 
     /// Sends the view beacon for `article_id` as a browser with `user_agent` on the portal's
     /// own page (its `Origin` is the site).
-    pub async fn view(&self, article_id: i64, user_agent: &str) -> Reply {
-        Self::read(
-            self.client
-                .post(self.url(&format!("/api/v1/articles/{article_id}/views")))
-                .header(reqwest::header::USER_AGENT, user_agent)
-                .header(reqwest::header::ORIGIN, &self.address),
-        )
-        .await
+    pub async fn view(&self, article_id: i32, user_agent: &str) -> Answer<ViewRecorded> {
+        self.api().record_view(article_id, user_agent).await
     }
 
     /// Writes every pending view now.
@@ -391,9 +392,7 @@ impl TestApp {
 
     /// The id of the category with `slug`.
     pub async fn category_id(&self, slug: &str) -> i32 {
-        let reply = self.get(&format!("/api/v1/categories/{slug}")).await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-        reply.json()["category"]["id"].as_i64().unwrap() as i32
+        self.api().get_category(slug).await.ok().category.id
     }
 }
 

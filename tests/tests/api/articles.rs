@@ -1,185 +1,222 @@
-use chrono::{Duration, Utc};
-use portal_tests::{on_every_database, TestApp};
+use chrono::{DateTime, Duration, Utc};
+use portal_api::{
+    Article, ArticleLink, ArticleListQuery, ArticlePage, ArticlePatch, ArticleSort, ArticleStatus,
+    ArticleStatusFilter, ErrorCode, NewArticle, NewCategory,
+};
+use portal_tests::{draft, on_every_database, published, TestApp};
 use reqwest::header;
-use serde_json::{json, Value};
+use serde_json::json;
 
 const SEED_TITLE: &str = "【示例】新洲区委政研室“七五”普法工作总结";
 
-async fn seed_article(app: &TestApp) -> Value {
+fn query() -> ArticleListQuery {
+    ArticleListQuery::default()
+}
+
+async fn seed_article(app: &TestApp) -> Article {
     let list = app
-        .get(&format!(
-            "/api/v1/articles?category=xinzhou&q={}",
-            urlencode(SEED_TITLE)
-        ))
+        .api()
+        .list_articles(&ArticleListQuery {
+            category: Some("xinzhou".into()),
+            q: Some(SEED_TITLE.into()),
+            ..query()
+        })
         .await
-        .json();
-    let id = list["items"][0]["id"]
-        .as_i64()
-        .expect("the seed article is listed");
-    app.get(&format!("/api/v1/articles/{id}")).await.json()
+        .ok();
+    let id = list.items.first().expect("the seed article is listed").id;
+    app.api().get_article(id).await.ok()
 }
 
-fn urlencode(value: &str) -> String {
-    value.bytes().map(|b| format!("%{b:02X}")).collect()
+fn titles(page: &ArticlePage) -> Vec<&str> {
+    page.items.iter().map(|item| item.title.as_str()).collect()
 }
 
-fn titles(page: &Value) -> Vec<String> {
-    page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| item["title"].as_str().unwrap().to_owned())
-        .collect()
+fn neighbour_id(link: &Option<ArticleLink>) -> Option<i32> {
+    link.as_ref().map(|link| link.id)
 }
 
 on_every_database! {
     async fn the_seed_article_reads_as_on_the_seed_page(app: TestApp) {
         let article = seed_article(&app).await;
-        assert_eq!(article["title"], SEED_TITLE);
+        assert_eq!(article.title, SEED_TITLE);
         // 2021-07-26 09:38 in Asia/Shanghai.
-        assert_eq!(article["published_at"], "2021-07-26T01:38:00Z");
-        let path: Vec<&str> =
-            article["category_path"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+        assert_eq!(article.published_at, Some("2021-07-26T01:38:00Z".parse().unwrap()));
+        let path: Vec<&str> = article.category_path.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(path, ["普法动态", "新洲区"]);
-        let body = article["body"].as_str().unwrap();
-        assert!(body.contains("区委政研室自2019年成立以来"));
-        assert!(body.contains("努力实现普法教育全覆盖"));
-        assert!(body.starts_with("<p class=\"demo-note\"><strong>【示例】</strong>"), "marked as an example: {body}");
-        assert!(article["previous"].is_object() || article["next"].is_object());
+        assert!(article.body.contains("区委政研室自2019年成立以来"));
+        assert!(article.body.contains("努力实现普法教育全覆盖"));
+        assert!(
+            article.body.starts_with("<p class=\"demo-note\"><strong>【示例】</strong>"),
+            "marked as an example: {}",
+            article.body
+        );
+        assert!(article.previous.is_some() || article.next.is_some());
     }
 
     async fn a_category_list_is_newest_first_and_paginated(app: TestApp) {
-        let first = app.get("/api/v1/articles?category=pufa-dongtai&per_page=10").await;
-        assert_eq!(first.status, 200);
-        let page = first.json();
-        let total = page["total"].as_u64().unwrap();
+        let in_category = |page: u32| ArticleListQuery {
+            category: Some("pufa-dongtai".into()),
+            per_page: Some(10),
+            page: Some(page),
+            ..query()
+        };
+        let first = app.api().list_articles(&in_category(1)).await;
+        let total_header = first.header("x-total-count").map(str::to_owned);
+        let has_next = first.header("link").unwrap().contains("rel=\"next\"");
+        let page = first.ok();
+        let total = page.page.total;
         assert!(total > 30, "several pages of demo content: {total}");
-        assert_eq!(first.header("x-total-count"), Some(total.to_string().as_str()));
-        assert_eq!(page["items"].as_array().unwrap().len(), 10);
-        assert_eq!(page["total_pages"].as_u64().unwrap(), total.div_ceil(10));
-        assert!(first.header("link").unwrap().contains("rel=\"next\""));
+        assert_eq!(total_header, Some(total.to_string()));
+        assert_eq!(page.items.len(), 10);
+        assert_eq!(u64::from(page.page.total_pages), total.div_ceil(10));
+        assert!(has_next);
 
-        let times: Vec<&str> =
-            page["items"].as_array().unwrap().iter().map(|i| i["published_at"].as_str().unwrap()).collect();
+        let times: Vec<_> = page.items.iter().map(|item| item.published_at).collect();
         let mut sorted = times.clone();
         sorted.sort_unstable_by(|a, b| b.cmp(a));
         assert_eq!(times, sorted, "newest first");
 
-        let second = app.get("/api/v1/articles?category=pufa-dongtai&per_page=10&page=2").await.json();
+        let second = app.api().list_articles(&in_category(2)).await.ok();
         assert!(titles(&page).iter().all(|t| !titles(&second).contains(t)), "pages do not overlap");
 
         let only_parent = app
-            .get("/api/v1/articles?category=pufa-dongtai&include_descendants=false")
+            .api()
+            .list_articles(&ArticleListQuery {
+                category: Some("pufa-dongtai".into()),
+                include_descendants: Some(false),
+                ..query()
+            })
             .await
-            .json();
-        assert!(only_parent["total"].as_u64().unwrap() < total);
+            .ok();
+        assert!(only_parent.page.total < total);
 
-        let oldest = app.get("/api/v1/articles?category=xinzhou&sort=oldest&per_page=1").await.json();
-        let newest = app.get("/api/v1/articles?category=xinzhou&per_page=1").await.json();
-        assert!(oldest["items"][0]["published_at"].as_str() < newest["items"][0]["published_at"].as_str());
+        let first_of = |sort| ArticleListQuery {
+            category: Some("xinzhou".into()),
+            sort,
+            per_page: Some(1),
+            ..query()
+        };
+        let oldest = app.api().list_articles(&first_of(Some(ArticleSort::Oldest))).await.ok();
+        let newest = app.api().list_articles(&first_of(None)).await.ok();
+        assert!(oldest.items[0].published_at < newest.items[0].published_at);
     }
 
     async fn bad_pagination_is_a_bad_request(app: TestApp) {
+        // Values the typed query cannot hold go through the untyped request.
         for query in ["per_page=0", "per_page=101", "page=0", "page=abc", "per_page=-1", "sort=sideways", "include_descendants=maybe"] {
             app.get(&format!("/api/v1/articles?{query}")).await.assert_problem(400, "bad_request");
         }
-        app.get("/api/v1/articles?category=no-such-section").await.assert_problem(404, "not_found");
-        let beyond = app.get("/api/v1/articles?page=999").await;
-        assert_eq!(beyond.status, 200);
-        assert!(beyond.json()["items"].as_array().unwrap().is_empty());
+        app.api()
+            .list_articles(&ArticleListQuery { category: Some("no-such-section".into()), ..query() })
+            .await
+            .problem(404, ErrorCode::NotFound);
+        let beyond = app.api().list_articles(&ArticleListQuery { page: Some(999), ..query() }).await.ok();
+        assert!(beyond.items.is_empty());
     }
 
     async fn drafts_and_scheduled_articles_stay_hidden_from_the_public(app: TestApp) {
         let editor = app.editor_token().await;
+        let as_editor = app.api_as(&editor);
         let category_id = app.category_id("xinzhou").await;
-        let draft = app
-            .post("/api/v1/articles", Some(&editor), &json!({"title": "草稿文章", "category_id": category_id, "body": "<p>草稿</p>"}))
-            .await;
-        assert_eq!(draft.status, 201, "{}", draft.text);
-        assert_eq!(draft.json()["status"], "draft");
-        let draft_id = draft.json()["id"].as_i64().unwrap();
+        let draft = as_editor
+            .create_article(&NewArticle { body: "<p>草稿</p>".into(), ..draft("草稿文章", category_id) })
+            .await
+            .ok_with(201);
+        assert_eq!(draft.status, ArticleStatus::Draft);
 
-        let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let scheduled = app
-            .post(
-                "/api/v1/articles",
-                Some(&editor),
-                &json!({"title": "定时文章", "category_id": category_id, "body": "<p>明天发布</p>", "status": "published", "published_at": tomorrow}),
-            )
-            .await;
-        assert_eq!(scheduled.status, 201, "{}", scheduled.text);
-        let scheduled_id = scheduled.json()["id"].as_i64().unwrap();
+        let tomorrow = Utc::now() + Duration::days(1);
+        let scheduled = as_editor
+            .create_article(&NewArticle {
+                body: "<p>明天发布</p>".into(),
+                published_at: Some(tomorrow),
+                ..published("定时文章", category_id)
+            })
+            .await
+            .ok_with(201);
 
-        for id in [draft_id, scheduled_id] {
-            app.get(&format!("/api/v1/articles/{id}")).await.assert_problem(404, "not_found");
-            assert_eq!(app.get_as(&format!("/api/v1/articles/{id}"), &editor).await.status, 200);
+        for id in [draft.id, scheduled.id] {
+            app.api().get_article(id).await.problem(404, ErrorCode::NotFound);
+            as_editor.get_article(id).await.ok();
         }
-        let public = app.get("/api/v1/articles?category=xinzhou&per_page=100").await.json();
-        assert!(!titles(&public).iter().any(|t| t == "草稿文章" || t == "定时文章"));
-        let search = app.get(&format!("/api/v1/articles?q={}", urlencode("定时文章"))).await.json();
-        assert_eq!(search["total"], 0);
+        let public = app
+            .api()
+            .list_articles(&ArticleListQuery { category: Some("xinzhou".into()), per_page: Some(100), ..query() })
+            .await
+            .ok();
+        assert!(!titles(&public).iter().any(|t| *t == "草稿文章" || *t == "定时文章"));
+        let search = app.api().list_articles(&ArticleListQuery { q: Some("定时文章".into()), ..query() }).await.ok();
+        assert_eq!(search.page.total, 0);
 
-        app.get("/api/v1/articles?status=draft").await.assert_problem(401, "unauthorized");
-        let drafts = app.get_as("/api/v1/articles?status=draft", &editor).await.json();
+        let with_status = |status| ArticleListQuery { status: Some(status), ..query() };
+        app.api()
+            .list_articles(&with_status(ArticleStatusFilter::Draft))
+            .await
+            .problem(401, ErrorCode::Unauthorized);
+        let drafts = as_editor.list_articles(&with_status(ArticleStatusFilter::Draft)).await.ok();
         assert_eq!(titles(&drafts), ["草稿文章"]);
-        let planned = app.get_as("/api/v1/articles?status=scheduled", &editor).await.json();
+        let planned = as_editor.list_articles(&with_status(ArticleStatusFilter::Scheduled)).await.ok();
         assert_eq!(titles(&planned), ["定时文章"]);
 
         // Publishing the draft makes it public at once.
-        let published = app
-            .patch(&format!("/api/v1/articles/{draft_id}"), Some(&editor), &json!({"status": "published"}))
-            .await;
-        assert_eq!(published.status, 200, "{}", published.text);
-        assert!(published.json()["published_at"].is_string());
-        assert_eq!(app.get(&format!("/api/v1/articles/{draft_id}")).await.status, 200);
-        let newest = app.get("/api/v1/articles?category=xinzhou&per_page=1").await.json();
+        let publish = ArticlePatch { status: Some(ArticleStatus::Published), ..Default::default() };
+        let now_public = as_editor.update_article(draft.id, &publish).await.ok();
+        assert!(now_public.published_at.is_some());
+        app.api().get_article(draft.id).await.ok();
+        let newest = app
+            .api()
+            .list_articles(&ArticleListQuery { category: Some("xinzhou".into()), per_page: Some(1), ..query() })
+            .await
+            .ok();
         assert_eq!(titles(&newest), ["草稿文章"]);
 
         // Archiving hides it again.
-        app.patch(&format!("/api/v1/articles/{draft_id}"), Some(&editor), &json!({"status": "archived"})).await;
-        app.get(&format!("/api/v1/articles/{draft_id}")).await.assert_problem(404, "not_found");
+        let archive = ArticlePatch { status: Some(ArticleStatus::Archived), ..Default::default() };
+        as_editor.update_article(draft.id, &archive).await.ok();
+        app.api().get_article(draft.id).await.problem(404, ErrorCode::NotFound);
     }
 
     async fn an_editor_writes_pins_and_deletes_an_article(app: TestApp) {
         let editor = app.editor_token().await;
+        let as_editor = app.api_as(&editor);
         let category_id = app.category_id("xinzhou").await;
-        let created = app
-            .post(
-                "/api/v1/articles",
-                Some(&editor),
-                &json!({
-                    "title": "  民法典进社区  ",
-                    "category_id": category_id,
-                    "body": "<p onclick=\"x()\">宣传<script>alert(1)</script>民法典</p><a href=\"javascript:alert(1)\">链接</a>",
-                    "source": "新洲区司法局",
-                    "author": "普法办",
-                    "status": "published"
-                }),
-            )
+        let created = as_editor
+            .create_article(&NewArticle {
+                body: "<p onclick=\"x()\">宣传<script>alert(1)</script>民法典</p><a href=\"javascript:alert(1)\">链接</a>".into(),
+                source: "新洲区司法局".into(),
+                author: "普法办".into(),
+                ..published("  民法典进社区  ", category_id)
+            })
             .await;
-        assert_eq!(created.status, 201, "{}", created.text);
-        let article = created.json();
-        let id = article["id"].as_i64().unwrap();
-        assert_eq!(created.header("location"), Some(format!("/api/v1/articles/{id}").as_str()));
-        assert_eq!(article["title"], "民法典进社区", "titles are trimmed");
-        let body = article["body"].as_str().unwrap();
+        let location = created.header("location").map(str::to_owned);
+        let article = created.ok_with(201);
+        assert_eq!(location, Some(format!("/api/v1/articles/{}", article.id)));
+        assert_eq!(article.title, "民法典进社区", "titles are trimmed");
+        let body = &article.body;
         assert!(!body.contains("script") && !body.contains("onclick") && !body.contains("javascript"), "{body}");
         assert!(body.contains("宣传民法典"));
-        assert_eq!(article["summary"], "宣传民法典 链接", "derived from the body");
-        assert_eq!(article["hits"], 0);
-        assert_eq!(article["category_path"][1]["slug"], "xinzhou");
+        assert_eq!(article.summary, "宣传民法典 链接", "derived from the body");
+        assert_eq!(article.hits, 0);
+        assert_eq!(article.category_path[1].slug, "xinzhou");
 
-        let pinned = app.patch(&format!("/api/v1/articles/{id}"), Some(&editor), &json!({"pinned": true})).await;
-        assert_eq!(pinned.json()["pinned"], true);
-        assert_eq!(pinned.json()["title"], "民法典进社区", "untouched fields stay");
-        let featured = app.get("/api/v1/articles?pinned=true&per_page=100").await.json();
-        assert!(titles(&featured).contains(&"民法典进社区".to_owned()));
+        let pinned = as_editor
+            .update_article(article.id, &ArticlePatch { pinned: Some(true), ..Default::default() })
+            .await
+            .ok();
+        assert!(pinned.pinned);
+        assert_eq!(pinned.title, "民法典进社区", "untouched fields stay");
+        let featured = app
+            .api()
+            .list_articles(&ArticleListQuery { pinned: Some(true), per_page: Some(100), ..query() })
+            .await
+            .ok();
+        assert!(titles(&featured).contains(&"民法典进社区"));
 
-        assert_eq!(app.delete(&format!("/api/v1/articles/{id}"), Some(&editor)).await.status, 204);
-        app.get_as(&format!("/api/v1/articles/{id}"), &editor).await.assert_problem(404, "not_found");
+        as_editor.delete_article(article.id).await.ok_with(204);
+        as_editor.get_article(article.id).await.problem(404, ErrorCode::NotFound);
     }
 
     async fn clients_cannot_set_server_owned_fields(app: TestApp) {
+        // The contract's types have no such fields: these bodies are written by hand.
         let editor = app.editor_token().await;
         let category_id = app.category_id("xinzhou").await;
         for field in [json!({"hits": 1000}), json!({"id": 1}), json!({"created_at": "2020-01-01T00:00:00Z"})] {
@@ -189,49 +226,49 @@ on_every_database! {
             assert!(problem["detail"].as_str().unwrap().contains("unknown field"), "{problem}");
         }
         let seed = seed_article(&app).await;
-        let id = seed["id"].as_i64().unwrap();
-        app.patch(&format!("/api/v1/articles/{id}"), Some(&editor), &json!({"hits": 5}))
+        app.patch(&format!("/api/v1/articles/{}", seed.id), Some(&editor), &json!({"hits": 5}))
             .await
             .assert_problem(422, "invalid_body");
-        assert_eq!(app.get(&format!("/api/v1/articles/{id}")).await.json()["hits"], seed["hits"]);
+        assert_eq!(app.api().get_article(seed.id).await.ok().hits, seed.hits);
     }
 
     async fn invalid_articles_are_refused_field_by_field(app: TestApp) {
         let editor = app.editor_token().await;
-        let problem = app
-            .post(
-                "/api/v1/articles",
-                Some(&editor),
-                &json!({"title": "   ", "category_id": 1, "source": "x".repeat(101), "published_at": "0001-01-01T00:00:00Z"}),
-            )
+        let as_editor = app.api_as(&editor);
+        let problem = as_editor
+            .create_article(&NewArticle {
+                source: "x".repeat(101),
+                published_at: Some("0001-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()),
+                ..draft("   ", 1)
+            })
             .await
-            .assert_problem(422, "validation_failed");
-        let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+            .problem(422, ErrorCode::ValidationFailed);
+        let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["title", "source", "published_at"]);
 
-        let problem = app
-            .post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 424242}))
+        let problem = as_editor
+            .create_article(&draft("t", 424242))
             .await
-            .assert_problem(422, "reference_not_found");
-        assert_eq!(problem["errors"][0]["field"], "category_id");
+            .problem(422, ErrorCode::ReferenceNotFound);
+        assert_eq!(problem.errors[0].field, "category_id");
+        as_editor.create_article(&draft("t\u{0}", 1)).await.problem(422, ErrorCode::ValidationFailed);
+        as_editor
+            .update_article(999999, &ArticlePatch { title: Some("x".into()), ..Default::default() })
+            .await
+            .problem(404, ErrorCode::NotFound);
+        // Shapes the contract's types cannot take.
         app.post("/api/v1/articles", Some(&editor), &json!([null, null]))
             .await
             .assert_problem(422, "invalid_body");
         app.post("/api/v1/articles", Some(&editor), &json!({"title": "t", "category_id": 1.5}))
             .await
             .assert_problem(422, "invalid_body");
-        app.post("/api/v1/articles", Some(&editor), &json!({"title": "t\u{0}", "category_id": 1}))
-            .await
-            .assert_problem(422, "validation_failed");
         app.post("/api/v1/articles", Some(&editor), &json!({"title": 5, "category_id": "one"}))
             .await
             .assert_problem(422, "invalid_body");
         app.post("/api/v1/articles", Some(&editor), &json!({"category_id": 1}))
             .await
             .assert_problem(422, "invalid_body");
-        app.patch("/api/v1/articles/999999", Some(&editor), &json!({"title": "x"}))
-            .await
-            .assert_problem(404, "not_found");
         app.get("/api/v1/articles/not-a-number").await.assert_problem(404, "not_found");
         app.get("/api/v1/articles/99999999999").await.assert_problem(404, "not_found");
     }
@@ -251,14 +288,15 @@ on_every_database! {
             .assert_problem(415, "unsupported_media_type");
         let huge = format!("{{\"title\": \"t\", \"category_id\": 1, \"body\": \"{}\"}}", "x".repeat(5 * 1024 * 1024));
         TestApp::read(send(huge.into(), "application/json")).await.assert_problem(413, "payload_too_large");
-        let count = app.get_as("/api/v1/articles?status=any", &editor).await.json()["total"].clone();
-        let before = app.get("/api/v1/articles").await.json()["total"].clone();
-        assert_eq!(count, before, "nothing was stored");
+        let every = ArticleListQuery { status: Some(ArticleStatusFilter::Any), ..query() };
+        let count = app.api_as(&editor).list_articles(&every).await.ok().page.total;
+        let public = app.api().list_articles(&query()).await.ok().page.total;
+        assert_eq!(count, public, "nothing was stored");
     }
 
     async fn a_public_read_revalidates_with_its_etag(app: TestApp) {
         let seed = seed_article(&app).await;
-        let path = format!("/api/v1/articles/{}", seed["id"]);
+        let path = format!("/api/v1/articles/{}", seed.id);
         let first = app.get(&path).await;
         let etag = first.header("etag").expect("an ETag").to_owned();
         assert!(first.header("cache-control").unwrap().contains("public"));
@@ -269,7 +307,8 @@ on_every_database! {
 
         // A change gives a new tag.
         let editor = app.editor_token().await;
-        app.patch(&path, Some(&editor), &json!({"summary": "新的摘要"})).await;
+        let new_summary = ArticlePatch { summary: Some("新的摘要".into()), ..Default::default() };
+        app.api_as(&editor).update_article(seed.id, &new_summary).await.ok();
         let changed = TestApp::read(app.client.get(app.url(&path)).header(header::IF_NONE_MATCH, &etag)).await;
         assert_eq!(changed.status, 200);
         assert_ne!(changed.header("etag"), Some(etag.as_str()));
@@ -297,52 +336,68 @@ on_every_database! {
     }
 
     async fn previous_and_next_stay_in_the_category(app: TestApp) {
-        let newest = app.get("/api/v1/articles?category=xinzhou&include_descendants=false&per_page=3").await.json();
-        let middle_id = newest["items"][1]["id"].as_i64().unwrap();
-        let middle = app.get(&format!("/api/v1/articles/{middle_id}")).await.json();
-        assert_eq!(middle["next"]["id"], newest["items"][0]["id"]);
-        assert_eq!(middle["previous"]["id"], newest["items"][2]["id"]);
-        let first = app.get(&format!("/api/v1/articles/{}", newest["items"][0]["id"])).await.json();
-        assert!(first["next"].is_null());
+        let newest = app
+            .api()
+            .list_articles(&ArticleListQuery {
+                category: Some("xinzhou".into()),
+                include_descendants: Some(false),
+                per_page: Some(3),
+                ..query()
+            })
+            .await
+            .ok();
+        let ids: Vec<i32> = newest.items.iter().map(|item| item.id).collect();
+        let middle = app.api().get_article(ids[1]).await.ok();
+        assert_eq!(neighbour_id(&middle.next), Some(ids[0]));
+        assert_eq!(neighbour_id(&middle.previous), Some(ids[2]));
+        let first = app.api().get_article(ids[0]).await.ok();
+        assert!(first.next.is_none());
     }
 
     async fn neighbours_skip_hidden_articles_and_break_ties_by_id(app: TestApp) {
         let admin = app.admin_token().await;
-        let category = app
-            .post("/api/v1/categories", Some(&admin), &json!({"name": "邻文测试", "slug": "neighbours"}))
-            .await;
-        assert_eq!(category.status, 201, "{}", category.text);
-        let category_id = category.json()["category"]["id"].clone();
-        let write = |title: &'static str, extra: Value| {
-            let mut body = json!({"title": title, "category_id": category_id, "body": "<p>正文</p>"});
-            body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
-            let app = &app;
-            let admin = admin.clone();
+        let as_admin = app.api_as(&admin);
+        let category = as_admin
+            .create_category(&NewCategory {
+                parent_id: None,
+                name: "邻文测试".into(),
+                slug: "neighbours".into(),
+                description: String::new(),
+                sort_order: None,
+            })
+            .await
+            .ok_with(201);
+        let category_id = category.category.id;
+        let write = |article: NewArticle| {
+            let as_admin = &as_admin;
             async move {
-                let reply = app.post("/api/v1/articles", Some(&admin), &body).await;
-                assert_eq!(reply.status, 201, "{}", reply.text);
-                reply.json()["id"].as_i64().unwrap()
+                let article = NewArticle { body: "<p>正文</p>".into(), ..article };
+                as_admin.create_article(&article).await.ok_with(201).id
             }
         };
-        let at = |time: &str| json!({"status": "published", "published_at": time});
-        let oldest = write("最早", at("2026-01-01T08:00:00Z")).await;
-        let _draft = write("草稿", json!({})).await;
-        let twin_a = write("同时甲", at("2026-02-01T08:00:00Z")).await;
-        let twin_b = write("同时乙", at("2026-02-01T08:00:00Z")).await;
-        let tomorrow = (Utc::now() + Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let _scheduled = write("定时", at(&tomorrow)).await;
+        let at = |title: &str, time: DateTime<Utc>| NewArticle {
+            published_at: Some(time),
+            ..published(title, category_id)
+        };
+        let oldest = write(at("最早", "2026-01-01T08:00:00Z".parse().unwrap())).await;
+        let _draft = write(draft("草稿", category_id)).await;
+        let twin_a = write(at("同时甲", "2026-02-01T08:00:00Z".parse().unwrap())).await;
+        let twin_b = write(at("同时乙", "2026-02-01T08:00:00Z".parse().unwrap())).await;
+        let _scheduled = write(at("定时", Utc::now() + Duration::days(1))).await;
 
-        let app = &app;
-        let read = |id: i64| async move { app.get(&format!("/api/v1/articles/{id}")).await.json() };
+        let read = |id: i32| {
+            let app = &app;
+            async move { app.api().get_article(id).await.ok() }
+        };
         let first = read(oldest).await;
-        assert!(first["previous"].is_null());
-        assert_eq!(first["next"]["id"], twin_a);
+        assert!(first.previous.is_none());
+        assert_eq!(neighbour_id(&first.next), Some(twin_a));
         let middle = read(twin_a).await;
-        assert_eq!(middle["previous"]["id"], oldest);
-        assert_eq!(middle["next"]["id"], twin_b);
-        assert_eq!(middle["next"]["title"], "同时乙");
+        assert_eq!(neighbour_id(&middle.previous), Some(oldest));
+        assert_eq!(neighbour_id(&middle.next), Some(twin_b));
+        assert_eq!(middle.next.as_ref().map(|link| link.title.as_str()), Some("同时乙"));
         let last = read(twin_b).await;
-        assert_eq!(last["previous"]["id"], twin_a);
-        assert!(last["next"].is_null(), "the scheduled article is not a neighbour yet");
+        assert_eq!(neighbour_id(&last.previous), Some(twin_a));
+        assert!(last.next.is_none(), "the scheduled article is not a neighbour yet");
     }
 }

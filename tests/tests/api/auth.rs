@@ -1,4 +1,4 @@
-use portal_api::{Role, TokenResponse};
+use portal_api::{ErrorCode, LoginRequest, Role, UserPatch};
 use portal_tests::{on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER, EDITOR_PASSWORD};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -14,118 +14,125 @@ async fn login_from(
         app.client
             .post(app.url("/api/v1/auth/login"))
             .header("X-Forwarded-For", client)
-            .json(&json!({ "username": username, "password": password })),
+            .json(&LoginRequest {
+                username: username.into(),
+                password: password.into(),
+            }),
     )
     .await
 }
 
 on_every_database! {
     async fn the_admin_logs_in_and_reads_their_account(app: TestApp) {
-        let reply = app.login(ADMIN_USER, ADMIN_PASSWORD).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        assert_eq!(reply.header("cache-control"), Some("no-store"));
-        let token = reply.json();
-        assert_eq!(token["token_type"], "Bearer");
-        assert_eq!(token["expires_in"], 1800);
-        assert_eq!(token["user"]["role"], "admin");
-        assert!(token["user"].get("password_hash").is_none());
-        let me = app.get_as("/api/v1/auth/me", token["access_token"].as_str().unwrap()).await;
-        assert_eq!(me.status, 200);
-        assert_eq!(me.json()["username"], ADMIN_USER);
+        let answer = app.login(ADMIN_USER, ADMIN_PASSWORD).await;
+        assert_eq!(answer.header("cache-control"), Some("no-store"));
+        let token = answer.ok();
+        assert_eq!(token.token_type, "Bearer");
+        assert_eq!(token.expires_in, 1800);
+        assert_eq!(token.user.role, Role::Admin);
+        // The contract's User has no password field; the raw answer must not carry one either.
+        let raw = app.post("/api/v1/auth/login", None, &json!({"username": ADMIN_USER, "password": ADMIN_PASSWORD})).await;
+        assert!(raw.json()["user"].get("password_hash").is_none());
+        let me = app.api_as(&token.access_token).me().await;
         assert!(me.header("cache-control").unwrap().contains("private"));
+        assert_eq!(me.ok().username, ADMIN_USER);
     }
 
     async fn user_names_are_not_case_sensitive(app: TestApp) {
-        assert_eq!(app.login("ADMIN", ADMIN_PASSWORD).await.status, 200);
+        app.login("ADMIN", ADMIN_PASSWORD).await.ok();
     }
 
     async fn a_wrong_password_or_unknown_user_is_unauthorized(app: TestApp) {
-        let problem = app.login(ADMIN_USER, "wrong password!").await.assert_problem(401, "unauthorized");
-        assert_eq!(problem["detail"], "wrong user name or password");
-        let unknown = app.login("nobody", "whatever password").await.assert_problem(401, "unauthorized");
-        assert_eq!(unknown["detail"], problem["detail"], "no hint whether the name exists");
+        let problem = app.login(ADMIN_USER, "wrong password!").await.problem(401, ErrorCode::Unauthorized);
+        assert_eq!(problem.detail, "wrong user name or password");
+        let unknown = app.login("nobody", "whatever password").await.problem(401, ErrorCode::Unauthorized);
+        assert_eq!(unknown.detail, problem.detail, "no hint whether the name exists");
     }
 
     async fn repeated_failed_logins_are_throttled(app: TestApp) {
         for _ in 0..5 {
-            app.login(ADMIN_USER, "wrong password!").await.assert_problem(401, "unauthorized");
+            app.login(ADMIN_USER, "wrong password!").await.problem(401, ErrorCode::Unauthorized);
         }
         let throttled = app.login(ADMIN_USER, ADMIN_PASSWORD).await;
-        throttled.assert_problem(429, "too_many_requests");
         let wait: u64 = throttled.header("retry-after").unwrap().parse().unwrap();
+        throttled.problem(429, ErrorCode::TooManyRequests);
         assert!(wait > 0 && wait <= 900);
         // Another account from the same client is not locked out.
-        app.login("someone-else", "wrong password!").await.assert_problem(401, "unauthorized");
+        app.login("someone-else", "wrong password!").await.problem(401, ErrorCode::Unauthorized);
     }
 
     async fn missing_malformed_and_forged_tokens_are_refused(app: TestApp) {
-        app.get("/api/v1/auth/me").await.assert_problem(401, "unauthorized");
-        let reply = app.get_as("/api/v1/auth/me", "not-a-jwt").await;
-        reply.assert_problem(401, "unauthorized");
-        assert!(reply.header("www-authenticate").unwrap().starts_with("Bearer"));
+        app.api().me().await.problem(401, ErrorCode::Unauthorized);
+        let answer = app.api_as("not-a-jwt").me().await;
+        assert!(answer.header("www-authenticate").unwrap().starts_with("Bearer"));
+        answer.problem(401, ErrorCode::Unauthorized);
         let basic = TestApp::read(app.client.get(app.url("/api/v1/auth/me")).basic_auth("admin", Some("x"))).await;
         basic.assert_problem(401, "unauthorized");
 
         let token = app.admin_token().await;
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
         parts[2] = parts[2].chars().rev().collect();
-        app.get_as("/api/v1/auth/me", &parts.join(".")).await.assert_problem(401, "unauthorized");
+        app.api_as(&parts.join(".")).me().await.problem(401, ErrorCode::Unauthorized);
         // A public read with a bad token says so rather than silently showing less.
-        app.get_as("/api/v1/articles", "not-a-jwt").await.assert_problem(401, "unauthorized");
+        app.api_as("not-a-jwt")
+            .list_articles(&Default::default())
+            .await
+            .problem(401, ErrorCode::Unauthorized);
     }
 
     async fn a_disabled_accounts_token_stops_working(app: TestApp) {
         let admin = app.admin_token().await;
         let (editor, token) = app.user_token("wang.editor", Role::Editor).await;
-        assert_eq!(app.get_as("/api/v1/auth/me", &token).await.status, 200);
-        let reply = app.patch(&format!("/api/v1/users/{}", editor.id), Some(&admin), &json!({"disabled": true})).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        app.get_as("/api/v1/auth/me", &token).await.assert_problem(401, "unauthorized");
-        app.login("wang.editor", portal_tests::EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
+        app.api_as(&token).me().await.ok();
+        let disable = UserPatch { disabled: Some(true), ..Default::default() };
+        assert!(app.api_as(&admin).update_user(editor.id, &disable).await.ok().disabled);
+        app.api_as(&token).me().await.problem(401, ErrorCode::Unauthorized);
+        app.login("wang.editor", EDITOR_PASSWORD).await.problem(401, ErrorCode::Unauthorized);
     }
 
     async fn logging_out_ends_that_token_and_no_other(app: TestApp) {
         let first = app.admin_token().await;
         let second = app.admin_token().await;
-        let reply = app.send(reqwest::Method::POST, "/api/v1/auth/logout", Some(&first), None).await;
-        assert_eq!(reply.status, 204, "{}", reply.text);
-        app.get_as("/api/v1/auth/me", &first).await.assert_problem(401, "unauthorized");
-        assert_eq!(app.get_as("/api/v1/auth/me", &second).await.status, 200, "the other session lives on");
-        let again = app.send(reqwest::Method::POST, "/api/v1/auth/logout", Some(&first), None).await;
-        again.assert_problem(401, "unauthorized");
-        app.send(reqwest::Method::POST, "/api/v1/auth/logout", None, None).await.assert_problem(401, "unauthorized");
+        app.api_as(&first).logout().await.ok_with(204);
+        app.api_as(&first).me().await.problem(401, ErrorCode::Unauthorized);
+        // The other session lives on.
+        app.api_as(&second).me().await.ok();
+        app.api_as(&first).logout().await.problem(401, ErrorCode::Unauthorized);
+        app.api().logout().await.problem(401, ErrorCode::Unauthorized);
     }
 
     async fn a_password_reset_or_role_change_voids_every_earlier_token(app: TestApp) {
         let admin = app.admin_token().await;
         let (editor, before_reset) = app.user_token("li.editor", Role::Editor).await;
-        let path = format!("/api/v1/users/{}", editor.id);
-        let reply = app.patch(&path, Some(&admin), &json!({"password": "a brand new password"})).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        app.get_as("/api/v1/auth/me", &before_reset).await.assert_problem(401, "unauthorized");
-        app.login("li.editor", EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
-        let after_reset = app.login("li.editor", "a brand new password").await.parse::<TokenResponse>().access_token;
-        assert_eq!(app.get_as("/api/v1/auth/me", &after_reset).await.status, 200);
+        let as_admin = app.api_as(&admin);
+        let reset = UserPatch { password: Some("a brand new password".into()), ..Default::default() };
+        as_admin.update_user(editor.id, &reset).await.ok();
+        app.api_as(&before_reset).me().await.problem(401, ErrorCode::Unauthorized);
+        app.login("li.editor", EDITOR_PASSWORD).await.problem(401, ErrorCode::Unauthorized);
+        let after_reset = app.login("li.editor", "a brand new password").await.ok().access_token;
+        app.api_as(&after_reset).me().await.ok();
 
-        let reply = app.patch(&path, Some(&admin), &json!({"role": "admin"})).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        app.get_as("/api/v1/auth/me", &after_reset).await.assert_problem(401, "unauthorized");
+        let promote = UserPatch { role: Some(Role::Admin), ..Default::default() };
+        as_admin.update_user(editor.id, &promote).await.ok();
+        app.api_as(&after_reset).me().await.problem(401, ErrorCode::Unauthorized);
 
         // A change that changes nothing voids nothing.
-        let current = app.login("li.editor", "a brand new password").await.parse::<TokenResponse>().access_token;
-        let reply = app.patch(&path, Some(&admin), &json!({"role": "admin", "disabled": false})).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        assert_eq!(app.get_as("/api/v1/auth/me", &current).await.status, 200);
+        let current = app.login("li.editor", "a brand new password").await.ok().access_token;
+        let unchanged = UserPatch { role: Some(Role::Admin), disabled: Some(false), ..Default::default() };
+        as_admin.update_user(editor.id, &unchanged).await.ok();
+        app.api_as(&current).me().await.ok();
     }
 
     async fn disabling_and_enabling_again_does_not_revive_old_tokens(app: TestApp) {
         let admin = app.admin_token().await;
         let (editor, token) = app.user_token("zhao.editor", Role::Editor).await;
-        let path = format!("/api/v1/users/{}", editor.id);
-        assert_eq!(app.patch(&path, Some(&admin), &json!({"disabled": true})).await.status, 200);
-        assert_eq!(app.patch(&path, Some(&admin), &json!({"disabled": false})).await.status, 200);
-        app.get_as("/api/v1/auth/me", &token).await.assert_problem(401, "unauthorized");
-        assert_eq!(app.login("zhao.editor", EDITOR_PASSWORD).await.status, 200);
+        let as_admin = app.api_as(&admin);
+        for disabled in [true, false] {
+            let patch = UserPatch { disabled: Some(disabled), ..Default::default() };
+            as_admin.update_user(editor.id, &patch).await.ok();
+        }
+        app.api_as(&token).me().await.problem(401, ErrorCode::Unauthorized);
+        app.login("zhao.editor", EDITOR_PASSWORD).await.ok();
     }
 
     async fn logins_carry_the_ietf_rate_limit_fields(app: TestApp) {
@@ -139,10 +146,10 @@ on_every_database! {
     async fn an_overlong_name_is_refused_before_the_throttle_counts_it(app: TestApp) {
         let long = "x".repeat(2000);
         for _ in 0..8 {
-            let problem = app.login(&long, "whatever password").await.assert_problem(422, "validation_failed");
-            assert_eq!(problem["errors"][0]["field"], "username");
+            let problem = app.login(&long, "whatever password").await.problem(422, ErrorCode::ValidationFailed);
+            assert_eq!(problem.errors[0].field, "username");
         }
-        assert_eq!(app.login(ADMIN_USER, ADMIN_PASSWORD).await.status, 200);
+        app.login(ADMIN_USER, ADMIN_PASSWORD).await.ok();
     }
 
     async fn an_oversized_login_body_is_refused_without_being_read(app: TestApp) {
@@ -162,8 +169,8 @@ on_every_database! {
         assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
         assert!(answer.contains("application/problem+json"), "{answer}");
 
-        let big = json!({"username": "admin", "password": "x".repeat(8 * 1024)});
-        app.post("/api/v1/auth/login", None, &big).await.assert_problem(413, "payload_too_large");
+        let big = LoginRequest { username: "admin".into(), password: "x".repeat(8 * 1024) };
+        app.api().login(&big).await.problem(413, ErrorCode::PayloadTooLarge);
     }
 
     async fn a_spoofed_forwarded_for_is_ignored_without_a_trusted_proxy(app: TestApp) {
@@ -176,6 +183,7 @@ on_every_database! {
     }
 
     async fn a_malformed_login_body_is_refused(app: TestApp) {
+        // Shapes the contract's LoginRequest cannot take.
         app.post("/api/v1/auth/login", None, &json!({"username": "admin"})).await.assert_problem(422, "invalid_body");
         app.post("/api/v1/auth/login", None, &json!([1, 2])).await.assert_problem(422, "invalid_body");
     }

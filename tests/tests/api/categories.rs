@@ -1,124 +1,124 @@
+use portal_api::{CategoryPatch, ErrorCode, NewCategory};
 use portal_tests::{on_every_database, TestApp};
-use serde_json::json;
+
+fn new_category(name: &str, slug: &str, parent_id: Option<i32>) -> NewCategory {
+    NewCategory {
+        parent_id,
+        name: name.into(),
+        slug: slug.into(),
+        description: String::new(),
+        sort_order: None,
+    }
+}
 
 on_every_database! {
     async fn the_tree_holds_the_seed_pages_sections(app: TestApp) {
-        let reply = app.get("/api/v1/categories").await;
-        assert_eq!(reply.status, 200);
-        let tree = reply.json();
+        let tree = app.api().category_tree().await.ok();
         let pufa = tree
-            .as_array()
-            .unwrap()
             .iter()
-            .find(|node| node["name"] == "普法动态")
+            .find(|node| node.name == "普法动态")
             .expect("普法动态 is a top-level category");
-        assert!(pufa["children"].as_array().unwrap().iter().any(|child| child["name"] == "新洲区"));
+        assert!(pufa.children.iter().any(|child| child.name == "新洲区"));
     }
 
     async fn a_category_read_by_slug_or_id_carries_its_breadcrumb(app: TestApp) {
-        let by_slug = app.get("/api/v1/categories/xinzhou").await;
-        assert_eq!(by_slug.status, 200);
-        let detail = by_slug.json();
-        assert_eq!(detail["category"]["name"], "新洲区");
-        let ancestors: Vec<&str> = detail["ancestors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["name"].as_str().unwrap())
-            .collect();
+        let detail = app.api().get_category("xinzhou").await.ok();
+        assert_eq!(detail.category.name, "新洲区");
+        let ancestors: Vec<&str> = detail.ancestors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(ancestors, ["普法动态"]);
 
-        let id = detail["category"]["id"].as_i64().unwrap();
-        let by_id = app.get(&format!("/api/v1/categories/{id}")).await;
-        assert_eq!(by_id.json(), detail);
+        let by_id = app.api().get_category(&detail.category.id.to_string()).await.ok();
+        assert_eq!(by_id, detail);
 
-        let parent = app.get("/api/v1/categories/pufa-dongtai").await.json();
-        assert!(parent["children"].as_array().unwrap().iter().any(|c| c["slug"] == "xinzhou"));
-        assert!(parent["ancestors"].as_array().unwrap().is_empty());
+        let parent = app.api().get_category("pufa-dongtai").await.ok();
+        assert!(parent.children.iter().any(|c| c.slug == "xinzhou"));
+        assert!(parent.ancestors.is_empty());
     }
 
     async fn an_unknown_category_is_a_not_found_problem(app: TestApp) {
-        app.get("/api/v1/categories/no-such-section").await.assert_problem(404, "not_found");
-        app.get("/api/v1/categories/999999").await.assert_problem(404, "not_found");
+        app.api().get_category("no-such-section").await.problem(404, ErrorCode::NotFound);
+        app.api().get_category("999999").await.problem(404, ErrorCode::NotFound);
     }
 
     async fn an_admin_creates_renames_moves_and_deletes_a_category(app: TestApp) {
         let admin = app.admin_token().await;
+        let as_admin = app.api_as(&admin);
         let parent = app.category_id("pufa-dongtai").await;
-        let created = app
-            .post(
-                "/api/v1/categories",
-                Some(&admin),
-                &json!({"parent_id": parent, "name": "阳逻街", "slug": "yangluo", "description": "街道动态"}),
-            )
+        let created = as_admin
+            .create_category(&NewCategory {
+                description: "街道动态".into(),
+                ..new_category("阳逻街", "yangluo", Some(parent))
+            })
             .await;
-        assert_eq!(created.status, 201, "{}", created.text);
-        let id = created.json()["category"]["id"].as_i64().unwrap();
-        assert_eq!(created.header("location"), Some(format!("/api/v1/categories/{id}").as_str()));
-        assert_eq!(created.json()["ancestors"][0]["slug"], "pufa-dongtai");
+        let location = created.header("location").map(str::to_owned);
+        let created = created.ok_with(201);
+        let id = created.category.id;
+        assert_eq!(location, Some(format!("/api/v1/categories/{id}")));
+        assert_eq!(created.ancestors[0].slug, "pufa-dongtai");
 
-        let renamed = app
-            .patch(&format!("/api/v1/categories/{id}"), Some(&admin), &json!({"name": "阳逻街道", "sort_order": 9}))
-            .await;
-        assert_eq!(renamed.status, 200, "{}", renamed.text);
-        assert_eq!(renamed.json()["category"]["name"], "阳逻街道");
-        assert_eq!(renamed.json()["category"]["sort_order"], 9);
+        let renamed = as_admin
+            .update_category(id, &CategoryPatch { name: Some("阳逻街道".into()), sort_order: Some(9), ..Default::default() })
+            .await
+            .ok();
+        assert_eq!(renamed.category.name, "阳逻街道");
+        assert_eq!(renamed.category.sort_order, 9);
 
-        let moved = app
-            .patch(&format!("/api/v1/categories/{id}"), Some(&admin), &json!({"parent_id": null}))
-            .await;
-        assert_eq!(moved.status, 200, "{}", moved.text);
-        assert!(moved.json()["category"]["parent_id"].is_null());
-        assert!(moved.json()["ancestors"].as_array().unwrap().is_empty());
+        let moved = as_admin
+            .update_category(id, &CategoryPatch { parent_id: Some(None), ..Default::default() })
+            .await
+            .ok();
+        assert!(moved.category.parent_id.is_none());
+        assert!(moved.ancestors.is_empty());
 
-        assert_eq!(app.delete(&format!("/api/v1/categories/{id}"), Some(&admin)).await.status, 204);
-        app.get(&format!("/api/v1/categories/{id}")).await.assert_problem(404, "not_found");
+        as_admin.delete_category(id).await.ok_with(204);
+        app.api().get_category(&id.to_string()).await.problem(404, ErrorCode::NotFound);
     }
 
     async fn a_category_cannot_move_under_its_own_subtree(app: TestApp) {
         let admin = app.admin_token().await;
+        let as_admin = app.api_as(&admin);
         let parent = app.category_id("pufa-dongtai").await;
         let child = app.category_id("xinzhou").await;
-        app.patch(&format!("/api/v1/categories/{parent}"), Some(&admin), &json!({"parent_id": child}))
-            .await
-            .assert_problem(409, "tree_cycle");
-        app.patch(&format!("/api/v1/categories/{parent}"), Some(&admin), &json!({"parent_id": parent}))
-            .await
-            .assert_problem(409, "tree_cycle");
+        for new_parent in [child, parent] {
+            as_admin
+                .update_category(parent, &CategoryPatch { parent_id: Some(Some(new_parent)), ..Default::default() })
+                .await
+                .problem(409, ErrorCode::TreeCycle);
+        }
         // Nothing moved.
-        let still = app.get("/api/v1/categories/pufa-dongtai").await.json();
-        assert!(still["category"]["parent_id"].is_null());
+        let still = app.api().get_category("pufa-dongtai").await.ok();
+        assert!(still.category.parent_id.is_none());
     }
 
     async fn a_category_with_children_or_articles_is_not_deleted(app: TestApp) {
         let admin = app.admin_token().await;
+        let as_admin = app.api_as(&admin);
         let parent = app.category_id("pufa-dongtai").await;
         let leaf = app.category_id("xinzhou").await;
-        let refused = app.delete(&format!("/api/v1/categories/{parent}"), Some(&admin)).await;
-        let problem = refused.assert_problem(409, "not_empty");
-        assert!(problem["detail"].as_str().unwrap().contains("sub-categories"));
-        let refused = app.delete(&format!("/api/v1/categories/{leaf}"), Some(&admin)).await;
-        let problem = refused.assert_problem(409, "not_empty");
-        assert!(problem["detail"].as_str().unwrap().contains("articles"));
-        assert_eq!(app.get("/api/v1/categories/xinzhou").await.status, 200);
+        let problem = as_admin.delete_category(parent).await.problem(409, ErrorCode::NotEmpty);
+        assert!(problem.detail.contains("sub-categories"), "{problem:?}");
+        let problem = as_admin.delete_category(leaf).await.problem(409, ErrorCode::NotEmpty);
+        assert!(problem.detail.contains("articles"), "{problem:?}");
+        app.api().get_category("xinzhou").await.ok();
     }
 
     async fn a_taken_or_malformed_slug_is_refused(app: TestApp) {
         let admin = app.admin_token().await;
-        app.post("/api/v1/categories", Some(&admin), &json!({"name": "重复", "slug": "xinzhou"}))
+        let as_admin = app.api_as(&admin);
+        as_admin
+            .create_category(&new_category("重复", "xinzhou", None))
             .await
-            .assert_problem(409, "name_taken");
-        let bad = app
-            .post("/api/v1/categories", Some(&admin), &json!({"name": " ", "slug": "Bad Slug"}))
-            .await;
-        let problem = bad.assert_problem(422, "validation_failed");
-        let fields: Vec<&str> =
-            problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+            .problem(409, ErrorCode::NameTaken);
+        let problem = as_admin
+            .create_category(&new_category(" ", "Bad Slug", None))
+            .await
+            .problem(422, ErrorCode::ValidationFailed);
+        let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "slug"]);
-        let problem = app
-            .post("/api/v1/categories", Some(&admin), &json!({"name": "孤儿", "slug": "orphan", "parent_id": 987654}))
+        let problem = as_admin
+            .create_category(&new_category("孤儿", "orphan", Some(987654)))
             .await
-            .assert_problem(422, "reference_not_found");
-        assert_eq!(problem["errors"][0]["field"], "parent_id");
+            .problem(422, ErrorCode::ReferenceNotFound);
+        assert_eq!(problem.errors[0].field, "parent_id");
     }
 }

@@ -2,10 +2,11 @@
 //! deletes, article creates, edits and publishing, and view beacons for twenty seconds. Not
 //! one answer may be a 5xx, and every write the server acknowledged must read back as written.
 
+use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
-use portal_tests::{on_every_database, TestApp};
-use serde_json::{json, Value};
+use portal_api::{ArticlePatch, ArticleStatus, CategoryPatch, NewArticle, NewCategory};
+use portal_tests::{draft, on_every_database, Answer, TestApp};
 
 const WRITERS: usize = 8;
 const RUN_FOR: Duration = Duration::from_secs(20);
@@ -14,21 +15,22 @@ const RUN_FOR: Duration = Duration::from_secs(20);
 #[derive(Default)]
 struct Acknowledged {
     /// (id, name) of categories that exist at the end.
-    categories: Vec<(i64, String)>,
+    categories: Vec<(i32, String)>,
     /// (id, title, status) of articles.
-    articles: Vec<(i64, String, String)>,
+    articles: Vec<(i32, String, ArticleStatus)>,
     requests: usize,
     failures: Vec<String>,
 }
 
 impl Acknowledged {
-    fn check(&mut self, what: &str, reply: &portal_tests::Reply) -> bool {
+    /// The body of a success; notes a server error.
+    fn check<T: Debug>(&mut self, what: &str, answer: Answer<T>) -> Option<T> {
         self.requests += 1;
-        if reply.status.is_server_error() {
+        if answer.status.is_server_error() {
             self.failures
-                .push(format!("{what}: {} {}", reply.status, reply.text));
+                .push(format!("{what}: {} {:?}", answer.status, answer.body));
         }
-        reply.status.is_success()
+        answer.body.ok()
     }
 }
 
@@ -36,9 +38,10 @@ async fn writer(
     app: &TestApp,
     token: &str,
     number: usize,
-    parent: i64,
-    category: i64,
+    parent: i32,
+    category: i32,
 ) -> Acknowledged {
+    let api = app.api_as(token);
     let mut done = Acknowledged::default();
     let started = Instant::now();
     let mut round = 0;
@@ -48,84 +51,75 @@ async fn writer(
         match number % 4 {
             // Categories: create, rename, and delete every other one.
             0 | 1 => {
-                let created = app
-                    .post("/api/v1/categories", Some(token), &json!({"name": format!("栏目{tag}"), "slug": format!("c-{tag}"), "parent_id": parent}))
-                    .await;
-                if !done.check("create category", &created) {
-                    continue;
-                }
-                let id = created.json()["category"]["id"].as_i64().unwrap();
-                let renamed = format!("改名{tag}");
-                let reply = app
-                    .patch(
-                        &format!("/api/v1/categories/{id}"),
-                        Some(token),
-                        &json!({"name": renamed}),
-                    )
-                    .await;
-                let name = if done.check("rename category", &reply) {
-                    renamed
-                } else {
-                    format!("栏目{tag}")
+                let new = NewCategory {
+                    parent_id: Some(parent),
+                    name: format!("栏目{tag}"),
+                    slug: format!("c-{tag}"),
+                    description: String::new(),
+                    sort_order: None,
                 };
-                if round % 2 == 0 {
-                    let reply = app
-                        .delete(&format!("/api/v1/categories/{id}"), Some(token))
-                        .await;
-                    if done.check("delete category", &reply) {
-                        continue;
-                    }
+                let Some(created) = done.check("create category", api.create_category(&new).await)
+                else {
+                    continue;
+                };
+                let id = created.category.id;
+                let rename = CategoryPatch {
+                    name: Some(format!("改名{tag}")),
+                    ..Default::default()
+                };
+                let name =
+                    match done.check("rename category", api.update_category(id, &rename).await) {
+                        Some(renamed) => renamed.category.name,
+                        None => new.name,
+                    };
+                if round % 2 == 0
+                    && done
+                        .check("delete category", api.delete_category(id).await)
+                        .is_some()
+                {
+                    continue;
                 }
                 done.categories.push((id, name));
             }
             // Articles: create a draft, edit it, publish it.
             2 => {
-                let created = app
-                    .post("/api/v1/articles", Some(token), &json!({"title": format!("文章{tag}"), "category_id": category, "body": "<p>示例</p>"}))
-                    .await;
-                if !done.check("create article", &created) {
+                let new = NewArticle {
+                    body: "<p>示例</p>".into(),
+                    ..draft(&format!("文章{tag}"), category)
+                };
+                let Some(created) = done.check("create article", api.create_article(&new).await)
+                else {
                     continue;
+                };
+                let mut kept = (created.id, created.title, created.status);
+                let edit = ArticlePatch {
+                    title: Some(format!("修改{tag}")),
+                    ..Default::default()
+                };
+                if let Some(edited) =
+                    done.check("edit article", api.update_article(created.id, &edit).await)
+                {
+                    kept.1 = edited.title;
                 }
-                let id = created.json()["id"].as_i64().unwrap();
-                let mut title = format!("文章{tag}");
-                let mut status = "draft".to_owned();
-                let edited = format!("修改{tag}");
-                if done.check(
-                    "edit article",
-                    &app.patch(
-                        &format!("/api/v1/articles/{id}"),
-                        Some(token),
-                        &json!({"title": edited}),
-                    )
-                    .await,
-                ) {
-                    title = edited;
-                }
-                if done.check(
+                let publish = ArticlePatch {
+                    status: Some(ArticleStatus::Published),
+                    ..Default::default()
+                };
+                if let Some(published) = done.check(
                     "publish article",
-                    &app.patch(
-                        &format!("/api/v1/articles/{id}"),
-                        Some(token),
-                        &json!({"status": "published"}),
-                    )
-                    .await,
+                    api.update_article(created.id, &publish).await,
                 ) {
-                    status = "published".to_owned();
+                    kept.2 = published.status;
                 }
-                done.articles.push((id, title, status));
+                done.articles.push(kept);
             }
             // Readers: beacons for the newest articles.
             _ => {
                 for article in 1..=5 {
-                    let reply = app
-                        .view(
-                            article,
-                            &format!(
-                                "Mozilla/5.0 Chrome/131.0.{number}.{round}.{article} Safari/537.36"
-                            ),
-                        )
-                        .await;
-                    done.check("view beacon", &reply);
+                    let agent = format!(
+                        "Mozilla/5.0 Chrome/131.0.{number}.{round}.{article} Safari/537.36"
+                    );
+                    done.check("view beacon", app.view(article, &agent).await);
                 }
             }
         }
@@ -136,8 +130,8 @@ async fn writer(
 on_every_database! {
     async fn concurrent_writes_of_every_kind_never_fail_and_are_all_kept(app: TestApp) {
         let token = app.admin_token().await;
-        let parent = i64::from(app.category_id("pufa-dongtai").await);
-        let category = i64::from(app.category_id("xinzhou").await);
+        let parent = app.category_id("pufa-dongtai").await;
+        let category = app.category_id("xinzhou").await;
         let writers = (0..WRITERS).map(|number| {
             let (app, token) = (&app, token.as_str());
             async move { writer(app, token, number, parent, category).await }
@@ -150,16 +144,13 @@ on_every_database! {
 
         for done in &results {
             for (id, name) in &done.categories {
-                let reply = app.get(&format!("/api/v1/categories/{id}")).await;
-                assert_eq!(reply.status, 200, "acknowledged category {id}: {}", reply.text);
-                assert_eq!(reply.json()["category"]["name"], Value::from(name.as_str()));
+                let detail = app.api().get_category(&id.to_string()).await.ok();
+                assert_eq!(&detail.category.name, name, "acknowledged category {id}");
             }
             for (id, title, status) in &done.articles {
-                let reply = app.get_as(&format!("/api/v1/articles/{id}"), &token).await;
-                assert_eq!(reply.status, 200, "acknowledged article {id}: {}", reply.text);
-                let article = reply.json();
-                assert_eq!(article["title"], Value::from(title.as_str()));
-                assert_eq!(article["status"], Value::from(status.as_str()));
+                let article = app.api_as(&token).get_article(*id).await.ok();
+                assert_eq!(&article.title, title, "acknowledged article {id}");
+                assert_eq!(&article.status, status, "acknowledged article {id}");
             }
         }
         eprintln!(

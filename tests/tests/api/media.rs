@@ -3,9 +3,10 @@
 
 use std::io::Cursor;
 
-use portal_tests::{on_every_database, TestApp};
+use portal_api::{ArticlePatch, ErrorCode, NewArticle};
+use portal_tests::{draft, on_every_database, published, TestApp};
 use reqwest::multipart::{Form, Part};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// A photo as phones write it: JPEG with an EXIF block saying "turn me 90° clockwise" and a
 /// description a reader must never get (standing in for the GPS position).
@@ -216,7 +217,7 @@ on_every_database! {
         let form = Form::new().part("file", Part::bytes(b"hello".to_vec()).file_name("a.txt"));
         let reply = TestApp::read(app.client.post(app.url("/api/v1/media")).multipart(form)).await;
         reply.assert_problem(401, "unauthorized");
-        let all: portal_api::MediaList = app.get_as("/api/v1/media", &editor).await.parse();
+        let all = app.api_as(&editor).list_media(&Default::default()).await.ok();
         assert_eq!(all.page.total, 2, "nothing refused was recorded");
         assert_eq!(fetch(&app, &format!("/media/{}/x.pdf", "0".repeat(64)), None).await.0, 404);
         assert_eq!(fetch(&app, "/media/..%2F..%2Fetc%2Fpasswd", None).await.0, 404);
@@ -227,28 +228,23 @@ on_every_database! {
         let media: portal_api::Media = upload(&app, &editor, "宣传栏.png", png(600, 400), Some("宣传栏")).await.parse();
         let category_id = app.category_id("pufa-dongtai").await;
         let body = format!(r#"<p>示例正文</p><p><img src="{}" alt="宣传栏" width="600" height="400"></p>"#, media.url);
-        let article = app
-            .post("/api/v1/articles", Some(&editor), &json!({"title": "媒体示例文章", "category_id": category_id, "body": body}))
-            .await;
-        assert_eq!(article.status, 201, "{}", article.text);
-        let article_id = article.json()["id"].as_i64().unwrap();
-        let problem = app
-            .delete(&format!("/api/v1/media/{}", media.id), Some(&editor))
+        let as_editor = app.api_as(&editor);
+        let article = as_editor
+            .create_article(&NewArticle { body, ..draft("媒体示例文章", category_id) })
             .await
-            .assert_problem(409, "in_use");
-        assert!(problem["detail"].as_str().unwrap().contains("媒体示例文章"), "{problem}");
+            .ok_with(201);
+        let problem = as_editor.delete_media(media.id).await.problem(409, ErrorCode::InUse);
+        assert!(problem.detail.contains("媒体示例文章"), "{problem:?}");
         assert_eq!(fetch(&app, &media.url, None).await.0, 200);
 
-        let changed = app
-            .patch(&format!("/api/v1/articles/{article_id}"), Some(&editor), &json!({"body": "<p>示例正文</p>"}))
-            .await;
-        assert_eq!(changed.status, 200, "{}", changed.text);
-        assert_eq!(app.delete(&format!("/api/v1/media/{}", media.id), Some(&editor)).await.status, 204);
+        let without_image = ArticlePatch { body: Some("<p>示例正文</p>".into()), ..Default::default() };
+        as_editor.update_article(article.id, &without_image).await.ok();
+        as_editor.delete_media(media.id).await.ok_with(204);
         assert_eq!(fetch(&app, &media.url, None).await.0, 404);
         for variant in &media.variants {
             assert_eq!(fetch(&app, &variant.url, None).await.0, 404, "{}", variant.url);
         }
-        app.get_as(&format!("/api/v1/media/{}", media.id), &editor).await.assert_problem(404, "not_found");
+        as_editor.get_media(media.id).await.problem(404, ErrorCode::NotFound);
     }
 
     async fn an_article_lists_its_attachments_in_order_and_keeps_them_while_listed(app: TestApp) {
@@ -258,16 +254,15 @@ on_every_database! {
         let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
         let rules: portal_api::Media = upload(&app, &editor, "活动安排(示例).pdf", pdf, None).await.parse();
         let category_id = app.category_id("pufa-dongtai").await;
-        let created = app
-            .post(
-                "/api/v1/articles",
-                Some(&editor),
-                &json!({"title": "附件示例文章", "category_id": category_id, "body": "<p>示例正文</p>",
-                        "status": "published", "attachments": [rules.id, notice.id]}),
-            )
-            .await;
-        assert_eq!(created.status, 201, "{}", created.text);
-        let article: portal_api::Article = created.parse();
+        let as_editor = app.api_as(&editor);
+        let article = as_editor
+            .create_article(&NewArticle {
+                body: "<p>示例正文</p>".into(),
+                attachments: vec![rules.id, notice.id],
+                ..published("附件示例文章", category_id)
+            })
+            .await
+            .ok_with(201);
         let listed: Vec<(i32, &str)> =
             article.attachments.iter().map(|file| (file.id, file.file_name.as_str())).collect();
         assert_eq!(listed, [(rules.id, "活动安排(示例).pdf"), (notice.id, "报名表(示例).txt")]);
@@ -276,7 +271,7 @@ on_every_database! {
         assert_eq!(article.attachments[0].size, rules.size);
 
         // Readers get the list with the article, and the server-rendered page shows it.
-        let public: portal_api::Article = app.get(&format!("/api/v1/articles/{}", article.id)).await.parse();
+        let public = app.api().get_article(article.id).await.ok();
         assert_eq!(public.attachments, article.attachments);
         let page = app.get(&format!("/article/{}", article.id)).await.text;
         assert!(page.contains(r#"<h2 id="attachments-title">附件</h2>"#), "{page}");
@@ -284,42 +279,47 @@ on_every_database! {
         assert!(page.contains("（PDF，"), "{page}");
 
         // Listed files stay in the library.
-        let problem = app
-            .delete(&format!("/api/v1/media/{}", rules.id), Some(&editor))
-            .await
-            .assert_problem(409, "in_use");
-        assert!(problem["detail"].as_str().unwrap().contains("附件示例文章"), "{problem}");
+        let problem = as_editor.delete_media(rules.id).await.problem(409, ErrorCode::InUse);
+        assert!(problem.detail.contains("附件示例文章"), "{problem:?}");
 
         // A patch without the list leaves it; the list is replaced whole, in the new order.
-        let path = format!("/api/v1/articles/{}", article.id);
-        let kept: portal_api::Article = app.patch(&path, Some(&editor), &json!({"pinned": true})).await.parse();
+        let pin = ArticlePatch { pinned: Some(true), ..Default::default() };
+        let kept = as_editor.update_article(article.id, &pin).await.ok();
         assert_eq!(kept.attachments.len(), 2);
-        let reordered: portal_api::Article =
-            app.patch(&path, Some(&editor), &json!({"attachments": [notice.id]})).await.parse();
+        let only_notice = ArticlePatch { attachments: Some(vec![notice.id]), ..Default::default() };
+        let reordered = as_editor.update_article(article.id, &only_notice).await.ok();
         let ids: Vec<i32> = reordered.attachments.iter().map(|file| file.id).collect();
         assert_eq!(ids, [notice.id]);
-        assert_eq!(app.delete(&format!("/api/v1/media/{}", rules.id), Some(&editor)).await.status, 204);
+        as_editor.delete_media(rules.id).await.ok_with(204);
 
         // Refused lists change nothing.
-        for (attachments, status, code) in [
-            (json!([notice.id, notice.id]), 422, "validation_failed"),
-            (json!([rules.id]), 422, "reference_not_found"),
-            (json!((1..=21).collect::<Vec<i32>>()), 422, "validation_failed"),
-            (json!(["1"]), 422, "invalid_body"),
+        for (attachments, code) in [
+            (vec![notice.id, notice.id], ErrorCode::ValidationFailed),
+            (vec![rules.id], ErrorCode::ReferenceNotFound),
+            ((1..=21).collect::<Vec<i32>>(), ErrorCode::ValidationFailed),
         ] {
-            let problem = app
-                .patch(&path, Some(&editor), &json!({"attachments": attachments, "title": "改了"}))
-                .await
-                .assert_problem(status, code);
-            assert!(problem.to_string().contains("attachments"), "{problem}");
+            let patch = ArticlePatch {
+                attachments: Some(attachments),
+                title: Some("改了".into()),
+                ..Default::default()
+            };
+            let problem = as_editor.update_article(article.id, &patch).await.problem(422, code);
+            assert!(format!("{problem:?}").contains("attachments"), "{problem:?}");
         }
-        let unchanged: portal_api::Article = app.get_as(&path, &editor).await.parse();
+        // A list of the wrong type, which the contract's patch cannot hold.
+        let path = format!("/api/v1/articles/{}", article.id);
+        let problem = app
+            .patch(&path, Some(&editor), &json!({"attachments": ["1"], "title": "改了"}))
+            .await
+            .assert_problem(422, "invalid_body");
+        assert!(problem.to_string().contains("attachments"), "{problem}");
+        let unchanged = as_editor.get_article(article.id).await.ok();
         assert_eq!(unchanged.title, "附件示例文章");
         assert_eq!(unchanged.attachments, reordered.attachments);
 
         // Deleting the article lets its files go.
-        assert_eq!(app.delete(&path, Some(&editor)).await.status, 204);
-        assert_eq!(app.delete(&format!("/api/v1/media/{}", notice.id), Some(&editor)).await.status, 204);
+        as_editor.delete_article(article.id).await.ok_with(204);
+        as_editor.delete_media(notice.id).await.ok_with(204);
     }
 }
 
@@ -341,8 +341,8 @@ mod limited {
             reply.assert_problem(413, "payload_too_large");
             let small = upload(&app, &editor, "小.txt", "第一条 示例".as_bytes().to_vec(), None).await;
             assert_eq!(small.status, 201, "{}", small.text);
-            let list: Value = app.get_as("/api/v1/media", &editor).await.json();
-            assert_eq!(list["page"]["total"], 1);
+            let list = app.api_as(&editor).list_media(&Default::default()).await.ok();
+            assert_eq!(list.page.total, 1);
         }
     }
 }

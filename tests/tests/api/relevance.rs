@@ -1,9 +1,9 @@
 //! The relevance set (`tests/relevance/set.json`): hand-judged queries over the demo content,
 //! run through `GET /api/v1/search`, reporting MRR and recall@10.
 
-use portal_tests::{Backend, TestApp};
+use portal_api::{ArticleListQuery, NewArticle, SearchQuery};
+use portal_tests::{published, Backend, TestApp};
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 #[derive(Deserialize)]
 struct Set {
@@ -28,26 +28,19 @@ struct Judged {
 
 const TARGET_MRR: f64 = 0.8;
 
-fn encode(value: &str) -> String {
-    value.bytes().map(|b| format!("%{b:02X}")).collect()
-}
-
 async fn every_public_title(app: &TestApp) -> Vec<String> {
     let mut titles = Vec::new();
     for page in 1.. {
-        let reply = app
-            .get(&format!("/api/v1/articles?per_page=100&page={page}"))
-            .await
-            .json();
-        let items = reply["items"].as_array().unwrap().clone();
+        let query = ArticleListQuery {
+            per_page: Some(100),
+            page: Some(page),
+            ..Default::default()
+        };
+        let items = app.api().list_articles(&query).await.ok().items;
         if items.is_empty() {
             break;
         }
-        titles.extend(
-            items
-                .iter()
-                .map(|item| item["title"].as_str().unwrap().to_owned()),
-        );
+        titles.extend(items.into_iter().map(|item| item.title));
     }
     titles
 }
@@ -60,15 +53,14 @@ async fn the_relevance_set_ranks_what_readers_look_for_first() {
     let token = app.editor_token().await;
     for fixture in &set.fixtures {
         let category = app.category_id(&fixture.category).await;
-        let reply = app
-            .post(
-                "/api/v1/articles",
-                Some(&token),
-                &json!({"category_id": category, "title": fixture.title, "body": fixture.body,
-                        "status": "published"}),
-            )
-            .await;
-        assert_eq!(reply.status, 201, "{}", reply.text);
+        let article = NewArticle {
+            body: fixture.body.clone(),
+            ..published(&fixture.title, category)
+        };
+        app.api_as(&token)
+            .create_article(&article)
+            .await
+            .ok_with(201);
     }
     let all_titles = every_public_title(&app).await;
 
@@ -76,18 +68,16 @@ async fn the_relevance_set_ranks_what_readers_look_for_first() {
     let mut report = Vec::new();
     for judged in &set.queries {
         let is_relevant = |title: &str| judged.relevant.iter().any(|part| title.contains(part));
-        let page: Value = app
-            .get(&format!(
-                "/api/v1/search?q={}&per_page=10",
-                encode(&judged.q)
-            ))
-            .await
-            .json();
-        let top: Vec<String> = page["items"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{}: {page}", judged.q))
-            .iter()
-            .map(|hit| hit["title"].as_str().unwrap().to_owned())
+        let query = SearchQuery {
+            q: judged.q.clone(),
+            per_page: Some(10),
+            ..Default::default()
+        };
+        let page = app.api().search_articles(&query).await.ok();
+        let top: Vec<String> = page
+            .items
+            .into_iter()
+            .map(|hit| hit.article.title)
             .collect();
         for forbidden in &judged.forbidden {
             assert!(

@@ -9,10 +9,15 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use portal_api::{Role, TokenResponse};
-use portal_tests::{on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER, EDITOR_PASSWORD};
-use reqwest::Method;
-use serde_json::{json, Value};
+use portal_api::{
+    ArticleListQuery, ArticlePatch, ArticlePreviewRequest, CategoryPatch, FriendLinkPatch,
+    LoginRequest, NewCategory, NewFriendLink, NewUser, Role, SiteSettingsPatch, UserPatch,
+};
+use portal_tests::{
+    draft, on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER, EDITOR_PASSWORD,
+};
+use serde::Serialize;
+use serde_json::Value;
 
 /// (method, path template, anonymous, editor, admin)
 const MATRIX: &[(&str, &str, u16, u16, u16)] = &[
@@ -94,47 +99,66 @@ struct Fixture {
 }
 
 async fn token_for(app: &TestApp, name: &str, password: &str) -> String {
-    let reply = app.login(name, password).await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
-    reply.parse::<TokenResponse>().access_token
+    app.login(name, password).await.ok().access_token
+}
+
+/// A request body of the contract's type, as the matrix sends it.
+fn body(value: impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
+fn new_category(n: usize, slug: String) -> NewCategory {
+    NewCategory {
+        parent_id: None,
+        name: format!("矩阵{n}"),
+        slug,
+        description: String::new(),
+        sort_order: None,
+    }
+}
+
+fn new_link(n: usize) -> NewFriendLink {
+    NewFriendLink {
+        name: format!("矩阵{n}"),
+        url: "https://example.org/".into(),
+        sort_order: None,
+    }
+}
+
+fn new_user(username: String) -> NewUser {
+    NewUser {
+        username,
+        password: "matrix password".into(),
+        role: Role::Editor,
+    }
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
     let admin = app.admin_token().await;
     let (_, editor) = app.user_token("matrix-editor", Role::Editor).await;
+    let as_admin = app.api_as(&admin);
     let (disabled_user, disabled) = app.user_token("matrix-disabled", Role::Editor).await;
-    let reply = app
-        .patch(
-            &format!("/api/v1/users/{}", disabled_user.id),
-            Some(&admin),
-            &json!({"disabled": true}),
-        )
-        .await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
+    let disable = UserPatch {
+        disabled: Some(true),
+        ..Default::default()
+    };
+    as_admin.update_user(disabled_user.id, &disable).await.ok();
     let (_, logged_out) = app.user_token("matrix-out", Role::Editor).await;
-    let reply = app
-        .send(Method::POST, "/api/v1/auth/logout", Some(&logged_out), None)
-        .await;
-    assert_eq!(reply.status, 204, "{}", reply.text);
+    app.api_as(&logged_out).logout().await.ok_with(204);
     let (reset_user, before_reset) = app.user_token("matrix-reset", Role::Admin).await;
-    let reply = app
-        .patch(
-            &format!("/api/v1/users/{}", reset_user.id),
-            Some(&admin),
-            &json!({"password": "a brand new password"}),
-        )
-        .await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
+    let reset = UserPatch {
+        password: Some("a brand new password".into()),
+        ..Default::default()
+    };
+    as_admin.update_user(reset_user.id, &reset).await.ok();
     let category = i64::from(app.category_id("xinzhou").await);
-    let article = app
-        .get("/api/v1/articles?pinned=false&per_page=1")
-        .await
-        .json()["items"][0]["id"]
-        .as_i64()
-        .unwrap();
-    let link = app.get("/api/v1/friend-links").await.json()[0]["id"]
-        .as_i64()
-        .unwrap();
+    let unpinned = ArticleListQuery {
+        pinned: Some(false),
+        per_page: Some(1),
+        ..Default::default()
+    };
+    let article = i64::from(app.api().list_articles(&unpinned).await.ok().items[0].id);
+    let link = i64::from(app.api().list_friend_links().await.ok()[0].id);
     let media = upload(app, &admin).await;
     Fixture {
         admin,
@@ -180,32 +204,35 @@ async fn fresh(app: &TestApp, fixture: &Fixture, kind: &str) -> i64 {
         return upload(app, &fixture.admin).await;
     }
     let n = unique();
-    let (path, body) = match kind {
-        "articles" => (
-            "/api/v1/articles",
-            json!({"title": format!("矩阵{n}"), "category_id": fixture.category}),
-        ),
-        "categories" => (
-            "/api/v1/categories",
-            json!({"name": format!("矩阵{n}"), "slug": format!("matrix-{n}")}),
-        ),
-        "friend-links" => (
-            "/api/v1/friend-links",
-            json!({"name": format!("矩阵{n}"), "url": "https://example.org/"}),
-        ),
-        _ => (
-            "/api/v1/users",
-            json!({"username": format!("matrix{n}"), "password": "matrix password", "role": "editor"}),
-        ),
+    let as_admin = app.api_as(&fixture.admin);
+    let id = match kind {
+        "articles" => {
+            let category = i32::try_from(fixture.category).unwrap();
+            let article = draft(&format!("矩阵{n}"), category);
+            as_admin.create_article(&article).await.ok_with(201).id
+        }
+        "categories" => {
+            let category = new_category(n, format!("matrix-{n}"));
+            as_admin
+                .create_category(&category)
+                .await
+                .ok_with(201)
+                .category
+                .id
+        }
+        "friend-links" => {
+            as_admin
+                .create_friend_link(&new_link(n))
+                .await
+                .ok_with(201)
+                .id
+        }
+        _ => {
+            let user = new_user(format!("matrix{n}"));
+            as_admin.create_user(&user).await.ok_with(201).id
+        }
     };
-    let reply = app.post(path, Some(&fixture.admin), &body).await;
-    assert_eq!(reply.status, 201, "{}", reply.text);
-    let created = reply.json();
-    // A category answers with its breadcrumb and children around it.
-    created["id"]
-        .as_i64()
-        .or_else(|| created["category"]["id"].as_i64())
-        .unwrap()
+    i64::from(id)
 }
 
 /// The path and body of one call of `template` by `caller`.
@@ -238,28 +265,39 @@ async fn call_for(
         "/api/v1/search" | "/api/v1/search/suggest" => format!("{template}?q=%E6%99%AE%E6%B3%95"),
         _ => template.replace("{id}", &id.to_string()),
     };
+    let category = i32::try_from(fixture.category).unwrap();
     let body = match (method, template) {
-        ("POST", "/api/v1/articles") => {
-            Some(json!({"title": format!("矩阵{n}"), "category_id": fixture.category}))
-        }
-        ("POST", "/api/v1/articles/preview") => Some(json!({"body": "<p>矩阵</p>"})),
-        ("PATCH", "/api/v1/articles/{id}") => Some(json!({"pinned": true})),
-        ("POST", "/api/v1/auth/login") => {
-            Some(json!({"username": ADMIN_USER, "password": ADMIN_PASSWORD}))
-        }
-        ("POST", "/api/v1/categories") => {
-            Some(json!({"name": format!("矩阵{n}"), "slug": format!("matrix-new-{n}")}))
-        }
-        ("PATCH", "/api/v1/categories/{id}") => Some(json!({"description": "矩阵"})),
-        ("POST", "/api/v1/friend-links") => {
-            Some(json!({"name": format!("矩阵{n}"), "url": "https://example.org/"}))
-        }
-        ("PATCH", "/api/v1/friend-links/{id}") => Some(json!({"name": "矩阵"})),
-        ("PATCH", "/api/v1/site") => Some(json!({"footer_text": "矩阵"})),
-        ("POST", "/api/v1/users") => Some(
-            json!({"username": format!("matrix-new{n}"), "password": "matrix password", "role": "editor"}),
-        ),
-        ("PATCH", "/api/v1/users/{id}") => Some(json!({"disabled": false})),
+        ("POST", "/api/v1/articles") => Some(body(draft(&format!("矩阵{n}"), category))),
+        ("POST", "/api/v1/articles/preview") => Some(body(ArticlePreviewRequest {
+            body: "<p>矩阵</p>".into(),
+        })),
+        ("PATCH", "/api/v1/articles/{id}") => Some(body(ArticlePatch {
+            pinned: Some(true),
+            ..Default::default()
+        })),
+        ("POST", "/api/v1/auth/login") => Some(body(LoginRequest {
+            username: ADMIN_USER.into(),
+            password: ADMIN_PASSWORD.into(),
+        })),
+        ("POST", "/api/v1/categories") => Some(body(new_category(n, format!("matrix-new-{n}")))),
+        ("PATCH", "/api/v1/categories/{id}") => Some(body(CategoryPatch {
+            description: Some("矩阵".into()),
+            ..Default::default()
+        })),
+        ("POST", "/api/v1/friend-links") => Some(body(new_link(n))),
+        ("PATCH", "/api/v1/friend-links/{id}") => Some(body(FriendLinkPatch {
+            name: Some("矩阵".into()),
+            ..Default::default()
+        })),
+        ("PATCH", "/api/v1/site") => Some(body(SiteSettingsPatch {
+            footer_text: Some("矩阵".into()),
+            ..Default::default()
+        })),
+        ("POST", "/api/v1/users") => Some(body(new_user(format!("matrix-new{n}")))),
+        ("PATCH", "/api/v1/users/{id}") => Some(body(UserPatch {
+            disabled: Some(false),
+            ..Default::default()
+        })),
         _ => None,
     };
     (path, body)

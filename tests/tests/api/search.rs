@@ -3,45 +3,47 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
-use portal_tests::{on_every_database, TestApp};
-use serde_json::{json, Value};
+use chrono::{DateTime, Utc};
+use portal_api::{
+    ArticleListQuery, ArticlePage, ArticlePatch, ArticleStatus, ArticleStatusFilter, ErrorCode,
+    NewArticle, SearchPage, SearchQuery, SearchSort, SuggestQuery,
+};
+use portal_tests::{draft, on_every_database, published, TestApp};
 
-fn encode(value: &str) -> String {
-    value.bytes().map(|b| format!("%{b:02X}")).collect()
+fn words(q: &str) -> SearchQuery {
+    SearchQuery {
+        q: q.into(),
+        ..Default::default()
+    }
 }
 
-async fn search(app: &TestApp, query: &str) -> Value {
-    let reply = app
-        .get(&format!("/api/v1/search?q={}", encode(query)))
-        .await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
-    reply.json()
+async fn search(app: &TestApp, q: &str) -> SearchPage {
+    app.api().search_articles(&words(q)).await.ok()
 }
 
-fn ids(page: &Value) -> Vec<i64> {
-    page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|hit| hit["id"].as_i64().unwrap())
-        .collect()
+fn ids(page: &SearchPage) -> Vec<i32> {
+    page.items.iter().map(|hit| hit.article.id).collect()
 }
 
-async fn publish(app: &TestApp, token: &str, title: &str, body: &str) -> i64 {
+fn listed_ids(page: &ArticlePage) -> Vec<i32> {
+    page.items.iter().map(|item| item.id).collect()
+}
+
+async fn publish(app: &TestApp, token: &str, title: &str, body: &str) -> i32 {
     let category = app.category_id("tongzhi-gonggao").await;
-    let reply = app
-        .post(
-            "/api/v1/articles",
-            Some(token),
-            &json!({
-                "category_id": category, "title": title, "body": body,
-                "status": "published",
-            }),
-        )
-        .await;
-    assert_eq!(reply.status, 201, "{}", reply.text);
-    reply.json()["id"].as_i64().unwrap()
+    let article = NewArticle {
+        body: body.into(),
+        ..published(title, category)
+    };
+    app.api_as(token)
+        .create_article(&article)
+        .await
+        .ok_with(201)
+        .id
+}
+
+fn unchanged() -> ArticlePatch {
+    ArticlePatch::default()
 }
 
 on_every_database! {
@@ -67,16 +69,16 @@ on_every_database! {
             found.iter().position(|id| *id == in_body).unwrap(),
         );
         assert!(title_at < body_at, "a title match ranks first: {found:?}");
-        let hit = &page["items"][title_at];
+        let hit = &page.items[title_at];
         // Adjacent marked words are marked as one.
-        assert_eq!(hit["title_highlight"], "<mark>直播带货</mark>&lt;合规&gt;提示");
-        assert!(hit["score"].as_f64().unwrap() > 0.0);
-        let snippet = page["items"][body_at]["snippet"].as_str().unwrap();
+        assert_eq!(hit.title_highlight, "<mark>直播带货</mark>&lt;合规&gt;提示");
+        assert!(hit.score > 0.0);
+        let snippet = &page.items[body_at].snippet;
         assert!(snippet.contains("<mark>直播带货</mark>"), "{snippet}");
         assert!(snippet.starts_with('…'), "the snippet starts near the match: {snippet}");
         assert!(snippet.chars().count() <= 140, "{snippet}");
-        assert_eq!(page["total"].as_u64().unwrap() as usize, found.len());
-        assert_eq!(page["terms"], json!(["带", "直播", "货"]));
+        assert_eq!(page.page.total, found.len() as u64);
+        assert_eq!(page.terms, ["带", "直播", "货"]);
     }
 
     async fn phrases_and_exclusions(app: TestApp) {
@@ -95,33 +97,40 @@ on_every_database! {
     async fn only_public_articles_are_found_and_writes_show_at_once(app: TestApp) {
         let token = app.editor_token().await;
         let category = app.category_id("tongzhi-gonggao").await;
-        let draft = app.post("/api/v1/articles", Some(&token), &json!({
-            "category_id": category, "title": "草稿里的诉讼时效提示", "body": "<p>诉讼时效</p>",
-        })).await.json()["id"].as_i64().unwrap();
+        let as_editor = app.api_as(&token);
+        let new = NewArticle { body: "<p>诉讼时效</p>".into(), ..draft("草稿里的诉讼时效提示", category) };
+        let draft = as_editor.create_article(&new).await.ok_with(201).id;
         assert!(!ids(&search(&app, "诉讼时效").await).contains(&draft));
 
         // Published: found at once, because the write waits for the index.
-        app.patch(&format!("/api/v1/articles/{draft}"), Some(&token),
-            &json!({"status": "published"})).await;
+        let publish = ArticlePatch { status: Some(ArticleStatus::Published), ..unchanged() };
+        as_editor.update_article(draft, &publish).await.ok();
         assert!(ids(&search(&app, "诉讼时效").await).contains(&draft));
         // Edited: found by the new words, not the old.
-        app.patch(&format!("/api/v1/articles/{draft}"), Some(&token),
-            &json!({"title": "仲裁时效提示", "body": "<p>仲裁时效</p>", "summary": ""})).await;
+        let edit = ArticlePatch {
+            title: Some("仲裁时效提示".into()),
+            body: Some("<p>仲裁时效</p>".into()),
+            summary: Some(String::new()),
+            ..unchanged()
+        };
+        as_editor.update_article(draft, &edit).await.ok();
         assert!(ids(&search(&app, "仲裁时效").await).contains(&draft));
         assert!(!ids(&search(&app, "诉讼时效").await).contains(&draft));
         // Archived, then deleted: gone.
-        app.patch(&format!("/api/v1/articles/{draft}"), Some(&token),
-            &json!({"status": "archived"})).await;
+        let archive = ArticlePatch { status: Some(ArticleStatus::Archived), ..unchanged() };
+        as_editor.update_article(draft, &archive).await.ok();
         assert!(!ids(&search(&app, "仲裁时效").await).contains(&draft));
-        app.delete(&format!("/api/v1/articles/{draft}"), Some(&token)).await;
+        as_editor.delete_article(draft).await.ok_with(204);
         assert!(!ids(&search(&app, "仲裁时效").await).contains(&draft));
 
         // Scheduled: absent until due, then present without another write.
-        let due = (Utc::now() + chrono::Duration::seconds(3)).to_rfc3339();
-        let scheduled = app.post("/api/v1/articles", Some(&token), &json!({
-            "category_id": category, "title": "定时发布的调解公告", "body": "<p>人民调解</p>",
-            "status": "published", "published_at": due,
-        })).await.json()["id"].as_i64().unwrap();
+        let due = Utc::now() + chrono::Duration::seconds(3);
+        let new = NewArticle {
+            body: "<p>人民调解</p>".into(),
+            published_at: Some(due),
+            ..published("定时发布的调解公告", category)
+        };
+        let scheduled = as_editor.create_article(&new).await.ok_with(201).id;
         assert!(!ids(&search(&app, "调解公告").await).contains(&scheduled));
         tokio::time::sleep(Duration::from_secs(4)).await;
         assert!(ids(&search(&app, "调解公告").await).contains(&scheduled));
@@ -132,42 +141,53 @@ on_every_database! {
         let category = app.category_id("guojia-falv").await;
         let mut made = Vec::new();
         for (n, day) in ["2024-03-01", "2024-06-01", "2025-01-15"].iter().enumerate() {
-            let reply = app.post("/api/v1/articles", Some(&token), &json!({
-                "category_id": category, "title": format!("竞业限制纠纷问答第{}期", n + 1),
-                "body": "<p>竞业限制</p>", "status": "published",
-                "published_at": format!("{day}T02:00:00Z"),
-            })).await;
-            made.push(reply.json()["id"].as_i64().unwrap());
+            let at: DateTime<Utc> = format!("{day}T02:00:00Z").parse().unwrap();
+            let new = NewArticle {
+                body: "<p>竞业限制</p>".into(),
+                published_at: Some(at),
+                ..published(&format!("竞业限制纠纷问答第{}期", n + 1), category)
+            };
+            made.push(app.api_as(&token).create_article(&new).await.ok_with(201).id);
         }
-        let newest = app.get(&format!("/api/v1/search?q={}&sort=newest", encode("竞业限制"))).await;
-        assert_eq!(ids(&newest.json())[..3], [made[2], made[1], made[0]]);
+        let find = |query: SearchQuery| {
+            let app = &app;
+            async move { app.api().search_articles(&query).await }
+        };
+        let newest = find(SearchQuery { sort: Some(SearchSort::Newest), ..words("竞业限制") }).await;
         assert_eq!(newest.header("x-total-count"), Some("3"));
+        assert_eq!(ids(&newest.ok())[..3], [made[2], made[1], made[0]]);
 
-        let ranged = app.get(&format!(
-            "/api/v1/search?q={}&from=2024-05-01&to=2024-12-31", encode("竞业限制"))).await.json();
+        let between = |from: &str, to: &str| SearchQuery {
+            from: Some(from.parse().unwrap()),
+            to: Some(to.parse().unwrap()),
+            ..words("竞业限制")
+        };
+        let ranged = find(between("2024-05-01", "2024-12-31")).await.ok();
         assert_eq!(ids(&ranged), vec![made[1]]);
         // The last day is included, in the site's time zone (10:00 on 2024-03-01 in Shanghai).
-        let one_day = app.get(&format!(
-            "/api/v1/search?q={}&from=2024-03-01&to=2024-03-01", encode("竞业限制"))).await.json();
+        let one_day = find(between("2024-03-01", "2024-03-01")).await.ok();
         assert_eq!(ids(&one_day), vec![made[0]]);
 
-        let paged = app.get(&format!(
-            "/api/v1/search?q={}&per_page=2&page=2&sort=newest", encode("竞业限制"))).await;
-        let paged_body = paged.json();
-        assert_eq!(ids(&paged_body), vec![made[0]]);
-        assert_eq!(paged_body["total"], 3);
+        let paged = find(SearchQuery {
+            per_page: Some(2),
+            page: Some(2),
+            sort: Some(SearchSort::Newest),
+            ..words("竞业限制")
+        })
+        .await;
         assert!(paged.header("link").unwrap_or_default().contains("rel=\"prev\""));
+        let paged = paged.ok();
+        assert_eq!(ids(&paged), vec![made[0]]);
+        assert_eq!(paged.page.total, 3);
 
-        let elsewhere = app.get(&format!(
-            "/api/v1/search?q={}&category=xinzhou", encode("竞业限制"))).await.json();
-        assert_eq!(elsewhere["total"], 0);
+        let in_category = |category: &str| SearchQuery { category: Some(category.into()), ..words("竞业限制") };
+        assert_eq!(find(in_category("xinzhou")).await.ok().page.total, 0);
         // The parent category includes its children's articles.
-        let within = app.get(&format!(
-            "/api/v1/search?q={}&category=falv-fagui", encode("竞业限制"))).await.json();
-        assert_eq!(within["total"], 3);
+        assert_eq!(find(in_category("falv-fagui")).await.ok().page.total, 3);
     }
 
     async fn bad_searches_get_problem_documents(app: TestApp) {
+        // Values the typed query cannot hold go through the untyped request.
         for (query, status, code) in [
             ("/api/v1/search?q=", 400, "bad_request"),
             ("/api/v1/search?q=%20%20", 400, "bad_request"),
@@ -181,51 +201,51 @@ on_every_database! {
         ] {
             app.get(query).await.assert_problem(status, code);
         }
-        let long = encode(&"法".repeat(101));
-        app.get(&format!("/api/v1/search?q={long}")).await.assert_problem(400, "bad_request");
-        app.get(&format!("/api/v1/search/suggest?q={long}")).await.assert_problem(400, "bad_request");
+        let long = "法".repeat(101);
+        app.api().search_articles(&words(&long)).await.problem(400, ErrorCode::BadRequest);
+        app.api()
+            .suggest_titles(&SuggestQuery { q: long })
+            .await
+            .problem(400, ErrorCode::BadRequest);
         // Only punctuation, or words found nowhere: an answer, not an error, for the latter.
-        let none = search(&app, "量子引力弦论").await;
-        assert_eq!(none["total"], 0);
+        assert_eq!(search(&app, "量子引力弦论").await.page.total, 0);
         // A range that ends before it starts finds nothing; dates past tantivy's span
         // (1677 to 2262) are held at its edges rather than overflowing.
-        for range in ["from=2025-02-01&to=2025-01-01", "to=0193-02-12", "from=9444-03-28"] {
-            let reply = app.get(&format!("/api/v1/search?q={}&{range}", encode("民法典"))).await;
-            assert_eq!(reply.status, 200, "{range}: {}", reply.text);
-            assert_eq!(reply.json()["total"], 0, "{range}");
+        let day = |date: &str| Some(date.parse().unwrap());
+        for (from, to) in [(day("2025-02-01"), day("2025-01-01")), (None, day("0193-02-12")), (day("9444-03-28"), None)] {
+            let range = SearchQuery { from, to, ..words("民法典") };
+            assert_eq!(app.api().search_articles(&range).await.ok().page.total, 0, "{range:?}");
         }
-        let all_time = app
-            .get(&format!("/api/v1/search?q={}&from=0193-02-12&to=9444-03-28", encode("民法典")))
-            .await
-            .json();
-        assert_eq!(all_time["total"], search(&app, "民法典").await["total"]);
+        let all_time = SearchQuery { from: day("0193-02-12"), to: day("9444-03-28"), ..words("民法典") };
+        assert_eq!(
+            app.api().search_articles(&all_time).await.ok().page.total,
+            search(&app, "民法典").await.page.total
+        );
     }
 
     async fn pages_past_the_ranked_depth_are_empty_with_the_exact_total(app: TestApp) {
-        let total = search(&app, "法").await["total"].as_u64().unwrap();
+        let total = search(&app, "法").await.page.total;
         assert!(total > 0);
-        let deep = app
-            .get(&format!("/api/v1/search?q={}&page=241&per_page=12", encode("法")))
-            .await;
-        assert_eq!(deep.status, 200, "{}", deep.text);
-        let deep = deep.json();
-        assert_eq!(deep["items"].as_array().unwrap().len(), 0);
-        assert_eq!(deep["total"].as_u64(), Some(total));
-        let last = app
-            .get(&format!("/api/v1/search?q={}&page=1000&per_page=1", encode("法")))
-            .await;
-        assert_eq!(last.status, 200, "{}", last.text);
-        assert_eq!(last.json()["total"].as_u64(), Some(total));
+        let page = |page, per_page| SearchQuery { page: Some(page), per_page: Some(per_page), ..words("法") };
+        let deep = app.api().search_articles(&page(241, 12)).await.ok();
+        assert!(deep.items.is_empty());
+        assert_eq!(deep.page.total, total);
+        let last = app.api().search_articles(&page(1000, 1)).await.ok();
+        assert_eq!(last.page.total, total);
         // Past the last page that can hold a ranked hit the page is out of range, as the
         // OpenAPI document's maximum says.
-        app.get(&format!("/api/v1/search?q={}&page=1001", encode("法")))
-            .await
-            .assert_problem(400, "bad_request");
+        app.api().search_articles(&page(1001, 20)).await.problem(400, ErrorCode::BadRequest);
         let listed = app
-            .get(&format!("/api/v1/articles?q={}&page=1000000&per_page=100", encode("法")))
-            .await;
-        assert_eq!(listed.status, 200, "{}", listed.text);
-        assert_eq!(listed.json()["items"].as_array().unwrap().len(), 0);
+            .api()
+            .list_articles(&ArticleListQuery {
+                q: Some("法".into()),
+                page: Some(1_000_000),
+                per_page: Some(100),
+                ..Default::default()
+            })
+            .await
+            .ok();
+        assert!(listed.items.is_empty());
     }
 
     async fn an_article_dated_beyond_the_index_span_is_still_indexed(app: TestApp) {
@@ -233,36 +253,34 @@ on_every_database! {
         let category = app.category_id("tongzhi-gonggao").await;
         for (title, at) in [("示例：远期日期的归档条目", "9444-03-28T00:00:00Z"),
                             ("示例：早年日期的归档条目", "1100-01-01T00:00:00Z")] {
-            let reply = app
-                .post(
-                    "/api/v1/articles",
-                    Some(&token),
-                    &json!({
-                        "category_id": category, "title": title, "body": "<p>日期</p>",
-                        "status": "archived", "published_at": at,
-                    }),
-                )
-                .await;
-            assert_eq!(reply.status, 201, "{}", reply.text);
+            let new = NewArticle {
+                body: "<p>日期</p>".into(),
+                status: Some(ArticleStatus::Archived),
+                published_at: Some(at.parse().unwrap()),
+                ..published(title, category)
+            };
+            app.api_as(&token).create_article(&new).await.ok_with(201);
         }
         // The writer survives it: a published article after it is found as usual.
         let id = publish(&app, &token, "示例：随后发布的条目", "<p>随后</p>").await;
         let found = search(&app, "随后发布").await;
-        assert_eq!(found["items"][0]["id"], id, "{found}");
+        assert_eq!(ids(&found).first(), Some(&id), "{found:?}");
     }
 
     async fn titles_are_suggested_as_the_reader_types(app: TestApp) {
         let token = app.editor_token().await;
         let id = publish(&app, &token, "民法典婚姻家庭编解读", "<p>解读</p>").await;
+        let suggest = |typed: &str| {
+            let app = &app;
+            let query = SuggestQuery { q: typed.into() };
+            async move { app.api().suggest_titles(&query).await.ok().items }
+        };
         for typed in ["民", "民法", "民法典", "民法典 婚"] {
-            let reply = app.get(&format!("/api/v1/search/suggest?q={}", encode(typed))).await;
-            assert_eq!(reply.status, 200, "{}", reply.text);
-            let items = reply.json()["items"].as_array().unwrap().clone();
+            let items = suggest(typed).await;
             assert!(items.len() <= 8);
-            assert!(items.iter().any(|item| item["id"] == id), "{typed}: {items:?}");
+            assert!(items.iter().any(|item| item.id == id), "{typed}: {items:?}");
         }
-        let none = app.get(&format!("/api/v1/search/suggest?q={}", encode("婚姻 刑法"))).await.json();
-        assert!(!none["items"].as_array().unwrap().iter().any(|item| item["id"] == id));
+        assert!(!suggest("婚姻 刑法").await.iter().any(|item| item.id == id));
     }
 
     // Other instances follow the database every 500 ms, so they usually catch up within one
@@ -286,7 +304,7 @@ on_every_database! {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let found_after = started.elapsed();
-        app.delete(&format!("/api/v1/articles/{id}"), Some(&token)).await;
+        app.api_as(&token).delete_article(id).await.ok_with(204);
         let started = Instant::now();
         loop {
             if !ids(&search(&other, "法治讲座").await).contains(&id) {
@@ -309,16 +327,15 @@ on_every_database! {
     async fn the_article_list_searches_through_the_index(app: TestApp) {
         let token = app.editor_token().await;
         let category = app.category_id("tongzhi-gonggao").await;
-        let draft = app.post("/api/v1/articles", Some(&token), &json!({
-            "category_id": category, "title": "草稿中的长江大桥通告", "body": "<p>草稿</p>",
-        })).await.json()["id"].as_i64().unwrap();
-        let public = app.get(&format!("/api/v1/articles?q={}", encode("长江大桥"))).await.json();
-        assert!(!ids(&public).contains(&draft));
-        let drafts = app.get_as(&format!("/api/v1/articles?q={}&status=draft", encode("长江大桥")), &token)
-            .await.json();
-        assert_eq!(ids(&drafts), vec![draft]);
-        let mayor = app.get_as(&format!("/api/v1/articles?q={}&status=any", encode("市长")), &token)
-            .await.json();
-        assert!(!ids(&mayor).contains(&draft));
+        let as_editor = app.api_as(&token);
+        let new = NewArticle { body: "<p>草稿</p>".into(), ..draft("草稿中的长江大桥通告", category) };
+        let draft = as_editor.create_article(&new).await.ok_with(201).id;
+        let matching = |q: &str, status| ArticleListQuery { q: Some(q.into()), status, ..Default::default() };
+        let public = app.api().list_articles(&matching("长江大桥", None)).await.ok();
+        assert!(!listed_ids(&public).contains(&draft));
+        let drafts = as_editor.list_articles(&matching("长江大桥", Some(ArticleStatusFilter::Draft))).await.ok();
+        assert_eq!(listed_ids(&drafts), vec![draft]);
+        let mayor = as_editor.list_articles(&matching("市长", Some(ArticleStatusFilter::Any))).await.ok();
+        assert!(!listed_ids(&mayor).contains(&draft));
     }
 }

@@ -1,46 +1,56 @@
-use portal_tests::{on_every_database, TestApp};
+use portal_api::{ErrorCode, NewUser, Role, UserPatch};
+use portal_tests::{on_every_database, TestApp, EDITOR_PASSWORD};
 use serde_json::json;
+
+fn new_user(username: &str, password: &str, role: Role) -> NewUser {
+    NewUser {
+        username: username.into(),
+        password: password.into(),
+        role,
+    }
+}
 
 on_every_database! {
     async fn an_admin_creates_an_editor_who_can_log_in(app: TestApp) {
         let admin = app.admin_token().await;
-        let created = app
-            .post("/api/v1/users", Some(&admin), &json!({"username": "Li.Editor", "password": "a long enough password", "role": "editor"}))
-            .await;
-        assert_eq!(created.status, 201, "{}", created.text);
-        let user = created.json();
-        assert_eq!(user["username"], "li.editor");
-        assert_eq!(user["role"], "editor");
-        assert!(user.get("password").is_none() && user.get("password_hash").is_none());
-        assert_eq!(app.login("li.editor", "a long enough password").await.status, 200);
+        let as_admin = app.api_as(&admin);
+        let user = as_admin
+            .create_user(&new_user("Li.Editor", "a long enough password", Role::Editor))
+            .await
+            .ok_with(201);
+        assert_eq!(user.username, "li.editor");
+        assert_eq!(user.role, Role::Editor);
+        // The contract's User has no password field; the raw answer must not carry one either.
+        let raw = app.get_as(&format!("/api/v1/users/{}", user.id), &admin).await.json();
+        assert!(raw.get("password").is_none() && raw.get("password_hash").is_none(), "{raw}");
+        app.login("li.editor", "a long enough password").await.ok();
 
-        let list = app.get_as("/api/v1/users", &admin).await.json();
-        assert_eq!(list.as_array().unwrap().len(), 2);
-        let id = user["id"].as_i64().unwrap();
-        assert_eq!(app.get_as(&format!("/api/v1/users/{id}"), &admin).await.json()["username"], "li.editor");
+        assert_eq!(as_admin.list_users().await.ok().len(), 2);
+        assert_eq!(as_admin.get_user(user.id).await.ok().username, "li.editor");
     }
 
     async fn an_admin_resets_a_password(app: TestApp) {
         let admin = app.admin_token().await;
-        let (editor, _) = app.user_token("zhao", portal_api::Role::Editor).await;
-        let reply = app
-            .patch(&format!("/api/v1/users/{}", editor.id), Some(&admin), &json!({"password": "a brand new password"}))
-            .await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        app.login("zhao", portal_tests::EDITOR_PASSWORD).await.assert_problem(401, "unauthorized");
-        assert_eq!(app.login("zhao", "a brand new password").await.status, 200);
+        let (editor, _) = app.user_token("zhao", Role::Editor).await;
+        let reset = UserPatch { password: Some("a brand new password".into()), ..Default::default() };
+        app.api_as(&admin).update_user(editor.id, &reset).await.ok();
+        app.login("zhao", EDITOR_PASSWORD).await.problem(401, ErrorCode::Unauthorized);
+        app.login("zhao", "a brand new password").await.ok();
     }
 
     async fn a_taken_name_or_weak_password_is_refused(app: TestApp) {
         let admin = app.admin_token().await;
-        app.post("/api/v1/users", Some(&admin), &json!({"username": "ADMIN", "password": "a long enough password", "role": "editor"}))
+        let as_admin = app.api_as(&admin);
+        as_admin
+            .create_user(&new_user("ADMIN", "a long enough password", Role::Editor))
             .await
-            .assert_problem(409, "name_taken");
-        let problem = app
-            .post("/api/v1/users", Some(&admin), &json!({"username": "x", "password": "short", "role": "editor"}))
+            .problem(409, ErrorCode::NameTaken);
+        let problem = as_admin
+            .create_user(&new_user("x", "short", Role::Editor))
             .await
-            .assert_problem(422, "validation_failed");
-        assert_eq!(problem["errors"].as_array().unwrap().len(), 2);
+            .problem(422, ErrorCode::ValidationFailed);
+        assert_eq!(problem.errors.len(), 2);
+        // A role the contract does not have.
         app.post("/api/v1/users", Some(&admin), &json!({"username": "someone", "password": "a long enough password", "role": "owner"}))
             .await
             .assert_problem(422, "invalid_body");
@@ -48,47 +58,48 @@ on_every_database! {
 
     async fn the_last_admin_can_be_neither_demoted_disabled_nor_deleted(app: TestApp) {
         let admin = app.admin_token().await;
-        let me = app.get_as("/api/v1/auth/me", &admin).await.json();
-        let path = format!("/api/v1/users/{}", me["id"]);
-        app.patch(&path, Some(&admin), &json!({"role": "editor"})).await.assert_problem(409, "last_admin");
-        app.patch(&path, Some(&admin), &json!({"disabled": true})).await.assert_problem(409, "last_admin");
-        app.delete(&path, Some(&admin)).await.assert_problem(409, "last_admin");
+        let as_admin = app.api_as(&admin);
+        let me = as_admin.me().await.ok();
+        let demote = UserPatch { role: Some(Role::Editor), ..Default::default() };
+        let disable = UserPatch { disabled: Some(true), ..Default::default() };
+        as_admin.update_user(me.id, &demote).await.problem(409, ErrorCode::LastAdmin);
+        as_admin.update_user(me.id, &disable).await.problem(409, ErrorCode::LastAdmin);
+        as_admin.delete_user(me.id).await.problem(409, ErrorCode::LastAdmin);
 
         // With a second admin, the first may step down.
-        app.user_token("second-admin", portal_api::Role::Admin).await;
-        let demoted = app.patch(&path, Some(&admin), &json!({"role": "editor"})).await;
-        assert_eq!(demoted.status, 200, "{}", demoted.text);
-        assert_eq!(demoted.json()["role"], "editor");
+        app.user_token("second-admin", Role::Admin).await;
+        let demoted = as_admin.update_user(me.id, &demote).await.ok();
+        assert_eq!(demoted.role, Role::Editor);
     }
 
     async fn deleting_an_unknown_user_is_not_found(app: TestApp) {
         let admin = app.admin_token().await;
-        app.delete("/api/v1/users/424242", Some(&admin)).await.assert_problem(404, "not_found");
+        app.api_as(&admin).delete_user(424242).await.problem(404, ErrorCode::NotFound);
     }
 }
 
 mod last_admin_race {
-    use portal_api::Role;
-    use portal_tests::{on_every_database, TestApp};
-    use serde_json::json;
+    use portal_api::{Role, UserPatch};
+    use portal_tests::{on_every_database, TestApp, EDITOR_PASSWORD};
 
     on_every_database! {
         async fn two_admins_disabling_each_other_at_once_leave_one_enabled(app: TestApp) {
-            let admin = app.admin_token().await;
-            let first_id = app.get_as("/api/v1/auth/me", &admin).await.json()["id"].as_i64().unwrap();
+            let first_id = app.api_as(&app.admin_token().await).me().await.ok().id;
+            let disable = UserPatch { disabled: Some(true), ..Default::default() };
+            let enable = UserPatch { disabled: Some(false), ..Default::default() };
             for round in 0..5 {
-                let (second, second_token) = app.user_token(&format!("second-admin{round}"), Role::Admin).await;
+                let name = format!("second-admin{round}");
+                let (second, second_token) = app.user_token(&name, Role::Admin).await;
                 let admin = app.admin_token().await;
-                let (first_path, second_path) = (format!("/api/v1/users/{first_id}"), format!("/api/v1/users/{}", second.id));
-                let disabled = json!({"disabled": true});
+                let (as_second, as_first) = (app.api_as(&second_token), app.api_as(&admin));
                 let (a, b) = tokio::join!(
-                    app.patch(&first_path, Some(&second_token), &disabled),
-                    app.patch(&second_path, Some(&admin), &disabled),
+                    as_second.update_user(first_id, &disable),
+                    as_first.update_user(second.id, &disable),
                 );
                 // Refused as the last admin (409), or because its sender was disabled a moment
                 // earlier (401): never both changes.
-                for reply in [&a, &b] {
-                    assert!([200, 401, 409].contains(&reply.status.as_u16()), "{} {}", reply.status, reply.text);
+                for answer in [&a, &b] {
+                    assert!([200, 401, 409].contains(&answer.status.as_u16()), "{answer:?}");
                 }
                 let enabled_admins = portal_backend::services::users::list(&app.db)
                     .await
@@ -99,10 +110,10 @@ mod last_admin_race {
                 assert!(enabled_admins >= 1, "round {round}: no enabled admin left ({} / {})", a.status, b.status);
                 // Back to one admin: the bootstrap admin enabled, the second one disabled.
                 if a.status == 200 {
-                    let token = app.login(&format!("second-admin{round}"), portal_tests::EDITOR_PASSWORD).await.json()["access_token"].as_str().unwrap().to_owned();
-                    assert_eq!(app.patch(&format!("/api/v1/users/{first_id}"), Some(&token), &json!({"disabled": false})).await.status, 200);
+                    let token = app.login(&name, EDITOR_PASSWORD).await.ok().access_token;
+                    app.api_as(&token).update_user(first_id, &enable).await.ok();
                     let admin = app.admin_token().await;
-                    assert_eq!(app.patch(&format!("/api/v1/users/{}", second.id), Some(&admin), &json!({"disabled": true})).await.status, 200);
+                    app.api_as(&admin).update_user(second.id, &disable).await.ok();
                 }
             }
         }
