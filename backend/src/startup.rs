@@ -254,6 +254,7 @@ fn serve(
     ));
     let base_spec = Arc::new(openapi::ApiDoc::openapi_base());
     let origin = web::Data::new(crate::pages::SiteOrigin::new(settings.public_url.as_ref()));
+    let page_reads = web::Data::new(crate::pages::render::PageReads::default());
     let static_dir = settings.static_dir.clone();
     let cors_origins = settings.cors_origins.clone();
     let (proxies, log_full_ip) = (settings.trusted_proxies.clone(), settings.log_full_ip);
@@ -266,6 +267,7 @@ fn serve(
             .app_data(micro_cache.clone())
             .app_data(security_headers.clone())
             .app_data(origin.clone())
+            .app_data(page_reads.clone())
             .app_data(extractors::json_config())
             .app_data(extractors::query_config())
             .app_data(extractors::path_config())

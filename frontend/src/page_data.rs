@@ -24,6 +24,8 @@ struct Shelf {
     answers: PageData,
     /// URLs a component asked for that were not among the answers.
     missing: BTreeSet<String>,
+    /// Every URL a component asked for, found or not.
+    asked: BTreeSet<String>,
 }
 
 impl PartialEq for Preloaded {
@@ -36,7 +38,7 @@ impl Preloaded {
     pub fn new(answers: PageData) -> Self {
         Self(Rc::new(RefCell::new(Shelf {
             answers,
-            missing: BTreeSet::new(),
+            ..Shelf::default()
         })))
     }
 
@@ -44,6 +46,9 @@ impl Preloaded {
     /// has none.
     pub fn answer<T: DeserializeOwned>(&self, url: &str) -> Option<Remote<T>> {
         let mut shelf = self.0.borrow_mut();
+        if !shelf.asked.contains(url) {
+            shelf.asked.insert(url.to_owned());
+        }
         let Some(answer) = shelf.answers.get(url) else {
             shelf.missing.insert(url.to_owned());
             return None;
@@ -65,11 +70,17 @@ impl Preloaded {
         std::mem::take(&mut self.0.borrow_mut().missing)
     }
 
+    /// Every URL asked for since the last call, whether the page had its answer or not.
+    pub fn take_asked(&self) -> BTreeSet<String> {
+        std::mem::take(&mut self.0.borrow_mut().asked)
+    }
+
     /// Forgets every answer: from now on components ask the API.
     pub fn spend(&self) {
         let mut shelf = self.0.borrow_mut();
         shelf.answers.clear();
         shelf.missing.clear();
+        shelf.asked.clear();
     }
 }
 
@@ -111,6 +122,10 @@ mod tests {
             ["/api/v1/two"]
         );
         assert!(preloaded.take_missing().is_empty());
+        assert_eq!(
+            preloaded.take_asked().into_iter().collect::<Vec<_>>(),
+            ["/api/v1/gone", "/api/v1/one", "/api/v1/two"]
+        );
         preloaded.spend();
         assert_eq!(preloaded.answer::<Vec<u8>>("/api/v1/one"), None);
     }

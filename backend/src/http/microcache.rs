@@ -1,6 +1,7 @@
-//! A micro-cache for anonymous reads of the API: the same URL within a second is answered
-//! from memory (as a reverse proxy's micro-cache would), so a page that suddenly draws a crowd
-//! costs the database one query per second instead of one per reader.
+//! A micro-cache for anonymous reads of the API and the server-rendered pages: the same URL
+//! within a second is answered from memory (as a reverse proxy's micro-cache would), so a page
+//! that suddenly draws a crowd costs the database and the renderer one query and one render
+//! per second instead of one per reader.
 //!
 //! Only `200` answers to `GET`/`HEAD` without an `Authorization` header are kept. Any
 //! successful write through this instance empties the cache at once; writes through other
@@ -41,6 +42,7 @@ const MAX_QUERY_BYTES: usize = 1024;
 const ENTRY_OVERHEAD_BYTES: usize = 160;
 
 struct Entry {
+    status: StatusCode,
     body: web::Bytes,
     /// The answer's headers (content type, cache control, `X-Total-Count`, `Link`, …) but
     /// the ones the connection writes itself.
@@ -126,6 +128,49 @@ impl MicroCache {
         Some(key)
     }
 
+    /// The key of a server-rendered page: the site address it was rendered for (its links
+    /// and canonical address name it) and its path with the known parameters. `None` when
+    /// the cache is off or the page is not worth keeping.
+    pub fn page_key(&self, origin: &str, path: &str, query: &str) -> Option<String> {
+        if self.ttl.is_zero() {
+            return None;
+        }
+        self.key(path, query).map(|key| format!("{origin}{key}"))
+    }
+
+    /// A page rendered within the time to live and since the last write, as it was sent.
+    pub fn cached_page(&self, key: &str) -> Option<HttpResponse> {
+        self.lookup(key)
+    }
+
+    /// Keeps a rendered page: its status, the given headers and its HTML. `generation` is
+    /// [`Self::generation`] read before the page was rendered, so that a page drawn from data
+    /// a write has since changed is not kept.
+    pub fn keep_page(
+        &self,
+        key: String,
+        generation: u64,
+        status: StatusCode,
+        headers: Vec<(header::HeaderName, HeaderValue)>,
+        html: String,
+    ) {
+        self.store(
+            key,
+            Entry {
+                status,
+                body: web::Bytes::from(html),
+                headers,
+                stored_at: Instant::now(),
+                generation,
+            },
+        );
+    }
+
+    /// How many writes this instance has seen: a page rendered before a write is stale.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
     /// Forgets every answer (after a write).
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
@@ -138,7 +183,7 @@ impl MicroCache {
         if entry.generation != generation || entry.stored_at.elapsed() >= self.ttl {
             return None;
         }
-        let mut response = HttpResponse::Ok();
+        let mut response = HttpResponse::build(entry.status);
         for (name, value) in &entry.headers {
             response.append_header((name.clone(), value.clone()));
         }
@@ -202,6 +247,7 @@ pub async fn micro_cache(
     cache.store(
         key,
         Entry {
+            status: StatusCode::OK,
             body: bytes.clone(),
             headers: head
                 .headers()
@@ -232,6 +278,7 @@ mod tests {
 
     fn entry(generation: u64) -> Entry {
         Entry {
+            status: StatusCode::OK,
             body: web::Bytes::from_static(b"{}"),
             headers: vec![(
                 header::HeaderName::from_static("x-total-count"),

@@ -4,6 +4,13 @@
 //! is followed by looking them up ([`super::answers`]) and rendering again, until a pass has
 //! everything it asked for (a page's reads nest: the category tree decides which category
 //! blocks the home page lists). Rendering only reads: it never counts a view.
+//!
+//! Finding the reads out pass by pass costs up to three full renders, so the reads each
+//! address needed last time are remembered ([`PageReads`]) and looked up before the first
+//! pass: a page rendered before is usually drawn in one pass. Only the list of what to read is
+//! remembered; the answers are read afresh every time.
+
+use std::{collections::BTreeSet, sync::Arc};
 
 use portal_api::PageData;
 use portal_frontend::{
@@ -19,6 +26,19 @@ use crate::state::AppState;
 const MAX_PASSES: usize = 5;
 /// Answers one page may be drawn from (the home page reads about a dozen).
 const MAX_ANSWERS: usize = 40;
+/// Addresses whose reads are remembered. Readers choose addresses (page numbers, search
+/// words), so the memory is bounded: a few hundred bytes an address.
+const REMEMBERED_ADDRESSES: u64 = 20_000;
+
+/// The API reads each recently rendered address was drawn from.
+#[derive(Clone)]
+pub struct PageReads(moka::sync::Cache<String, Arc<BTreeSet<String>>>);
+
+impl Default for PageReads {
+    fn default() -> Self {
+        Self(moka::sync::Cache::new(REMEMBERED_ADDRESSES))
+    }
+}
 
 /// A page's body and the answers it was drawn from.
 pub struct RenderedPage {
@@ -29,8 +49,11 @@ pub struct RenderedPage {
 }
 
 /// Renders the page at `url` (path and query).
-pub async fn render(state: &AppState, url: &str) -> RenderedPage {
+pub async fn render(state: &AppState, reads: &PageReads, url: &str) -> RenderedPage {
     let mut answers = PageData::new();
+    if let Some(known) = reads.0.get(url) {
+        look_up(state, &mut answers, known.iter().cloned()).await;
+    }
     let mut passes = 0;
     loop {
         passes += 1;
@@ -45,7 +68,13 @@ pub async fn render(state: &AppState, url: &str) -> RenderedPage {
             .await;
         let missing = preloaded.take_missing();
         if missing.is_empty() || passes == MAX_PASSES || answers.len() >= MAX_ANSWERS {
-            if !missing.is_empty() {
+            let asked = preloaded.take_asked();
+            // A remembered read the page no longer makes (the article moved to another
+            // category) is not sent along.
+            answers.retain(|url, _| asked.contains(url));
+            if missing.is_empty() {
+                reads.0.insert(url.to_owned(), Arc::new(asked));
+            } else {
                 tracing::warn!(url, ?missing, "a page was sent without all of its data");
             }
             return RenderedPage {
@@ -53,12 +82,20 @@ pub async fn render(state: &AppState, url: &str) -> RenderedPage {
                 data: script_json(&answers),
             };
         }
-        let room = MAX_ANSWERS - answers.len();
-        for wanted in missing.into_iter().take(room) {
-            let answer = answers::answer(state, &wanted).await;
-            answers.insert(wanted, answer);
-        }
+        look_up(state, &mut answers, missing.into_iter()).await;
     }
+}
+
+/// Adds the answers for `wanted` (as many as there is room for).
+async fn look_up(state: &AppState, answers: &mut PageData, wanted: impl Iterator<Item = String>) {
+    let room = MAX_ANSWERS.saturating_sub(answers.len());
+    let wanted: Vec<String> = wanted
+        .filter(|url| !answers.contains_key(url))
+        .take(room)
+        .collect();
+    let found =
+        futures::future::join_all(wanted.iter().map(|url| answers::answer(state, url))).await;
+    answers.extend(wanted.into_iter().zip(found));
 }
 
 /// JSON that cannot end the script element it sits in: `<` only occurs inside strings, where

@@ -4,7 +4,8 @@
 //! (see [`super::render`]) for the client to hydrate, and the status a crawler should see: 404
 //! for an unknown route, article or category or a page number past the end (with the rendered
 //! not-found page), 200 otherwise. The console's pages get the console's shell (its own
-//! bundle) for the client to draw.
+//! bundle) for the client to draw. Public pages are kept for the API's micro-cache second
+//! (see [`crate::http::microcache`]), emptied by every write.
 //! Paths that look like files (`/missing.js`) get a plain 404.
 
 use std::{path::Path, rc::Rc};
@@ -12,7 +13,10 @@ use std::{path::Path, rc::Rc};
 use actix_files::Files;
 use actix_web::{
     dev::HttpServiceFactory,
-    http::{header, StatusCode},
+    http::{
+        header::{self, HeaderValue},
+        Method, StatusCode,
+    },
     web, HttpRequest, HttpResponse,
 };
 
@@ -20,10 +24,10 @@ use portal_api::{PageRoute, PAGE_DATA_ID};
 
 use super::{
     counter, head,
-    render::{self, RenderedPage},
+    render::{self, PageReads, RenderedPage},
     SiteOrigin,
 };
-use crate::{services::legacy_links, state::AppState};
+use crate::{http::microcache::MicroCache, services::legacy_links, state::AppState};
 
 /// The shell as written, for a server whose portal was not built: pages are still rendered,
 /// without the stylesheet and the client (the `data-trunk` links mean nothing to a browser).
@@ -236,25 +240,46 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
             .content_type("text/plain; charset=utf-8")
             .body("not found");
     }
-    let shell = match PageRoute::recognize(request.path()) {
+    let route = PageRoute::recognize(request.path());
+    let shell = match route {
         PageRoute::Console => &shells.console,
         _ => &shells.portal,
     };
+    // A public page drawn from the same data within the micro-cache's second is sent as it
+    // was drawn: its view count is then at most that second old.
+    let cache = request.app_data::<web::Data<MicroCache>>();
+    let origin = request
+        .app_data::<web::Data<SiteOrigin>>()
+        .map(|origin| origin.of(request));
+    let cache_key = match (cache, &origin, &route, request.method()) {
+        (Some(cache), Some(origin), route, &Method::GET | &Method::HEAD)
+            if *route != PageRoute::Console =>
+        {
+            cache.page_key(origin, request.path(), request.query_string())
+        }
+        _ => None,
+    };
+    if let (Some(cache), Some(key)) = (cache, &cache_key) {
+        if let Some(page) = cache.cached_page(key) {
+            return page;
+        }
+    }
+    let generation = cache.map(|cache| cache.generation());
     let (head, rendered, trailer) = match (
         request.app_data::<web::Data<AppState>>(),
-        request.app_data::<web::Data<SiteOrigin>>(),
+        &origin,
+        request.app_data::<web::Data<PageReads>>(),
     ) {
-        (Some(state), Some(origin)) => {
-            let head = head::for_request(state, request, &origin.of(request)).await;
-            let page = PageRoute::recognize(request.path());
+        (Some(state), Some(origin), Some(reads)) => {
+            let head = head::for_request(state, request, origin).await;
             // The console is the editors' own app; a page whose head could not be read (the
             // database is down) is left to the client to explain.
-            let rendered = match (&head, &page) {
+            let rendered = match (&head, &route) {
                 (None, _) | (_, PageRoute::Console) => None,
                 (Some(_), _) if !shell.has_place => None,
-                (Some(_), _) => Some(render::render(state, &page_url(request)).await),
+                (Some(_), _) => Some(render::render(state, reads, &page_url(request)).await),
             };
-            let trailer = match (&head, page) {
+            let trailer = match (&head, route) {
                 (Some(head), PageRoute::Article { id }) if head.status == StatusCode::OK => {
                     counter::noscript_image(id)
                 }
@@ -264,23 +289,33 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
         }
         _ => (None, None, String::new()),
     };
-    let mut response = HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .body(
-            shell.with(
-                &head
-                    .as_ref()
-                    .map(head::PageHead::to_html)
-                    .unwrap_or_default(),
-                rendered.as_ref(),
-                &trailer,
-            ),
-        );
-    if let Some(head) = &head {
-        *response.status_mut() = head.status;
+    let html = shell.with(
+        &head
+            .as_ref()
+            .map(head::PageHead::to_html)
+            .unwrap_or_default(),
+        rendered.as_ref(),
+        &trailer,
+    );
+    let status = head.as_ref().map_or(StatusCode::OK, |head| head.status);
+    let headers = vec![
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+    ];
+    // Only a page drawn whole is kept: one whose data could not be read is not repeated.
+    if let (Some(cache), Some(key), Some(generation), Some(_)) =
+        (cache, cache_key, generation, &head)
+    {
+        cache.keep_page(key, generation, status, headers.clone(), html.clone());
     }
-    response
+    let mut response = HttpResponse::build(status);
+    for header in headers {
+        response.insert_header(header);
+    }
+    response.body(html)
 }
 
 /// The request's path and query, as the app's router reads an address.

@@ -5,8 +5,9 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use portal_tests::{on_every_database, TestApp};
-use serde_json::{json, Value};
+use portal_api::{ArticlePatch, NewArticle};
+use portal_tests::{draft, on_every_database, published, TestApp};
+use serde_json::Value;
 
 /// A shell like the one the frontend build writes: its own title and description, which each
 /// page's head replaces, and the "loading" note in the app's root, where each page's body goes.
@@ -33,15 +34,29 @@ fn with_shell(settings: &mut portal_tests::Settings) {
     settings.public_url = Some("https://pufa.example.gov.cn".parse().unwrap());
 }
 
-async fn publish(app: &TestApp, token: &str, fields: Value) -> i64 {
-    let category = app.category_id("tongzhi-gonggao").await;
-    let mut body = json!({ "category_id": category, "status": "published" });
-    body.as_object_mut()
-        .unwrap()
-        .extend(fields.as_object().unwrap().clone());
-    let reply = app.post("/api/v1/articles", Some(token), &body).await;
-    assert_eq!(reply.status, 201, "{}", reply.text);
-    reply.json()["id"].as_i64().unwrap()
+/// A published notice; [`publish`] puts it in 通知公告.
+fn notice(title: &str, body: &str) -> NewArticle {
+    NewArticle {
+        body: body.into(),
+        ..published(title, 0)
+    }
+}
+
+async fn publish(app: &TestApp, token: &str, article: NewArticle) -> i32 {
+    let category_id = app.category_id("tongzhi-gonggao").await;
+    let article = NewArticle {
+        category_id,
+        ..article
+    };
+    app.api_as(token)
+        .create_article(&article)
+        .await
+        .ok_with(201)
+        .id
+}
+
+async fn site_name(app: &TestApp) -> String {
+    app.api().get_site().await.ok().site_name
 }
 
 /// The `content` of the first `<meta>` whose `key` attribute is `name`.
@@ -138,16 +153,15 @@ on_every_database! {
     settings = super::with_shell;
     async fn an_article_page_carries_its_own_head(app: TestApp) {
         let token = app.editor_token().await;
-        let id = publish(&app, &token, json!({
-            "title": "示例：社区法律服务点开放时间调整",
-            "summary": "示例摘要：服务点自下月起周六上午开放。",
-            "body": "<p>正文 <img src=\"/media/photo.jpg\" alt=\"服务点\"></p>",
-        }))
+        let id = publish(&app, &token, NewArticle {
+            summary: Some("示例摘要：服务点自下月起周六上午开放。".into()),
+            ..notice("示例：社区法律服务点开放时间调整", "<p>正文 <img src=\"/media/photo.jpg\" alt=\"服务点\"></p>")
+        })
         .await;
         let reply = app.get(&format!("/article/{id}")).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
         let page = &reply.text;
-        let site = app.get("/api/v1/site").await.json()["site_name"].as_str().unwrap().to_owned();
+        let site = site_name(&app).await;
         assert_eq!(
             between(page, "<title>", "</title>"),
             vec![format!("示例：社区法律服务点开放时间调整 - {site}")],
@@ -181,19 +195,20 @@ on_every_database! {
         assert_eq!(names.last(), Some(&"通知公告"));
         // Reading the head counts no view.
         app.flush_hits().await;
-        let article = app.get(&format!("/api/v1/articles/{id}")).await.json();
-        assert_eq!(article["hits"], 0);
+        assert_eq!(app.api().get_article(id).await.ok().hits, 0);
     }
 
     async fn pages_are_rendered_on_the_server_for_readers_without_javascript(app: TestApp) {
         let token = app.editor_token().await;
-        let id = publish(&app, &token, json!({
-            "title": "示例：法律援助申请指南",
-            "summary": "示例摘要：申请法律援助需要准备的材料。",
-            "body": "<p>示例正文：申请人可到服务窗口递交材料。</p><h2>示例小标题</h2><p>第二段 <b>加粗</b> &lt;原样&gt;</p>",
-        }))
+        let id = publish(&app, &token, NewArticle {
+            summary: Some("示例摘要：申请法律援助需要准备的材料。".into()),
+            ..notice(
+                "示例：法律援助申请指南",
+                "<p>示例正文：申请人可到服务窗口递交材料。</p><h2>示例小标题</h2><p>第二段 <b>加粗</b> &lt;原样&gt;</p>",
+            )
+        })
         .await;
-        let site = app.get("/api/v1/site").await.json()["site_name"].as_str().unwrap().to_owned();
+        let site = site_name(&app).await;
 
         let reply = app.get(&format!("/article/{id}")).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
@@ -249,9 +264,11 @@ on_every_database! {
         .await;
         assert_eq!(elsewhere.status, 200);
         app.flush_hits().await;
-        let article = app.get(&format!("/api/v1/articles/{id}")).await.json();
-        assert_eq!(article["hits"], 1, "one reader, one view: no robot, no other site");
-        // The next rendering shows it; rendering itself counted nothing.
+        let article = app.api().get_article(id).await.ok();
+        assert_eq!(article.hits, 1, "one reader, one view: no robot, no other site");
+        // The page drawn before the view may be sent again for the micro-cache's second; the
+        // next rendering after it shows the view, and rendering itself counted nothing.
+        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
         let again = visible_text(&app.get(&format!("/article/{id}")).await.text);
         assert!(again.contains("浏览次数: 1"), "{again}");
         app.get("/article/999999/view.gif").await.assert_problem(404, "not_found");
@@ -283,19 +300,61 @@ on_every_database! {
         assert!(!console.text.contains("id=\"page-data\""));
     }
 
+    async fn a_rendered_page_is_kept_a_second_and_drawn_anew_after_a_write(app: TestApp) {
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, notice("示例：开放日安排", "<p>开放日</p>")).await;
+        let path = format!("/article/{id}");
+        let first = app.get(&path).await;
+        assert_eq!(first.status, 200);
+        // A view changes no content: the page drawn before it is sent again for a second…
+        assert!(app.view(id, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0").await.ok().counted);
+        app.flush_hits().await;
+        let kept = app.get(&path).await;
+        assert_eq!(kept.text, first.text, "within the second the page is the one drawn before");
+        // …and after it the page shows the view.
+        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
+        assert!(visible_text(&app.get(&path).await.text).contains("浏览次数: 1"));
+        // A write through this server is shown at once.
+        let retitle = ArticlePatch { title: Some("示例：开放日安排调整".into()), ..Default::default() };
+        app.api_as(&token).update_article(id, &retitle).await.ok();
+        let changed = app.get(&path).await;
+        assert!(visible_text(&changed.text).contains("示例：开放日安排调整"), "{}", changed.text);
+        // Unknown pages are kept with their status.
+        for _ in 0..2 {
+            assert_eq!(app.get("/article/987654").await.status, 404);
+        }
+    }
+
+    async fn a_page_carries_only_the_answers_it_was_drawn_from(app: TestApp) {
+        let token = app.editor_token().await;
+        let id = publish(&app, &token, notice("示例：搬家的通知", "<p>通知</p>")).await;
+        let path = format!("/article/{id}");
+        let keys = |page: &str| -> Vec<String> {
+            page_data(page).as_object().unwrap().keys().cloned().collect()
+        };
+        // Drawn twice: the second time from the reads remembered from the first.
+        let before = keys(&app.get(&path).await.text);
+        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
+        assert_eq!(keys(&app.get(&path).await.text), before, "the same reads, in one pass or three");
+        let in_old_category = |keys: &[String]| keys.iter().any(|key| key.contains("tongzhi-gonggao"));
+        assert!(in_old_category(&before), "{before:?}");
+
+        // Moved to another category, it no longer carries the old category's answers.
+        let elsewhere = app.category_id("xinzhou").await;
+        let moved = ArticlePatch { category_id: Some(elsewhere), ..Default::default() };
+        app.api_as(&token).update_article(id, &moved).await.ok();
+        let after = app.get(&path).await;
+        assert!(visible_text(&after.text).contains("新洲区"));
+        let after = keys(&after.text);
+        assert!(!in_old_category(&after), "{after:?}");
+        assert!(after.iter().any(|key| key.contains("xinzhou")), "{after:?}");
+    }
+
     async fn unknown_hidden_and_past_the_end_pages_answer_404(app: TestApp) {
         let token = app.editor_token().await;
         let category = app.category_id("tongzhi-gonggao").await;
-        let draft = app
-            .post(
-                "/api/v1/articles",
-                Some(&token),
-                &json!({ "category_id": category, "title": "示例：草稿", "body": "<p>草稿</p>" }),
-            )
-            .await
-            .json()["id"]
-            .as_i64()
-            .unwrap();
+        let new = NewArticle { body: "<p>草稿</p>".into(), ..draft("示例：草稿", category) };
+        let draft = app.api_as(&token).create_article(&new).await.ok_with(201).id;
         for path in [
             format!("/article/{draft}"),
             "/article/999999".to_owned(),
@@ -338,11 +397,11 @@ on_every_database! {
         assert!(robots.text.contains("Sitemap: https://pufa.example.gov.cn/sitemap.xml"));
 
         let token = app.editor_token().await;
-        let id = publish(&app, &token, json!({ "title": "示例：新发布的通知", "body": "<p>通知</p>" })).await;
-        let later = publish(&app, &token, json!({
-            "title": "示例：定时发布的通知", "body": "<p>定时</p>",
-            "published_at": (Utc::now() + chrono::Duration::seconds(3)).to_rfc3339(),
-        }))
+        let id = publish(&app, &token, notice("示例：新发布的通知", "<p>通知</p>")).await;
+        let later = publish(&app, &token, NewArticle {
+            published_at: Some(Utc::now() + chrono::Duration::seconds(3)),
+            ..notice("示例：定时发布的通知", "<p>定时</p>")
+        })
         .await;
         let reply = app.get("/sitemap.xml").await;
         assert_eq!(reply.status, 200);
@@ -361,11 +420,11 @@ on_every_database! {
 
     async fn feeds_list_the_newest_due_articles_and_answer_conditional_requests(app: TestApp) {
         let token = app.editor_token().await;
-        let id = publish(&app, &token, json!({ "title": "示例：R&D 新通知", "body": "<p>通知</p>" })).await;
-        let later = publish(&app, &token, json!({
-            "title": "示例：定时发布的公告", "body": "<p>定时</p>",
-            "published_at": (Utc::now() + chrono::Duration::seconds(3)).to_rfc3339(),
-        }))
+        let id = publish(&app, &token, notice("示例：R&D 新通知", "<p>通知</p>")).await;
+        let later = publish(&app, &token, NewArticle {
+            published_at: Some(Utc::now() + chrono::Duration::seconds(3)),
+            ..notice("示例：定时发布的公告", "<p>定时</p>")
+        })
         .await;
         let reply = app.get("/feed.xml").await;
         assert_eq!(reply.status, 200);
