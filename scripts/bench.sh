@@ -119,6 +119,11 @@ if [[ -f $pages_dir/index.html ]]; then
     row "GET the home page (server-rendered)" $(measure "$pages/")
     row "GET the stylesheet (static file)" $(measure "$pages/$stylesheet")
     echo "article page: $(curl -s "$pages/article/$article" | wc -c) bytes; stylesheet: $(wc -c < "$pages_dir/$stylesheet") bytes"
+    # The same pages with the micro-cache on (the default): a page is drawn once a second.
+    start "$((port + 3))" pages-cached PORTAL_STATIC_DIR="$pages_dir"
+    cached_pages="http://127.0.0.1:$((port + 3))"
+    row "GET article page (micro-cache)" $(measure "$cached_pages/article/$article")
+    row "GET the home page (micro-cache)" $(measure "$cached_pages/")
 else
     echo "(server-rendered pages skipped: the portal is not built; just bench builds it first)"
 fi
@@ -136,7 +141,8 @@ echo "views stored after the run: $(sed -E 's/.*"total_hits":([0-9]+).*/\1/' <<<
 # attempt reaches the password hash); the junk flood sends list reads with ever-new unknown
 # query parameters; the search flood ever-new search terms (each one a scan of every article
 # until search has an index).
-abuse_port=$((port + 2))
+# A port of its own: the page servers above hold port + 2 and + 3 when the portal is built.
+abuse_port=$((port + 4))
 start "$abuse_port" abuse PORTAL_LOGIN_MAX_FAILURES=1000000000 \
     PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000000 PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000000
 abuse="http://127.0.0.1:$abuse_port"
