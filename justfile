@@ -17,8 +17,15 @@ seaweedfs_version := "4.48"
 default:
     @just --list
 
-# Build the portal and start the API on SQLite with demo content (prints the URLs).
+# Build the portal and start the API on SQLite with demo content (prints the URLs). The server
+# is the dev build (its hot paths optimised: see Cargo.toml), which compiles in a fraction of a
+# release build's time and is the same build `just test` uses; `just serve` runs the release
+# build a public site should run.
 run: build-frontend
+    cargo run --locked -p portal-backend --bin portal
+
+# `just run` with the release build of the server (slower to compile, faster to serve).
+serve: build-frontend
     cargo run --release --locked -p portal-backend --bin portal
 
 # Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, a real S3 server
