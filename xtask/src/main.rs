@@ -96,49 +96,31 @@ fn build_frontend() -> anyhow::Result<()> {
     let css_name = format!("style-{}.css", short_hash(&[&css]));
     write_content_named(&fresh.join(&css_name), &css)?;
     let template = fs::read_to_string(frontend.join("index.html"))?;
-    let mut sizes = Vec::new();
+    // The bundles are finished side by side: wasm-opt and the best-level compression each keep
+    // one core busy, and the machines this runs on have two.
+    let sizes = std::thread::scope(|scope| {
+        let finishing: Vec<_> = BUNDLES
+            .iter()
+            .map(|bundle| {
+                let (target_dir, fresh, template, css_name) =
+                    (&target_dir, &fresh, &template, &css_name);
+                scope.spawn(move || finish_bundle(bundle, target_dir, fresh, template, css_name))
+            })
+            .collect();
+        finishing
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a bundle's thread panicked")))
+            })
+            .collect::<anyhow::Result<Vec<String>>>()
+    })?;
     for bundle in BUNDLES {
-        let wasm = target_dir
-            .join("wasm32-unknown-unknown/wasm-release")
-            .join(format!("{}.wasm", bundle.bin));
-        let staging = target_dir.join("xtask-frontend").join(bundle.bin);
-        if staging.exists() {
-            fs::remove_dir_all(&staging)?;
-        }
-        fs::create_dir_all(&staging)?;
-        wasm_bindgen_cli_support::Bindgen::new()
-            .input_path(&wasm)
-            .web(true)?
-            .out_name(bundle.bin)
-            .typescript(false)
-            .generate(&staging)
-            .with_context(|| format!("generating the JavaScript glue of {}", bundle.bin))?;
-        let bg = staging.join(format!("{}_bg.wasm", bundle.bin));
-        optimise(&bg)?;
-
-        let js = fs::read(staging.join(format!("{}.js", bundle.bin)))?;
-        let wasm_bytes = fs::read(&bg)?;
-        let js_name = format!("{}-{}.js", bundle.bin, short_hash(&[&js, &wasm_bytes]));
-        let wasm_name = js_name.replace(".js", "_bg.wasm");
-        write_content_named(&fresh.join(&js_name), &js)?;
-        let on_the_wire = write_content_named(&fresh.join(&wasm_name), &wasm_bytes)?;
-        let snippets = staging.join("snippets");
+        let snippets = staging_dir(&target_dir, bundle).join("snippets");
         if snippets.is_dir() {
             copy_dir(&snippets, &fresh.join("snippets"))?;
         }
-        fs::write(
-            fresh.join(bundle.page),
-            page(&template, &js_name, &wasm_name, &css_name)?,
-        )?;
-        sizes.push(format!(
-            "{} {} KB of wasm ({} KB gzipped, {} KB brotli) + {} KB of JS ({} KB gzipped)",
-            bundle.bin,
-            wasm_bytes.len() / 1024,
-            on_the_wire.gzip / 1024,
-            on_the_wire.brotli / 1024,
-            js.len() / 1024,
-            gzipped(&js)?.len() / 1024,
-        ));
     }
     if dist.exists() {
         fs::remove_dir_all(&dist)?;
@@ -149,6 +131,58 @@ fn build_frontend() -> anyhow::Result<()> {
         println!("  {line}");
     }
     Ok(())
+}
+
+fn staging_dir(target_dir: &Path, bundle: &Bundle) -> PathBuf {
+    target_dir.join("xtask-frontend").join(bundle.bin)
+}
+
+/// Generates one bundle's JavaScript glue, optimises its wasm, writes both content-named with
+/// their compressed copies and its page into `fresh`; returns the line giving its sizes.
+fn finish_bundle(
+    bundle: &Bundle,
+    target_dir: &Path,
+    fresh: &Path,
+    template: &str,
+    css_name: &str,
+) -> anyhow::Result<String> {
+    let wasm = target_dir
+        .join("wasm32-unknown-unknown/wasm-release")
+        .join(format!("{}.wasm", bundle.bin));
+    let staging = staging_dir(target_dir, bundle);
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    fs::create_dir_all(&staging)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .out_name(bundle.bin)
+        .typescript(false)
+        .generate(&staging)
+        .with_context(|| format!("generating the JavaScript glue of {}", bundle.bin))?;
+    let bg = staging.join(format!("{}_bg.wasm", bundle.bin));
+    optimise(&bg)?;
+
+    let js = fs::read(staging.join(format!("{}.js", bundle.bin)))?;
+    let wasm_bytes = fs::read(&bg)?;
+    let js_name = format!("{}-{}.js", bundle.bin, short_hash(&[&js, &wasm_bytes]));
+    let wasm_name = js_name.replace(".js", "_bg.wasm");
+    write_content_named(&fresh.join(&js_name), &js)?;
+    let on_the_wire = write_content_named(&fresh.join(&wasm_name), &wasm_bytes)?;
+    fs::write(
+        fresh.join(bundle.page),
+        page(template, &js_name, &wasm_name, css_name)?,
+    )?;
+    Ok(format!(
+        "{} {} KB of wasm ({} KB gzipped, {} KB brotli) + {} KB of JS ({} KB gzipped)",
+        bundle.bin,
+        wasm_bytes.len() / 1024,
+        on_the_wire.gzip / 1024,
+        on_the_wire.brotli / 1024,
+        js.len() / 1024,
+        gzipped(&js)?.len() / 1024,
+    ))
 }
 
 /// The sizes a content-named file crosses the network at.
