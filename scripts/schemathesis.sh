@@ -90,31 +90,21 @@ source "$root/scripts/throwaway-server.sh"
 port=$(free_port 18300 18399)
 base=http://127.0.0.1:$port
 
-# The server runs in the temporary folder so that no portal.toml of the work tree is read.
-(
-    cd "$dir"
-    exec env \
-        DATABASE_URL="sqlite://$dir/portal.db" \
-        PORTAL_ADDR="127.0.0.1:$port" \
-        PORTAL_DATA_DIR="$dir" \
-        PORTAL_ADMIN_PASSWORD="$admin_password" \
-        PORTAL_STATIC_DIR=/nonexistent \
-        PORTAL_LOGIN_MAX_FAILURES=1000000 \
-        PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000 \
-        PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000 \
-        RUST_LOG=warn \
-        "$binary"
-) >"$dir/server.log" 2>&1 &
-server_pid=$!
+start_server "$binary" "$dir" "$port" \
+    PORTAL_ADMIN_PASSWORD="$admin_password" \
+    PORTAL_STATIC_DIR=/nonexistent \
+    PORTAL_LOGIN_MAX_FAILURES=1000000 \
+    PORTAL_LOGIN_MAX_FAILURES_PER_ACCOUNT=1000000 \
+    PORTAL_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
 
-# Small HTTP helpers in the venv's Python, so that neither curl nor jq is needed.
+# Small HTTP helpers in the venv's Python, so that jq is not needed.
 http() { "$py" - "$@" <<'PY'
 import json, sys, urllib.error, urllib.request
 
 action, url = sys.argv[1], sys.argv[2]
-if action in ("ready", "ok"):
-    # ready: GET answers 200; ok: GET with the bearer token in argv[3] answers 200.
-    headers = {"Authorization": f"Bearer {sys.argv[3]}"} if action == "ok" else {}
+if action == "ok":
+    # GET with the bearer token in argv[3] answers 200.
+    headers = {"Authorization": f"Bearer {sys.argv[3]}"}
     try:
         with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=5) as response:
             sys.exit(0 if response.status == 200 else 1)
@@ -130,18 +120,7 @@ PY
 }
 
 echo "Starting $binary on $base (database in $dir)"
-started=$SECONDS
-until http ready "$base/readyz"; do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "schemathesis.sh: the server exited before it was ready" >&2
-        exit 1
-    fi
-    if ((SECONDS - started > 120)); then
-        echo "schemathesis.sh: $base/readyz did not answer 200 within 120 s" >&2
-        exit 1
-    fi
-    sleep 0.5
-done
+wait_ready "$base" || exit 1
 
 read -r token admin_id < <(http login "$base/api/v1/auth/login" "$admin_password")
 read -r logout_token _ < <(http login "$base/api/v1/auth/login" "$admin_password")
