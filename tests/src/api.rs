@@ -14,8 +14,8 @@ use portal_api::{
     CategoryDetail, CategoryHits, CategoryNode, CategoryPatch, DailyQuery, DailySeries, ErrorCode,
     FriendLink, FriendLinkPatch, Health, LoginRequest, Media, MediaList, MediaQuery,
     MostReadArticle, MostReadQuery, NewArticle, NewCategory, NewFriendLink, NewUser, Problem,
-    Readiness, SearchPage, SearchQuery, SiteSettings, SiteSettingsPatch, SiteSummary, SuggestQuery,
-    SuggestionList, TokenResponse, User, UserPatch, ViewRecorded,
+    Readiness, Role, SearchPage, SearchQuery, SiteSettings, SiteSettingsPatch, SiteSummary,
+    SuggestQuery, SuggestionList, TokenResponse, User, UserPatch, ViewRecorded,
 };
 use reqwest::{header::HeaderMap, Method, RequestBuilder, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
@@ -363,6 +363,35 @@ pub fn published(title: &str, category_id: i32) -> NewArticle {
         published_at: None,
         pinned: false,
         attachments: Vec::new(),
+    }
+}
+
+/// A new category without description or explicit order.
+pub fn category(name: &str, slug: &str, parent_id: Option<i32>) -> NewCategory {
+    NewCategory {
+        parent_id,
+        name: name.to_owned(),
+        slug: slug.to_owned(),
+        description: String::new(),
+        sort_order: None,
+    }
+}
+
+/// A new friend link at the end of the list.
+pub fn friend_link(name: &str, url: &str) -> NewFriendLink {
+    NewFriendLink {
+        name: name.to_owned(),
+        url: url.to_owned(),
+        sort_order: None,
+    }
+}
+
+/// A new account.
+pub fn account(username: &str, password: &str, role: Role) -> NewUser {
+    NewUser {
+        username: username.to_owned(),
+        password: password.to_owned(),
+        role,
     }
 }
 

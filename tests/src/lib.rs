@@ -14,7 +14,7 @@ use std::{
     time::Duration,
 };
 
-use portal_api::{LoginRequest, NewUser, Role, TokenResponse, User, ViewRecorded};
+use portal_api::{LoginRequest, Role, TokenResponse, User, ViewRecorded};
 pub use portal_backend::config::Settings;
 use portal_backend::startup::Application;
 use reqwest::{Method, StatusCode};
@@ -25,7 +25,7 @@ use serde_json::Value;
 pub mod api;
 pub mod s3;
 
-pub use api::{draft, published, Answer, Api};
+pub use api::{account, category, draft, friend_link, published, Answer, Api};
 
 pub const ADMIN_USER: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
@@ -360,11 +360,7 @@ impl TestApp {
         let admin = self.admin_token().await;
         let user = self
             .api_as(&admin)
-            .create_user(&NewUser {
-                username: username.to_owned(),
-                password: EDITOR_PASSWORD.to_owned(),
-                role,
-            })
+            .create_user(&account(username, EDITOR_PASSWORD, role))
             .await
             .ok_with(201);
         let token = self

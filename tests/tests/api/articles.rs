@@ -1,9 +1,9 @@
 use chrono::{DateTime, Duration, Utc};
 use portal_api::{
     Article, ArticleLink, ArticleListQuery, ArticlePage, ArticlePatch, ArticleSort, ArticleStatus,
-    ArticleStatusFilter, ErrorCode, NewArticle, NewCategory,
+    ArticleStatusFilter, ErrorCode, NewArticle,
 };
-use portal_tests::{draft, on_every_database, published, TestApp};
+use portal_tests::{category, draft, on_every_database, published, TestApp};
 use reqwest::header;
 use serde_json::json;
 
@@ -358,13 +358,7 @@ on_every_database! {
         let admin = app.admin_token().await;
         let as_admin = app.api_as(&admin);
         let category = as_admin
-            .create_category(&NewCategory {
-                parent_id: None,
-                name: "邻文测试".into(),
-                slug: "neighbours".into(),
-                description: String::new(),
-                sort_order: None,
-            })
+            .create_category(&category("邻文测试", "neighbours", None))
             .await
             .ok_with(201);
         let category_id = category.category.id;

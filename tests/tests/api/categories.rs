@@ -1,15 +1,5 @@
 use portal_api::{CategoryPatch, ErrorCode, NewCategory};
-use portal_tests::{on_every_database, TestApp};
-
-fn new_category(name: &str, slug: &str, parent_id: Option<i32>) -> NewCategory {
-    NewCategory {
-        parent_id,
-        name: name.into(),
-        slug: slug.into(),
-        description: String::new(),
-        sort_order: None,
-    }
-}
+use portal_tests::{category, on_every_database, TestApp};
 
 on_every_database! {
     async fn the_tree_holds_the_seed_pages_sections(app: TestApp) {
@@ -47,7 +37,7 @@ on_every_database! {
         let created = as_admin
             .create_category(&NewCategory {
                 description: "街道动态".into(),
-                ..new_category("阳逻街", "yangluo", Some(parent))
+                ..category("阳逻街", "yangluo", Some(parent))
             })
             .await;
         let location = created.header("location").map(str::to_owned);
@@ -106,17 +96,17 @@ on_every_database! {
         let admin = app.admin_token().await;
         let as_admin = app.api_as(&admin);
         as_admin
-            .create_category(&new_category("重复", "xinzhou", None))
+            .create_category(&category("重复", "xinzhou", None))
             .await
             .problem(409, ErrorCode::NameTaken);
         let problem = as_admin
-            .create_category(&new_category(" ", "Bad Slug", None))
+            .create_category(&category(" ", "Bad Slug", None))
             .await
             .problem(422, ErrorCode::ValidationFailed);
         let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "slug"]);
         let problem = as_admin
-            .create_category(&new_category("孤儿", "orphan", Some(987654)))
+            .create_category(&category("孤儿", "orphan", Some(987654)))
             .await
             .problem(422, ErrorCode::ReferenceNotFound);
         assert_eq!(problem.errors[0].field, "parent_id");

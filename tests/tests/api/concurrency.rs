@@ -5,7 +5,7 @@
 use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
-use portal_api::{ArticlePatch, ArticleStatus, CategoryPatch, NewArticle, NewCategory};
+use portal_api::{ArticlePatch, ArticleStatus, CategoryPatch, NewArticle};
 use portal_tests::{draft, on_every_database, Answer, TestApp};
 
 const WRITERS: usize = 8;
@@ -51,13 +51,11 @@ async fn writer(
         match number % 4 {
             // Categories: create, rename, and delete every other one.
             0 | 1 => {
-                let new = NewCategory {
-                    parent_id: Some(parent),
-                    name: format!("栏目{tag}"),
-                    slug: format!("c-{tag}"),
-                    description: String::new(),
-                    sort_order: None,
-                };
+                let new = portal_tests::category(
+                    &format!("栏目{tag}"),
+                    &format!("c-{tag}"),
+                    Some(parent),
+                );
                 let Some(created) = done.check("create category", api.create_category(&new).await)
                 else {
                     continue;

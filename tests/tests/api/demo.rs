@@ -2,9 +2,9 @@
 //! reader sees it and can be loaded and removed on a live site; without it the site names no
 //! office and carries no registration number.
 
-use portal_api::{ArticleListQuery, NewCategory};
+use portal_api::ArticleListQuery;
 use portal_backend::services::demo;
-use portal_tests::{on_every_database, published, TestApp};
+use portal_tests::{category, on_every_database, published, TestApp};
 
 async fn all_titles(app: &TestApp) -> Vec<String> {
     let mut titles = Vec::new();
@@ -67,14 +67,7 @@ mod without_demo_content {
             let as_admin = app.api_as(&admin);
             let xinzhou = app.category_id("xinzhou").await;
             let own_id = as_admin.create_article(&published("本站自己的文章", xinzhou)).await.ok_with(201).id;
-            let mine = NewCategory {
-                parent_id: None,
-                name: "本站栏目".into(),
-                slug: "bengzhan".into(),
-                description: String::new(),
-                sort_order: None,
-            };
-            as_admin.create_category(&mine).await.ok_with(201);
+            as_admin.create_category(&category("本站栏目", "bengzhan", None)).await.ok_with(201);
 
             let removed = demo::remove(&app.db, None).await.unwrap();
             assert_eq!(removed.articles, loaded.articles as u64);

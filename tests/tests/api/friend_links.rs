@@ -1,13 +1,5 @@
-use portal_api::{ErrorCode, FriendLinkPatch, NewFriendLink};
-use portal_tests::{on_every_database, TestApp};
-
-fn new_link(name: &str, url: &str) -> NewFriendLink {
-    NewFriendLink {
-        name: name.into(),
-        url: url.into(),
-        sort_order: None,
-    }
-}
+use portal_api::{ErrorCode, FriendLinkPatch};
+use portal_tests::{friend_link, on_every_database, TestApp};
 
 on_every_database! {
     async fn the_seed_pages_four_friend_links_come_in_footer_order(app: TestApp) {
@@ -20,7 +12,7 @@ on_every_database! {
         let admin = app.admin_token().await;
         let as_admin = app.api_as(&admin);
         let link = as_admin
-            .create_friend_link(&new_link("武汉普法", "https://example.org/wuhan"))
+            .create_friend_link(&friend_link("武汉普法", "https://example.org/wuhan"))
             .await
             .ok_with(201);
         assert_eq!(link.sort_order, 4, "appended after the four demo links");
@@ -38,7 +30,7 @@ on_every_database! {
         for url in ["javascript:alert(1)", "/relative", "not a url"] {
             let problem = app
                 .api_as(&admin)
-                .create_friend_link(&new_link("x", url))
+                .create_friend_link(&friend_link("x", url))
                 .await
                 .problem(422, ErrorCode::ValidationFailed);
             assert_eq!(problem.errors[0].field, "url");

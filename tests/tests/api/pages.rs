@@ -55,6 +55,12 @@ async fn publish(app: &TestApp, token: &str, article: NewArticle) -> i32 {
         .id
 }
 
+/// Waits until a page kept by the micro-cache has expired.
+async fn wait_out_the_page_cache() {
+    let ttl = portal_tests::Settings::defaults().micro_cache_ttl;
+    tokio::time::sleep(ttl + Duration::from_millis(100)).await;
+}
+
 async fn site_name(app: &TestApp) -> String {
     app.api().get_site().await.ok().site_name
 }
@@ -268,7 +274,7 @@ on_every_database! {
         assert_eq!(article.hits, 1, "one reader, one view: no robot, no other site");
         // The page drawn before the view may be sent again for the micro-cache's second; the
         // next rendering after it shows the view, and rendering itself counted nothing.
-        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
+        wait_out_the_page_cache().await;
         let again = visible_text(&app.get(&format!("/article/{id}")).await.text);
         assert!(again.contains("浏览次数: 1"), "{again}");
         app.get("/article/999999/view.gif").await.assert_problem(404, "not_found");
@@ -312,7 +318,7 @@ on_every_database! {
         let kept = app.get(&path).await;
         assert_eq!(kept.text, first.text, "within the second the page is the one drawn before");
         // …and after it the page shows the view.
-        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
+        wait_out_the_page_cache().await;
         assert!(visible_text(&app.get(&path).await.text).contains("浏览次数: 1"));
         // A write through this server is shown at once.
         let retitle = ArticlePatch { title: Some("示例：开放日安排调整".into()), ..Default::default() };
@@ -334,7 +340,7 @@ on_every_database! {
         };
         // Drawn twice: the second time from the reads remembered from the first.
         let before = keys(&app.get(&path).await.text);
-        tokio::time::sleep(portal_tests::Settings::defaults().micro_cache_ttl + Duration::from_millis(100)).await;
+        wait_out_the_page_cache().await;
         assert_eq!(keys(&app.get(&path).await.text), before, "the same reads, in one pass or three");
         let in_old_category = |keys: &[String]| keys.iter().any(|key| key.contains("tongzhi-gonggao"));
         assert!(in_old_category(&before), "{before:?}");

@@ -14,7 +14,8 @@ use portal_api::{
     LoginRequest, NewCategory, NewFriendLink, NewUser, Role, SiteSettingsPatch, UserPatch,
 };
 use portal_tests::{
-    draft, on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER, EDITOR_PASSWORD,
+    account, category, draft, friend_link, on_every_database, TestApp, ADMIN_PASSWORD, ADMIN_USER,
+    EDITOR_PASSWORD,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -108,29 +109,15 @@ fn body(value: impl Serialize) -> Value {
 }
 
 fn new_category(n: usize, slug: String) -> NewCategory {
-    NewCategory {
-        parent_id: None,
-        name: format!("矩阵{n}"),
-        slug,
-        description: String::new(),
-        sort_order: None,
-    }
+    category(&format!("矩阵{n}"), &slug, None)
 }
 
 fn new_link(n: usize) -> NewFriendLink {
-    NewFriendLink {
-        name: format!("矩阵{n}"),
-        url: "https://example.org/".into(),
-        sort_order: None,
-    }
+    friend_link(&format!("矩阵{n}"), "https://example.org/")
 }
 
 fn new_user(username: String) -> NewUser {
-    NewUser {
-        username,
-        password: "matrix password".into(),
-        role: Role::Editor,
-    }
+    account(&username, "matrix password", Role::Editor)
 }
 
 async fn fixture(app: &TestApp) -> Fixture {

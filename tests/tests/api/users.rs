@@ -1,21 +1,13 @@
-use portal_api::{ErrorCode, NewUser, Role, UserPatch};
-use portal_tests::{on_every_database, TestApp, EDITOR_PASSWORD};
+use portal_api::{ErrorCode, Role, UserPatch};
+use portal_tests::{account, on_every_database, TestApp, EDITOR_PASSWORD};
 use serde_json::json;
-
-fn new_user(username: &str, password: &str, role: Role) -> NewUser {
-    NewUser {
-        username: username.into(),
-        password: password.into(),
-        role,
-    }
-}
 
 on_every_database! {
     async fn an_admin_creates_an_editor_who_can_log_in(app: TestApp) {
         let admin = app.admin_token().await;
         let as_admin = app.api_as(&admin);
         let user = as_admin
-            .create_user(&new_user("Li.Editor", "a long enough password", Role::Editor))
+            .create_user(&account("Li.Editor", "a long enough password", Role::Editor))
             .await
             .ok_with(201);
         assert_eq!(user.username, "li.editor");
@@ -42,11 +34,11 @@ on_every_database! {
         let admin = app.admin_token().await;
         let as_admin = app.api_as(&admin);
         as_admin
-            .create_user(&new_user("ADMIN", "a long enough password", Role::Editor))
+            .create_user(&account("ADMIN", "a long enough password", Role::Editor))
             .await
             .problem(409, ErrorCode::NameTaken);
         let problem = as_admin
-            .create_user(&new_user("x", "short", Role::Editor))
+            .create_user(&account("x", "short", Role::Editor))
             .await
             .problem(422, ErrorCode::ValidationFailed);
         assert_eq!(problem.errors.len(), 2);
