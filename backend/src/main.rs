@@ -272,7 +272,7 @@ async fn import_wxr(mut arguments: impl Iterator<Item = String>) -> anyhow::Resu
     let zone = match zone {
         Some(zone) => zone,
         // A database the server has not set up yet has no settings: the default zone then.
-        None => portal_backend::services::site::get(&db)
+        None => portal_backend::services::site::read(&db)
             .await
             .map(|site| site.timezone)
             .unwrap_or_else(|_| portal_backend::services::site::DEFAULT_TIMEZONE.to_owned()),

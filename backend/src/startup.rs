@@ -61,7 +61,7 @@ impl Application {
             None
         };
 
-        let zone = crate::services::site::get(&db)
+        let zone = crate::services::site::read(&db)
             .await
             .ok()
             .and_then(|site| site.timezone.parse().ok())
@@ -112,6 +112,11 @@ impl Application {
             hits: hits.clone(),
             // Short: other instances' changes to the tree show within it.
             categories: crate::services::categories::CategoryCache::new(
+                std::time::Duration::from_secs(2),
+            ),
+            // As short as the category cache's.
+            site: crate::services::remembered::Remembered::new(std::time::Duration::from_secs(2)),
+            friend_links: crate::services::remembered::Remembered::new(
                 std::time::Duration::from_secs(2),
             ),
             search,

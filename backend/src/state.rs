@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use portal_api::{FriendLink, SiteSettings};
 use sea_orm::DatabaseConnection;
 
 use crate::{
@@ -10,7 +11,7 @@ use crate::{
     hits::HitCounter,
     http::TrustedProxies,
     search::Search,
-    services::{articles::ListCounts, categories::CategoryCache},
+    services::{articles::ListCounts, categories::CategoryCache, remembered::Remembered},
     storage::MediaStore,
 };
 
@@ -24,6 +25,9 @@ pub struct AppState {
     pub beacon_origins: Vec<String>,
     pub hits: Arc<HitCounter>,
     pub categories: CategoryCache,
+    /// The site settings and the friend links, which every public page shows.
+    pub site: Remembered<SiteSettings>,
+    pub friend_links: Remembered<Vec<FriendLink>>,
     /// The full-text index of this instance.
     pub search: Arc<Search>,
     /// List totals, kept for a moment.

@@ -1,10 +1,11 @@
 //! The API's public reads, answered in-process for a page the server renders: the same rules
 //! and the same bodies as `GET /api/v1/…` (the handlers and this module call the same
-//! functions), looked up by the URL the client would have asked.
+//! functions), looked up by the URL the client would have asked. A page's head and its
+//! render read from the same [`PageData`], so each answer is read once per page.
 
 use actix_web::{web::Query, ResponseError};
 use percent_encoding::percent_decode_str;
-use portal_api::{ArticleListQuery, MostReadQuery, PageAnswer, SearchQuery, API_BASE};
+use portal_api::{ArticleListQuery, MostReadQuery, PageAnswer, PageData, SearchQuery, API_BASE};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
@@ -26,13 +27,35 @@ pub async fn answer(state: &AppState, url: &str) -> PageAnswer {
     }
 }
 
+/// The answer for `url` as `T`, read unless `answers` holds it, and kept there for the render.
+pub async fn typed<T: DeserializeOwned>(
+    state: &AppState,
+    answers: &mut PageData,
+    url: String,
+) -> ApiResult<T> {
+    if !answers.contains_key(&url) {
+        let found = answer(state, &url).await;
+        answers.insert(url.clone(), found);
+    }
+    match answers.get(&url) {
+        Some(PageAnswer::Ok(body)) => T::deserialize(body).map_err(|error| {
+            ApiError::Internal(anyhow::anyhow!("reading the answer of {url}: {error}"))
+        }),
+        Some(PageAnswer::Failed { status: 404, .. }) => Err(ApiError::NotFound(url)),
+        Some(PageAnswer::Failed { status, .. }) => Err(ApiError::Internal(anyhow::anyhow!(
+            "{url} answered {status}"
+        ))),
+        None => Err(ApiError::Internal(anyhow::anyhow!("{url} was not read"))),
+    }
+}
+
 async fn read(state: &AppState, url: &str) -> ApiResult<Value> {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let not_found = || ApiError::NotFound(format!("{path} is not a public read"));
     let path = path.strip_prefix(API_BASE).ok_or_else(not_found)?;
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["site"] => json(site::get(&state.db).await?),
+        ["site"] => json(site::get(&state.db, &state.site).await?),
         ["categories"] => json(categories::tree(&state.db, &state.categories).await?),
         ["categories", id_or_slug] => {
             let id_or_slug = percent_decode_str(id_or_slug)
@@ -40,7 +63,7 @@ async fn read(state: &AppState, url: &str) -> ApiResult<Value> {
                 .map_err(|_| ApiError::not_found("category"))?;
             json(categories::get(&state.db, &state.categories, &id_or_slug).await?)
         }
-        ["friend-links"] => json(friend_links::list(&state.db).await?),
+        ["friend-links"] => json(friend_links::list(&state.db, &state.friend_links).await?),
         ["articles"] => {
             let params = parse::<ArticleListQuery>(query)?;
             json(routes::articles::read_list(state, params, false).await?)

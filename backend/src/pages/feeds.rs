@@ -215,7 +215,7 @@ async fn feed(
     slug: Option<&str>,
 ) -> ApiResult<HttpResponse> {
     let origin = origin.of(request);
-    let settings = site::get(&state.db).await?;
+    let settings = site::get(&state.db, &state.site).await?;
     let feed = feeds::latest(&state.db, &state.categories, slug).await?;
     let (title, page, description) = match &feed.category {
         Some(category) => (

@@ -7,16 +7,23 @@
 use actix_web::{http::StatusCode, HttpRequest};
 use chrono::{DateTime, Utc};
 use portal_api::{
-    category_title, document_title, search_title, ArticleSort, ArticleStatusFilter, CategoryRef,
-    PageRoute, SiteSettings, CONSOLE_TITLE, NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
+    category_title, document_title, search_title, Article, ArticleSort, ArticleStatusFilter,
+    CategoryDetail, CategoryNode, CategoryRef, PageData, PageRoute, SiteSettings, CONSOLE_TITLE,
+    NOT_FOUND_TITLE, PORTAL_PAGE_SIZE,
+};
+use portal_frontend::services::{
+    articles as article_service, categories as category_service, site as site_service,
 };
 use serde_json::{json, Value};
 
-use super::text::{cut, escape, readable};
+use super::{
+    answers,
+    text::{cut, escape, readable},
+};
 use crate::{
     domain::Pagination,
     error::{ApiError, ApiResult},
-    services::{articles, categories, site},
+    services::articles,
     state::AppState,
 };
 
@@ -216,15 +223,16 @@ pub async fn for_request(
     state: &AppState,
     request: &HttpRequest,
     origin: &str,
+    answers: &mut PageData,
 ) -> Option<PageHead> {
-    let site = match site::get(&state.db).await {
+    let site = match answers::typed::<SiteSettings>(state, answers, site_service::url()).await {
         Ok(site) => site,
         Err(error) => {
             tracing::warn!(%error, "reading the site settings for a page head");
             return None;
         }
     };
-    Some(match build(state, request, origin, &site).await {
+    Some(match build(state, request, origin, &site, answers).await {
         Ok(head) => head,
         Err(ApiError::NotFound(_)) => PageHead::not_found(&site),
         Err(error) => {
@@ -239,12 +247,14 @@ async fn build(
     request: &HttpRequest,
     origin: &str,
     site: &SiteSettings,
+    answers: &mut PageData,
 ) -> ApiResult<PageHead> {
     let not_found = || ApiError::NotFound("no such page".into());
     let name = &site.site_name;
     match PageRoute::recognize(request.path()) {
         PageRoute::Home => {
-            let tree = categories::tree(&state.db, &state.categories).await?;
+            let tree: Vec<CategoryNode> =
+                answers::typed(state, answers, category_service::tree_url()).await?;
             let sections: Vec<&str> = tree.iter().map(|node| node.name.as_str()).collect();
             let description = if sections.is_empty() {
                 format!("{name}首页")
@@ -300,7 +310,8 @@ async fn build(
         PageRoute::NotFound => Err(not_found()),
         PageRoute::Category { slug } => {
             let page = page_number(request.query_string()).ok_or_else(not_found)?;
-            let detail = categories::get(&state.db, &state.categories, &slug).await?;
+            let detail: CategoryDetail =
+                answers::typed(state, answers, category_service::detail_url(&slug)).await?;
             let listed = articles::list(
                 &state.db,
                 &state.categories,
@@ -355,7 +366,7 @@ async fn build(
             Ok(head)
         }
         PageRoute::Article { id } => {
-            let article = articles::get(&state.db, &state.categories, id, false).await?;
+            let article: Article = answers::typed(state, answers, article_service::url(id)).await?;
             let text = readable(&article.body);
             let description = if article.summary.trim().is_empty() {
                 cut(&text, DESCRIPTION_CHARS)

@@ -48,9 +48,14 @@ pub struct RenderedPage {
     pub data: String,
 }
 
-/// Renders the page at `url` (path and query).
-pub async fn render(state: &AppState, reads: &PageReads, url: &str) -> RenderedPage {
-    let mut answers = PageData::new();
+/// Renders the page at `url` (path and query), starting from the `answers` its head was drawn
+/// from.
+pub async fn render(
+    state: &AppState,
+    reads: &PageReads,
+    url: &str,
+    mut answers: PageData,
+) -> RenderedPage {
     if let Some(known) = reads.0.get(url) {
         look_up(state, &mut answers, known.iter().cloned()).await;
     }

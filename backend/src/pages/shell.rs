@@ -20,7 +20,7 @@ use actix_web::{
     web, HttpRequest, HttpResponse,
 };
 
-use portal_api::{PageRoute, PAGE_DATA_ID};
+use portal_api::{PageData, PageRoute, PAGE_DATA_ID};
 
 use super::{
     counter, head,
@@ -271,13 +271,16 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
         request.app_data::<web::Data<PageReads>>(),
     ) {
         (Some(state), Some(origin), Some(reads)) => {
-            let head = head::for_request(state, request, origin).await;
+            let mut answers = PageData::new();
+            let head = head::for_request(state, request, origin, &mut answers).await;
             // The console is the editors' own app; a page whose head could not be read (the
             // database is down) is left to the client to explain.
             let rendered = match (&head, &route) {
                 (None, _) | (_, PageRoute::Console) => None,
                 (Some(_), _) if !shell.has_place => None,
-                (Some(_), _) => Some(render::render(state, reads, &page_url(request)).await),
+                (Some(_), _) => {
+                    Some(render::render(state, reads, &page_url(request), answers).await)
+                }
             };
             let trailer = match (&head, route) {
                 (Some(head), PageRoute::Article { id }) if head.status == StatusCode::OK => {

@@ -36,7 +36,9 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/friend-links")]
 async fn list_friend_links(state: web::Data<AppState>) -> ApiResult<web::Json<Vec<FriendLink>>> {
-    Ok(web::Json(friend_links::list(&state.db).await?))
+    Ok(web::Json(
+        friend_links::list(&state.db, &state.friend_links).await?,
+    ))
 }
 
 /// One friend link
@@ -84,7 +86,7 @@ async fn create_friend_link(
     _admin: Admin,
     body: JsonBody<NewFriendLink>,
 ) -> ApiResult<HttpResponse> {
-    let link = friend_links::create(&state.db, body.into_inner()).await?;
+    let link = friend_links::create(&state.db, &state.friend_links, body.into_inner()).await?;
     Ok(super::created(
         format!("/api/v1/friend-links/{}", link.id),
         &link,
@@ -115,7 +117,13 @@ async fn update_friend_link(
     body: JsonBody<FriendLinkPatch>,
 ) -> ApiResult<web::Json<FriendLink>> {
     Ok(web::Json(
-        friend_links::update(&state.db, id.into_inner(), body.into_inner()).await?,
+        friend_links::update(
+            &state.db,
+            &state.friend_links,
+            id.into_inner(),
+            body.into_inner(),
+        )
+        .await?,
     ))
 }
 
@@ -139,6 +147,6 @@ async fn delete_friend_link(
     _admin: Admin,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    friend_links::delete(&state.db, id.into_inner()).await?;
+    friend_links::delete(&state.db, &state.friend_links, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -31,7 +31,7 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/site")]
 async fn get_site(state: web::Data<AppState>) -> ApiResult<web::Json<SiteSettings>> {
-    Ok(web::Json(site::get(&state.db).await?))
+    Ok(web::Json(site::get(&state.db, &state.site).await?))
 }
 
 /// Change the site settings
@@ -55,7 +55,7 @@ async fn update_site(
     _admin: Admin,
     body: JsonBody<SiteSettingsPatch>,
 ) -> ApiResult<web::Json<SiteSettings>> {
-    let settings = site::update(&state.db, body.into_inner()).await?;
+    let settings = site::update(&state.db, &state.site, body.into_inner()).await?;
     // Day buckets follow the new zone at once here; other instances within half a minute.
     if let Ok(zone) = settings.timezone.parse() {
         state.hits.set_timezone(zone);

@@ -21,6 +21,8 @@ use crate::{
     error::{ApiError, ApiResult, FieldErrors},
 };
 
+use super::remembered::Remembered;
+
 pub type CategoryName = Title<CATEGORY_NAME_MAX_CHARS>;
 pub type CategoryDescription = BoundedText<CATEGORY_DESCRIPTION_MAX_CHARS>;
 
@@ -46,19 +48,12 @@ pub fn to_ref(model: &category::Model) -> CategoryRef {
 }
 
 /// The category list, kept in memory: every public read needs it (breadcrumbs, descendants)
-/// and it changes rarely. A change through this instance empties it at once; a change through
-/// another instance shows within the time to live.
-pub struct CategoryCache {
-    ttl: std::time::Duration,
-    loaded: std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<Vec<category::Model>>)>>,
-}
+/// and it changes rarely.
+pub struct CategoryCache(Remembered<Vec<category::Model>>);
 
 impl CategoryCache {
-    pub fn new(ttl: std::time::Duration) -> Self {
-        Self {
-            ttl,
-            loaded: std::sync::RwLock::new(None),
-        }
+    pub fn new(lifetime: std::time::Duration) -> Self {
+        Self(Remembered::new(lifetime))
     }
 
     /// Every category in display order, from memory when fresh.
@@ -66,31 +61,12 @@ impl CategoryCache {
         &self,
         db: &DatabaseConnection,
     ) -> ApiResult<std::sync::Arc<Vec<category::Model>>> {
-        if let Some((at, list)) = self
-            .loaded
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .as_ref()
-        {
-            if at.elapsed() < self.ttl {
-                return Ok(list.clone());
-            }
-        }
-        let list = std::sync::Arc::new(all(db).await?);
-        *self
-            .loaded
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) =
-            Some((std::time::Instant::now(), list.clone()));
-        Ok(list)
+        self.0.get_or_read(|| all(db)).await
     }
 
     /// Forgets the list (after a change).
     pub fn invalidate(&self) {
-        *self
-            .loaded
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        self.0.forget();
     }
 }
 

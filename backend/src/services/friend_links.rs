@@ -14,6 +14,8 @@ use crate::{
     error::{ApiError, ApiResult, FieldErrors},
 };
 
+use super::remembered::Remembered;
+
 pub type LinkName = Title<FRIEND_LINK_NAME_MAX_CHARS>;
 pub type LinkUrl = HttpUrl<FRIEND_LINK_URL_MAX_CHARS>;
 
@@ -28,13 +30,22 @@ fn to_dto(model: friend_link::Model) -> FriendLink {
     }
 }
 
-pub async fn list(db: &DatabaseConnection) -> ApiResult<Vec<FriendLink>> {
-    let links = friend_link::Entity::find()
-        .order_by_asc(friend_link::Column::SortOrder)
-        .order_by_asc(friend_link::Column::Id)
-        .all(db)
+/// The links in footer order, from memory while fresh.
+pub async fn list(
+    db: &DatabaseConnection,
+    remembered: &Remembered<Vec<FriendLink>>,
+) -> ApiResult<Vec<FriendLink>> {
+    let links = remembered
+        .get_or_read(|| async {
+            let links = friend_link::Entity::find()
+                .order_by_asc(friend_link::Column::SortOrder)
+                .order_by_asc(friend_link::Column::Id)
+                .all(db)
+                .await?;
+            Ok(links.into_iter().map(to_dto).collect())
+        })
         .await?;
-    Ok(links.into_iter().map(to_dto).collect())
+    Ok(Vec::clone(&links))
 }
 
 pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<FriendLink> {
@@ -45,7 +56,11 @@ pub async fn get(db: &DatabaseConnection, id: i32) -> ApiResult<FriendLink> {
         .ok_or_else(|| ApiError::not_found("friend link"))
 }
 
-pub async fn create(db: &DatabaseConnection, input: NewFriendLink) -> ApiResult<FriendLink> {
+pub async fn create(
+    db: &DatabaseConnection,
+    remembered: &Remembered<Vec<FriendLink>>,
+    input: NewFriendLink,
+) -> ApiResult<FriendLink> {
     let mut errors = FieldErrors::default();
     let name = errors.check("name", LinkName::parse(&input.name));
     let url = errors.check("url", LinkUrl::parse(&input.url));
@@ -78,11 +93,13 @@ pub async fn create(db: &DatabaseConnection, input: NewFriendLink) -> ApiResult<
         ..Default::default()
     };
     let created = db::retry_on_contention(|| new_link.clone().insert(db)).await?;
+    remembered.forget();
     Ok(to_dto(created))
 }
 
 pub async fn update(
     db: &DatabaseConnection,
+    remembered: &Remembered<Vec<FriendLink>>,
     id: i32,
     patch: FriendLinkPatch,
 ) -> ApiResult<FriendLink> {
@@ -105,13 +122,18 @@ pub async fn update(
         active.sort_order = Set(sort_order);
     }
     active.updated_at = Set(db::now());
-    Ok(to_dto(
-        db::retry_on_contention(|| active.clone().update(db)).await?,
-    ))
+    let updated = db::retry_on_contention(|| active.clone().update(db)).await?;
+    remembered.forget();
+    Ok(to_dto(updated))
 }
 
-pub async fn delete(db: &DatabaseConnection, id: i32) -> ApiResult<()> {
+pub async fn delete(
+    db: &DatabaseConnection,
+    remembered: &Remembered<Vec<FriendLink>>,
+    id: i32,
+) -> ApiResult<()> {
     let result = db::retry_on_contention(|| friend_link::Entity::delete_by_id(id).exec(db)).await?;
+    remembered.forget();
     if result.rows_affected == 0 {
         return Err(ApiError::not_found("friend link"));
     }

@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod friend_links;
 pub mod legacy_links;
 pub mod media;
+pub mod remembered;
 pub mod search;
 pub mod site;
 pub mod stats;

@@ -12,6 +12,8 @@ use crate::{
     error::{ApiError, ApiResult, FieldErrors},
 };
 
+use super::remembered::Remembered;
+
 const ROW_ID: i32 = 1;
 pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
 
@@ -52,7 +54,17 @@ pub async fn ensure(db: &impl ConnectionTrait, initial: SiteSettingsPatch) -> Ap
     Ok(())
 }
 
-pub async fn get(db: &DatabaseConnection) -> ApiResult<SiteSettings> {
+/// The settings as every page shows them, from memory while fresh.
+pub async fn get(
+    db: &DatabaseConnection,
+    remembered: &Remembered<SiteSettings>,
+) -> ApiResult<SiteSettings> {
+    let settings = remembered.get_or_read(|| read(db)).await?;
+    Ok(SiteSettings::clone(&settings))
+}
+
+/// The settings as stored now.
+pub async fn read(db: &DatabaseConnection) -> ApiResult<SiteSettings> {
     site_setting::Entity::find_by_id(ROW_ID)
         .one(db)
         .await?
@@ -60,7 +72,11 @@ pub async fn get(db: &DatabaseConnection) -> ApiResult<SiteSettings> {
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the site settings row is missing")))
 }
 
-pub async fn update(db: &DatabaseConnection, patch: SiteSettingsPatch) -> ApiResult<SiteSettings> {
+pub async fn update(
+    db: &DatabaseConnection,
+    remembered: &Remembered<SiteSettings>,
+    patch: SiteSettingsPatch,
+) -> ApiResult<SiteSettings> {
     let mut errors = FieldErrors::default();
     let site_name = errors.check_optional("site_name", patch.site_name.as_deref(), SiteName::parse);
     let footer_text = errors.check_optional(
@@ -103,7 +119,7 @@ pub async fn update(db: &DatabaseConnection, patch: SiteSettingsPatch) -> ApiRes
         active.timezone = Set(value.into_inner());
     }
     active.updated_at = Set(db::now());
-    Ok(to_dto(
-        db::retry_on_contention(|| active.clone().update(db)).await?,
-    ))
+    let updated = db::retry_on_contention(|| active.clone().update(db)).await?;
+    remembered.forget();
+    Ok(to_dto(updated))
 }
