@@ -6,6 +6,7 @@ tools := justfile_directory() / ".tools"
 export PATH := tools / "node_modules/.bin" + ":" + env_var_or_default("CARGO_HOME", env_var("HOME") / ".cargo") / "bin:" + env_var("PATH")
 export TRUNK_SKIP_VERSION_CHECK := "true"
 
+target_dir := env_var_or_default("CARGO_TARGET_DIR", justfile_directory() / "target")
 trunk_version := "0.21.14"
 wasm_bindgen_version := "0.2.130"
 binaryen_version := "132.0.0"
@@ -21,12 +22,27 @@ default:
 # is the dev build (its hot paths optimised: see Cargo.toml), which compiles in a fraction of a
 # release build's time and is the same build `just test` uses; `just serve` runs the release
 # build a public site should run.
-run: build-frontend
+run: build-side-by-side
     cargo run --locked -p portal-backend --bin portal
 
 # `just run` with the release build of the server (slower to compile, faster to serve).
-serve: build-frontend
+serve: (build-side-by-side "--release")
     cargo run --release --locked -p portal-backend --bin portal
+
+# The portal's wasm and the server compiled side by side: the wasm build has a target folder of
+# its own (it shares no compiled crate with the server), and on two cores each fills the other's
+# idle moments (the portal's link-time optimisation, the server's last crates and its link).
+[private]
+build-side-by-side *server_args: setup-frontend
+    #!/usr/bin/env bash
+    set -euo pipefail
+    cargo build -q --locked -p xtask
+    cargo build --locked -p portal-backend --bin portal {{server_args}} &
+    server=$!
+    trap 'kill "$server" 2>/dev/null || true' EXIT
+    "{{target_dir}}/debug/xtask" build-frontend
+    wait "$server"
+    trap - EXIT
 
 # Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, a real S3 server
 # for the media bucket, the browser, then Schemathesis and the generated clients against the spec).

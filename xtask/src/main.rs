@@ -62,9 +62,13 @@ struct Bundle {
 
 fn build_frontend() -> anyhow::Result<()> {
     let root = workspace_root()?;
+    // A folder of its own: the wasm build shares no compiled crate with the host builds (its
+    // profile and target differ), and without the shared lock `just run` can compile the
+    // server beside it.
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+        .unwrap_or_else(|| root.join("target"))
+        .join("wasm");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
     build.current_dir(&root).args([
@@ -76,7 +80,9 @@ fn build_frontend() -> anyhow::Result<()> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
+        "--target-dir",
     ]);
+    build.arg(&target_dir);
     for bundle in BUNDLES {
         build.args(["--bin", bundle.bin]);
     }
