@@ -8,11 +8,12 @@
 //! Finding the reads out pass by pass costs up to three full renders, so the reads each
 //! address needed last time are remembered ([`PageReads`]) and looked up before the first
 //! pass: a page rendered before is usually drawn in one pass. Only the list of what to read is
-//! remembered; the answers are read afresh every time.
+//! remembered; the answers are read afresh every time (the site settings, friend links and
+//! category list from memory: see [`crate::services::remembered`]).
 
 use std::{collections::BTreeSet, sync::Arc};
 
-use portal_api::PageData;
+use portal_api::{PageAnswer, PageData};
 use portal_frontend::{
     app::{App, AppProps},
     page_data::Preloaded,
@@ -46,6 +47,9 @@ pub struct RenderedPage {
     pub html: String,
     /// The [`PageData`] as JSON, safe to place in a `<script>` element.
     pub data: String,
+    /// Whether every answer could be read: a page drawn while the database failed shows
+    /// error notes, and is not to be kept and repeated.
+    pub complete: bool,
 }
 
 /// Renders the page at `url` (path and query), starting from the `answers` its head was drawn
@@ -82,9 +86,14 @@ pub async fn render(
             } else {
                 tracing::warn!(url, ?missing, "a page was sent without all of its data");
             }
+            let complete = answers.values().all(|answer| match answer {
+                PageAnswer::Failed { status, .. } => *status < 500,
+                PageAnswer::Ok(_) => true,
+            });
             return RenderedPage {
                 html,
                 data: script_json(&answers),
+                complete,
             };
         }
         look_up(state, &mut answers, missing.into_iter()).await;

@@ -308,9 +308,10 @@ async fn page_or_404(request: &HttpRequest, shells: &Shells) -> HttpResponse {
         ),
         (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
     ];
-    // Only a page drawn whole is kept: one whose data could not be read is not repeated.
-    if let (Some(cache), Some(key), Some(generation), Some(_)) =
-        (cache, cache_key, generation, &head)
+    // Only a page drawn whole is kept: one whose data could not be read (no head, or an
+    // answer the database failed) is not repeated.
+    let whole = head.is_some() && rendered.as_ref().is_none_or(|rendered| rendered.complete);
+    if let (Some(cache), Some(key), Some(generation), true) = (cache, cache_key, generation, whole)
     {
         cache.keep_page(key, generation, status, headers.clone(), html.clone());
     }
@@ -364,6 +365,7 @@ mod tests {
         let rendered = RenderedPage {
             html: "<main>正文</main>".into(),
             data: "{}".into(),
+            complete: true,
         };
         assert_eq!(
             shell.with("", Some(&rendered), ""),

@@ -129,7 +129,8 @@ async fn update_friend_link(
 
 /// Remove a friend link
 ///
-/// For admins. The footer stops showing it at once.
+/// For admins. The footer stops showing it at once (on other instances sharing the database
+/// within two seconds).
 #[utoipa::path(
     tag = "friend-links",
     params(("id" = i32, Path, description = "The link's id.")),
