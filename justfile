@@ -37,12 +37,15 @@ build-side-by-side *server_args: setup-frontend
     #!/usr/bin/env bash
     set -euo pipefail
     cargo build -q --locked -p xtask
-    cargo build --locked -p portal-backend --bin portal {{server_args}} &
+    # Where cargo put it, wherever the target folder is configured.
+    target_dir=$(cargo metadata --format-version 1 --no-deps --locked | sed -E 's/.*"target_directory":"([^"]*)".*/\1/')
+    # A session of its own, so that an interrupted run stops the whole server build with it.
+    setsid cargo build --locked -p portal-backend --bin portal {{server_args}} &
     server=$!
-    trap 'kill "$server" 2>/dev/null || true' EXIT
-    "{{target_dir}}/debug/xtask" build-frontend
+    trap 'kill -TERM -- "-$server" 2>/dev/null || true' EXIT INT TERM
+    CARGO_TARGET_DIR="$target_dir" "$target_dir/debug/xtask" build-frontend
     wait "$server"
-    trap - EXIT
+    trap - EXIT INT TERM
 
 # Lint, build everything, and run every test (SQLite, PostgreSQL and MariaDB, a real S3 server
 # for the media bucket, the browser, then Schemathesis and the generated clients against the spec).
@@ -84,7 +87,7 @@ build-frontend: setup-frontend
 # Rebuild the portal on change, proxying the API of a server started with `just run` (trunk's
 # watcher; installed on first use, which takes a few minutes).
 dev: setup-frontend setup-trunk
-    cd frontend && trunk serve --proxy-backend=http://127.0.0.1:8080/api/ --port 8081
+    cd frontend && CARGO_TARGET_DIR="{{target_dir}}/wasm" trunk serve --proxy-backend=http://127.0.0.1:8080/api/ --port 8081
 
 # Install what the wasm build needs: the target and wasm-opt (skips what is there).
 setup-frontend:
