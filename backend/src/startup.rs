@@ -32,6 +32,10 @@ pub const SEARCH_INDEX_DIR: &str = "search-index";
 /// How often expired revocations and failed-login windows are deleted.
 const HOUSEKEEPING_INTERVAL: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// How long the category list, the site settings, the friend links and list totals are kept
+/// in memory: other instances' changes (and the command line's) show within it.
+const PUBLIC_READS_KEPT: std::time::Duration = std::time::Duration::from_secs(2);
+
 pub struct Application {
     port: u16,
     host: String,
@@ -110,20 +114,11 @@ impl Application {
             trusted_proxies: settings.trusted_proxies.clone(),
             beacon_origins: settings.beacon_origins.clone(),
             hits: hits.clone(),
-            // Short: other instances' changes to the tree show within it.
-            categories: crate::services::categories::CategoryCache::new(
-                std::time::Duration::from_secs(2),
-            ),
-            // As short as the category cache's.
-            site: crate::services::remembered::Remembered::new(std::time::Duration::from_secs(2)),
-            friend_links: crate::services::remembered::Remembered::new(
-                std::time::Duration::from_secs(2),
-            ),
+            categories: crate::services::categories::CategoryCache::new(PUBLIC_READS_KEPT),
+            site: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
+            friend_links: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
             search,
-            // As short as the category cache's.
-            list_counts: crate::services::articles::ListCounts::new(
-                std::time::Duration::from_secs(2),
-            ),
+            list_counts: crate::services::articles::ListCounts::new(PUBLIC_READS_KEPT),
             media: Arc::new(media),
             media_max_bytes: settings.media_max_bytes,
         });

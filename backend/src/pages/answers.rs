@@ -3,6 +3,8 @@
 //! functions), looked up by the URL the client would have asked. A page's head and its
 //! render read from the same [`PageData`], so each answer is read once per page.
 
+use std::collections::btree_map::Entry;
+
 use actix_web::{web::Query, ResponseError};
 use percent_encoding::percent_decode_str;
 use portal_api::{ArticleListQuery, MostReadQuery, PageAnswer, PageData, SearchQuery, API_BASE};
@@ -33,19 +35,21 @@ pub async fn typed<T: DeserializeOwned>(
     answers: &mut PageData,
     url: String,
 ) -> ApiResult<T> {
-    if !answers.contains_key(&url) {
-        let found = answer(state, &url).await;
-        answers.insert(url.clone(), found);
-    }
-    match answers.get(&url) {
-        Some(PageAnswer::Ok(body)) => T::deserialize(body).map_err(|error| {
+    let found = match answers.entry(url.clone()) {
+        Entry::Occupied(kept) => kept.into_mut(),
+        Entry::Vacant(missing) => {
+            let found = answer(state, missing.key()).await;
+            missing.insert(found)
+        }
+    };
+    match found {
+        PageAnswer::Ok(body) => T::deserialize(&*body).map_err(|error| {
             ApiError::Internal(anyhow::anyhow!("reading the answer of {url}: {error}"))
         }),
-        Some(PageAnswer::Failed { status: 404, .. }) => Err(ApiError::NotFound(url)),
-        Some(PageAnswer::Failed { status, .. }) => Err(ApiError::Internal(anyhow::anyhow!(
+        PageAnswer::Failed { status: 404, .. } => Err(ApiError::NotFound(url)),
+        PageAnswer::Failed { status, .. } => Err(ApiError::Internal(anyhow::anyhow!(
             "{url} answered {status}"
         ))),
-        None => Err(ApiError::Internal(anyhow::anyhow!("{url} was not read"))),
     }
 }
 

@@ -92,11 +92,10 @@ pub async fn create(
         updated_at: Set(now),
         ..Default::default()
     };
-    let created = db::retry_on_contention(|| new_link.clone().insert(db)).await;
-    // Forgotten even when the write reports an error: it may have changed the table before
-    // failing (MariaDB reads the row back after the insert).
-    remembered.forget();
-    Ok(to_dto(created?))
+    let created = remembered
+        .after_change(db::retry_on_contention(|| new_link.clone().insert(db)))
+        .await?;
+    Ok(to_dto(created))
 }
 
 pub async fn update(
@@ -124,9 +123,10 @@ pub async fn update(
         active.sort_order = Set(sort_order);
     }
     active.updated_at = Set(db::now());
-    let updated = db::retry_on_contention(|| active.clone().update(db)).await;
-    remembered.forget();
-    Ok(to_dto(updated?))
+    let updated = remembered
+        .after_change(db::retry_on_contention(|| active.clone().update(db)))
+        .await?;
+    Ok(to_dto(updated))
 }
 
 pub async fn delete(
@@ -134,9 +134,11 @@ pub async fn delete(
     remembered: &Remembered<Vec<FriendLink>>,
     id: i32,
 ) -> ApiResult<()> {
-    let result = db::retry_on_contention(|| friend_link::Entity::delete_by_id(id).exec(db)).await;
-    remembered.forget();
-    let result = result?;
+    let result = remembered
+        .after_change(db::retry_on_contention(|| {
+            friend_link::Entity::delete_by_id(id).exec(db)
+        }))
+        .await?;
     if result.rows_affected == 0 {
         return Err(ApiError::not_found("friend link"));
     }

@@ -59,6 +59,15 @@ impl<T> Remembered<T> {
         Ok(value)
     }
 
+    /// Runs `change` (a write to what the value is read from) and forgets the value whatever
+    /// the outcome: a write that reports an error may still have changed the rows (MariaDB
+    /// reads a row back after writing it).
+    pub async fn after_change<R>(&self, change: impl Future<Output = R>) -> R {
+        let outcome = change.await;
+        self.forget();
+        outcome
+    }
+
     /// Forgets the value (after a change).
     pub fn forget(&self) {
         let mut kept = self
@@ -93,6 +102,20 @@ mod tests {
         assert_eq!(
             *remembered.get_or_read(|| read(3)).await.unwrap_or_default(),
             3
+        );
+    }
+
+    #[tokio::test]
+    async fn a_change_that_fails_still_forgets() {
+        let remembered = Remembered::new(Duration::from_secs(60));
+        let _ = remembered.get_or_read(|| read(1)).await;
+        let failed: ApiResult<()> = remembered
+            .after_change(async { Err(crate::error::ApiError::NotFound("row".into())) })
+            .await;
+        assert!(failed.is_err());
+        assert_eq!(
+            *remembered.get_or_read(|| read(2)).await.unwrap_or_default(),
+            2
         );
     }
 

@@ -119,9 +119,8 @@ pub async fn update(
         active.timezone = Set(value.into_inner());
     }
     active.updated_at = Set(db::now());
-    let updated = db::retry_on_contention(|| active.clone().update(db)).await;
-    // Forgotten even when the write reports an error: it may have changed the row before
-    // failing (MariaDB reads the row back after the update).
-    remembered.forget();
-    Ok(to_dto(updated?))
+    let updated = remembered
+        .after_change(db::retry_on_contention(|| active.clone().update(db)))
+        .await?;
+    Ok(to_dto(updated))
 }
