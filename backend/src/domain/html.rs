@@ -30,33 +30,59 @@ pub fn sanitize_html(body: &str) -> String {
 /// The text of an article body without its markup, paragraphs joined by single spaces: what
 /// search indexes and what summaries and snippets are cut from.
 pub fn plain_text(body: &str) -> String {
+    // One pass (search cuts a snippet from every hit's body): tags dropped, the few entities
+    // the editor writes decoded, runs of whitespace (and tag boundaries, so that paragraphs
+    // don't run together) made one space, none at either end.
+    const ENTITIES: [(&str, char); 6] = [
+        ("&nbsp;", ' '),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&amp;", '&'),
+    ];
     let mut text = String::with_capacity(body.len());
     let mut in_tag = false;
-    for c in body.chars() {
-        match c {
+    let mut space_pending = false;
+    let mut skip_to = 0;
+    for (at, c) in body.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        let out = match c {
             '<' => {
                 in_tag = true;
-                // Block boundaries become spaces so that paragraphs don't run together.
-                if !text.ends_with(' ') && !text.is_empty() {
-                    text.push(' ');
-                }
+                ' '
             }
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
-            _ => {}
+            '>' => {
+                in_tag = false;
+                continue;
+            }
+            _ if in_tag => continue,
+            '&' => match ENTITIES
+                .iter()
+                .find(|(entity, _)| body[at..].starts_with(entity))
+            {
+                Some((entity, decoded)) => {
+                    skip_to = at + entity.len();
+                    *decoded
+                }
+                None => '&',
+            },
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if out == ' ' {
+            space_pending = !text.is_empty();
+        } else {
+            if space_pending {
+                text.push(' ');
+                space_pending = false;
+            }
+            text.push(out);
         }
     }
-    let decoded = if text.contains('&') {
-        text.replace("&nbsp;", " ")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    } else {
-        text
-    };
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    text
 }
 
 /// A plain-text summary of at most `max_chars` characters, for articles saved without one.
@@ -68,6 +94,58 @@ pub fn summarize_html(body: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition `plain_text` computes in one pass: tags out (their boundaries spaces),
+    /// entities decoded, whitespace collapsed and trimmed.
+    fn plain_text_by_definition(body: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => {
+                    in_tag = true;
+                    text.push(' ');
+                }
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn plain_text_drops_tags_decodes_entities_and_collapses_spaces() {
+        let cases = [
+            "",
+            "   ",
+            "<p>普法</p><p>宣传</p>",
+            "<p> 第一段 </p>\n\n<p>第二段\u{3000}全角空格</p>  ",
+            "a&nbsp;&nbsp;b &lt;tag&gt; &quot;引号&quot; &#39;x&#39; &amp;lt; &amp;amp;",
+            "&& &am<b>p; &unknown; &",
+            "<a title=\"<\">链接</a>尾>巴",
+            "<img src=x>图<br/>文",
+            "text only, no markup",
+            "<p>\t制表\r\n换行</p>&nbsp;",
+        ];
+        for body in cases {
+            assert_eq!(
+                plain_text(body),
+                plain_text_by_definition(body),
+                "for {body:?}"
+            );
+        }
+        assert_eq!(plain_text("<p>普法</p><p>宣传</p>"), "普法 宣传");
+        assert_eq!(plain_text("a&nbsp;&nbsp;b &amp;lt;"), "a b &lt;");
+    }
 
     #[test]
     fn scripts_and_event_handlers_are_removed() {

@@ -11,23 +11,23 @@ use std::{
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use portal_api::{ArticleStatus, ArticleStatusFilter};
+use portal_api::ArticleStatusFilter;
 use tantivy::{
-    collector::{Count, TopDocs},
+    collector::TopDocs,
     query::{
-        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
-        RegexQuery, TermQuery, TermSetQuery,
+        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery,
+        TermQuery, TermSetQuery,
     },
     schema::{
         DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
         TextFieldIndexing, TextOptions, Value, STORED, STRING,
     },
     tokenizer::TextAnalyzer,
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
-    TantivyDocument, Term,
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term,
 };
 
 use super::{
+    collect::{Allowed, Matches, VisibleSets},
     query::{ParsedQuery, Part},
     tokenizer::{query_words, IndexTokenizer, TOKENIZER_NAME},
 };
@@ -141,6 +141,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     ready: AtomicBool,
+    visible_sets: VisibleSets,
 }
 
 /// What an index opened from disk says about itself.
@@ -203,6 +204,7 @@ impl SearchIndex {
                 writer: Mutex::new(writer),
                 fields,
                 ready: AtomicBool::new(false),
+                visible_sets: VisibleSets::default(),
             },
             opened,
         ))
@@ -227,6 +229,7 @@ impl SearchIndex {
                 writer: Mutex::new(writer),
                 fields,
                 ready: AtomicBool::new(false),
+                visible_sets: VisibleSets::default(),
             },
             Opened::Fresh,
         ))
@@ -416,52 +419,27 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn filter_queries(&self, filter: &Filter) -> Vec<Box<dyn Query>> {
-        let f = self.fields;
-        let status = |status: ArticleStatus| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.status, status.as_str()),
-                IndexRecordOption::Basic,
-            ))
-        };
-        let published = |lower: Bound<DateTime<Utc>>, upper: Bound<DateTime<Utc>>| {
-            let term =
-                |at: DateTime<Utc>| Term::from_field_date_for_search(f.published_at, instant(at));
-            Box::new(RangeQuery::new(lower.map(term), upper.map(term))) as Box<dyn Query>
-        };
-        let mut filters: Vec<Box<dyn Query>> = Vec::new();
-        match filter.visibility {
-            ArticleStatusFilter::Public => {
-                filters.push(status(ArticleStatus::Published));
-                filters.push(published(Bound::Unbounded, Bound::Included(filter.now)));
-            }
-            ArticleStatusFilter::Scheduled => {
-                filters.push(status(ArticleStatus::Published));
-                filters.push(published(Bound::Excluded(filter.now), Bound::Unbounded));
-            }
-            ArticleStatusFilter::Published => filters.push(status(ArticleStatus::Published)),
-            ArticleStatusFilter::Draft => filters.push(status(ArticleStatus::Draft)),
-            ArticleStatusFilter::Archived => filters.push(status(ArticleStatus::Archived)),
-            ArticleStatusFilter::Any => {}
+    /// What `filter` lets a search return, for the collector.
+    fn allowed(&self, filter: &Filter) -> Allowed<'_> {
+        let secs = |at: DateTime<Utc>| instant(at).into_timestamp_secs();
+        let published = (filter.published_from.is_some() || filter.published_before.is_some())
+            .then(|| {
+                (
+                    filter
+                        .published_from
+                        .map_or(Bound::Unbounded, |at| Bound::Included(secs(at))),
+                    filter
+                        .published_before
+                        .map_or(Bound::Unbounded, |at| Bound::Excluded(secs(at))),
+                )
+            });
+        Allowed {
+            sets: &self.visible_sets,
+            status: self.fields.status,
+            visibility: filter.visibility,
+            now: secs(filter.now),
+            published,
         }
-        if filter.published_from.is_some() || filter.published_before.is_some() {
-            filters.push(published(
-                filter
-                    .published_from
-                    .map_or(Bound::Unbounded, Bound::Included),
-                filter
-                    .published_before
-                    .map_or(Bound::Unbounded, Bound::Excluded),
-            ));
-        }
-        if let Some(categories) = &filter.categories {
-            filters.push(Box::new(TermSetQuery::new(
-                categories
-                    .iter()
-                    .map(|id| Term::from_field_u64(f.category_id, id_value(*id))),
-            )));
-        }
-        filters
     }
 
     /// One page of the articles matching `query` and `filter`, with the exact total.
@@ -473,70 +451,55 @@ impl SearchIndex {
         offset: usize,
         limit: usize,
     ) -> anyhow::Result<Found> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for part in &query.required {
-            clauses.push((Occur::Must, self.part_query(part)));
-        }
-        for part in &query.excluded {
-            clauses.push((Occur::MustNot, self.part_query(part)));
-        }
-        for filter in self.filter_queries(filter) {
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-        }
-        let query = BooleanQuery::new(clauses);
+        // One typed word alone stays a union of term queries, which block-max WAND ranks; the
+        // status and publish-time filter is the collector's, not a clause. Categories are a
+        // clause: a small category then drives the search instead of being looked up for
+        // every match.
+        let category_clause = filter.categories.as_ref().map(|ids| {
+            let terms = ids
+                .iter()
+                .map(|id| Term::from_field_u64(self.fields.category_id, id_value(*id)));
+            Box::new(ConstScoreQuery::new(
+                Box::new(TermSetQuery::new(terms)),
+                0.0,
+            )) as Box<dyn Query>
+        });
+        let prunable = order == Order::Relevance
+            && category_clause.is_none()
+            && query.excluded.is_empty()
+            && matches!(query.required.as_slice(), [part] if part.words.len() == 1);
+        let query: Box<dyn Query> = match query.required.as_slice() {
+            [part] if query.excluded.is_empty() && category_clause.is_none() => {
+                self.part_query(part)
+            }
+            _ => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for part in &query.required {
+                    clauses.push((Occur::Must, self.part_query(part)));
+                }
+                for part in &query.excluded {
+                    clauses.push((Occur::MustNot, self.part_query(part)));
+                }
+                clauses.extend(category_clause.map(|clause| (Occur::Must, clause)));
+                Box::new(BooleanQuery::new(clauses))
+            }
+        };
         let searcher = self.reader.searcher();
-        // Counting needs no scores, so it runs on its own: the ranked page can then skip the
-        // documents that cannot reach it (block-max WAND) instead of scoring every match.
-        let total = searcher.search(&query, &Count)? as u64;
         // Ranking stops at the first SEARCH_MAX_DEPTH hits, which bounds the heap a deep
         // page needs: a page past them is empty (with the exact total), one across the edge
         // is cut there.
         let limit = limit.min(MAX_DEPTH.saturating_sub(offset));
-        if limit == 0 {
-            return Ok(Found {
-                hits: Vec::new(),
-                total,
-            });
-        }
-        let page = || TopDocs::with_limit(limit).and_offset(offset);
-        let by_time = |field: &str, order: tantivy::Order| {
-            page().order_by_fast_field::<tantivy::DateTime>(field.to_owned(), order)
-        };
-        let addresses: Vec<(Option<Score>, DocAddress)> = match order {
-            Order::Relevance => searcher
-                .search(&query, &page().order_by_score())?
-                .into_iter()
-                .map(|(score, address)| (Some(score), address))
-                .collect(),
-            Order::Newest => {
-                unscored(searcher.search(&query, &by_time("published_at", tantivy::Order::Desc))?)
-            }
-            Order::Oldest => {
-                unscored(searcher.search(&query, &by_time("published_at", tantivy::Order::Asc))?)
-            }
-            Order::Updated => {
-                unscored(searcher.search(&query, &by_time("updated_at", tantivy::Order::Desc))?)
-            }
-            Order::PinnedFirst => searcher
-                .search(
-                    &query,
-                    &page().tweak_score(|segment: &SegmentReader| {
-                        let pinned = segment.fast_fields().u64("pinned").ok();
-                        let published = segment.fast_fields().date("published_at").ok();
-                        move |doc: DocId, _score: Score| {
-                            let pinned = pinned.as_ref().and_then(|p| p.first(doc)).unwrap_or(0);
-                            let at = published
-                                .as_ref()
-                                .and_then(|column| column.first(doc))
-                                .map_or(i64::MIN, tantivy::DateTime::into_timestamp_secs);
-                            (pinned, at)
-                        }
-                    }),
-                )?
-                .into_iter()
-                .map(|(_, address)| (None, address))
-                .collect(),
-        };
+        let depth = if limit == 0 { 0 } else { offset + limit };
+        let (total, best) = searcher.search(
+            query.as_ref(),
+            &Matches::new(self.allowed(filter), order, depth, prunable),
+        )?;
+        let relevance = order == Order::Relevance;
+        let addresses: Vec<(Option<Score>, DocAddress)> = best
+            .into_iter()
+            .skip(offset)
+            .map(|(score, address)| (relevance.then_some(score), address))
+            .collect();
         let mut ids = Vec::with_capacity(addresses.len());
         for (score, address) in &addresses {
             let id = searcher
@@ -556,7 +519,7 @@ impl SearchIndex {
                     .map(|id| Term::from_field_u64(self.fields.id, id)),
             );
             let narrowed = BooleanQuery::new(vec![
-                (Occur::Must, Box::new(query.clone()) as Box<dyn Query>),
+                (Occur::Must, query.box_clone()),
                 (
                     Occur::Must,
                     Box::new(ConstScoreQuery::new(Box::new(page_ids), 0.0)),
@@ -632,13 +595,11 @@ impl SearchIndex {
             published_before: None,
             now,
         };
-        for filter in self.filter_queries(&visible) {
-            clauses.push((Occur::Must, filter));
-        }
         let searcher = self.reader.searcher();
-        let newest = TopDocs::with_limit(limit.max(1))
-            .order_by_fast_field::<tantivy::DateTime>("published_at", tantivy::Order::Desc);
-        let found = searcher.search(&BooleanQuery::new(clauses), &newest)?;
+        let (_, found) = searcher.search(
+            &BooleanQuery::new(clauses),
+            &Matches::new(self.allowed(&visible), Order::Newest, limit.max(1), false),
+        )?;
         let mut titles = Vec::with_capacity(found.len());
         for (_, address) in found {
             let document: TantivyDocument = searcher.doc(address)?;
@@ -656,13 +617,6 @@ impl SearchIndex {
         }
         Ok(titles)
     }
-}
-
-fn unscored<T>(found: Vec<(T, DocAddress)>) -> Vec<(Option<Score>, DocAddress)> {
-    found
-        .into_iter()
-        .map(|(_, address)| (None, address))
-        .collect()
 }
 
 fn id_value(id: i32) -> u64 {
@@ -689,6 +643,153 @@ mod tests {
             Ok((_, Opened::Current(_))) => false,
             Err(error) => panic!("the index did not open: {error:#}"),
         }
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(secs, 0).unwrap_or_default()
+    }
+
+    fn article(id: i32, title: &str, body: &str, published_at: Option<i64>) -> article::Model {
+        article::Model {
+            id,
+            category_id: 1 + id % 3,
+            title: title.into(),
+            summary: String::new(),
+            body: body.into(),
+            source: String::new(),
+            author: String::new(),
+            status: if published_at.is_some() {
+                "published"
+            } else {
+                "draft"
+            }
+            .into(),
+            published_at: published_at.map(at),
+            pinned: false,
+            hits: 0,
+            created_at: at(0),
+            updated_at: at(0),
+        }
+    }
+
+    /// An index holding `batches`, each committed on its own (a segment each).
+    fn index_of(name: &str, batches: &[Vec<article::Model>]) -> (SearchIndex, PathBuf) {
+        let dir = scratch(name);
+        let (index, _) = SearchIndex::open(&dir, false).ok().unzip();
+        let index = index.unwrap_or_else(|| panic!("open"));
+        for batch in batches {
+            assert!(index.stage(batch, &[], false).is_ok());
+            assert!(index.commit("{}").is_ok());
+        }
+        (index, dir)
+    }
+
+    fn public_at(now: i64) -> Filter {
+        Filter {
+            visibility: ArticleStatusFilter::Public,
+            categories: None,
+            published_from: None,
+            published_before: None,
+            now: at(now),
+        }
+    }
+
+    fn found_ids(
+        index: &SearchIndex,
+        q: &str,
+        filter: &Filter,
+        order: Order,
+        limit: usize,
+    ) -> (u64, Vec<i32>) {
+        let query = ParsedQuery::parse(q).unwrap_or_else(|error| panic!("{error}"));
+        let found = index
+            .search(&query, filter, order, 0, limit)
+            .unwrap_or_else(|error| panic!("{error:#}"));
+        (
+            found.total,
+            found.hits.into_iter().map(|(id, _)| id).collect(),
+        )
+    }
+
+    #[test]
+    fn a_scheduled_article_is_found_once_due_without_a_write() {
+        let (index, dir) = index_of(
+            "scheduled",
+            &[vec![
+                article(1, "普法宣传", "", Some(1_000)),
+                article(2, "普法讲座", "", Some(2_000)),
+                article(3, "普法草稿", "", None),
+            ]],
+        );
+        let ids = |now| found_ids(&index, "普法", &public_at(now), Order::Newest, 10);
+        assert_eq!(ids(1_500), (1, vec![1]));
+        assert_eq!(ids(1_999), (1, vec![1]), "not yet due");
+        assert_eq!(ids(2_000), (2, vec![2, 1]), "due now");
+        // A clock set back sees the article scheduled again, not the set kept for later.
+        assert_eq!(ids(1_500), (1, vec![1]));
+        let scheduled = Filter {
+            visibility: ArticleStatusFilter::Scheduled,
+            ..public_at(1_500)
+        };
+        assert_eq!(
+            found_ids(&index, "普法", &scheduled, Order::Newest, 10),
+            (1, vec![2])
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn ranking_across_segments_matches_scoring_every_match() {
+        // Three segments of articles that say 普法 a varying number of times, some in the
+        // title, one not yet due and some drafts: the pruned ranking (one word) must give the
+        // same page as scoring every match.
+        let batches: Vec<Vec<article::Model>> = (0..3)
+            .map(|segment| {
+                (0..40)
+                    .map(|n| {
+                        let id = segment * 40 + n + 1;
+                        let times = 1 + (id * 7 % 5) as usize;
+                        let body = format!(
+                            "{}其他内容{}",
+                            "普法".repeat(times),
+                            "文字".repeat(id as usize % 9)
+                        );
+                        let title = if id % 6 == 0 {
+                            "普法动态"
+                        } else {
+                            "工作动态"
+                        };
+                        let published = match id % 10 {
+                            0 => None,
+                            9 => Some(9_000),
+                            _ => Some(i64::from(id) * 10),
+                        };
+                        article(id, title, &body, published)
+                    })
+                    .collect()
+            })
+            .collect();
+        let (index, dir) = index_of("segments", &batches);
+        let filter = public_at(5_000);
+        let word = ParsedQuery::parse("普法").unwrap_or_else(|error| panic!("{error}"));
+        // The same query written so that it is not a plain union of terms (required twice).
+        let unpruned = ParsedQuery {
+            required: vec![word.required[0].clone(), word.required[0].clone()],
+            excluded: Vec::new(),
+        };
+        for (offset, limit) in [(0, 5), (0, 20), (7, 9), (100, 20)] {
+            let pruned = index
+                .search(&word, &filter, Order::Relevance, offset, limit)
+                .unwrap_or_else(|error| panic!("{error:#}"));
+            let every = index
+                .search(&unpruned, &filter, Order::Relevance, offset, limit)
+                .unwrap_or_else(|error| panic!("{error:#}"));
+            let ids = |found: &Found| found.hits.iter().map(|(id, _)| *id).collect::<Vec<_>>();
+            assert_eq!(pruned.total, 96, "every published, due article");
+            assert_eq!(pruned.total, every.total);
+            assert_eq!(ids(&pruned), ids(&every), "page at {offset}+{limit}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

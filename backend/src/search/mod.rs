@@ -6,6 +6,7 @@
 //! follower's next look, every [`FOLLOW_INTERVAL`].
 
 mod ask;
+mod collect;
 pub mod highlight;
 mod index;
 mod query;

@@ -392,18 +392,50 @@ async fn found_by_index(
     };
     let found = crate::search::find(engine, parsed, filter, order, pagination).await?;
     let ids: Vec<i32> = found.hits.iter().map(|(id, _)| *id).collect();
-    let mut rows = summaries_with_bodies(db, cache, &ids).await?;
+    let mut rows = summaries(db, cache, &ids).await?;
     let items = ids
         .iter()
         .filter_map(|id| {
-            let at = rows.iter().position(|(article, _)| article.id == *id)?;
-            Some(rows.swap_remove(at).0)
+            let at = rows.iter().position(|article| article.id == *id)?;
+            Some(rows.swap_remove(at))
         })
         .collect();
     Ok((
         items,
         PageInfo::new(pagination.page, pagination.per_page, found.total),
     ))
+}
+
+/// A list entry's columns and the body, read in one statement.
+#[derive(Debug, FromQueryResult)]
+struct BodiedRow {
+    #[sea_orm(nested)]
+    summary: SummaryRow,
+    body: String,
+}
+
+/// The list entries of these articles, in no particular order; ids of articles deleted
+/// meanwhile are left out.
+async fn summaries(
+    db: &DatabaseConnection,
+    cache: &CategoryCache,
+    ids: &[i32],
+) -> ApiResult<Vec<ArticleSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all_categories = cache.all(db).await?;
+    let rows = article::Entity::find()
+        .filter(article::Column::Id.is_in(ids.to_vec()))
+        .select_only()
+        .columns(SUMMARY_COLUMNS)
+        .into_model::<SummaryRow>()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| summary_dto(row, &all_categories))
+        .collect())
 }
 
 /// The list entries of these articles with their bodies, in no particular order; ids of
@@ -421,26 +453,13 @@ pub async fn summaries_with_bodies(
         .filter(article::Column::Id.is_in(ids.to_vec()))
         .select_only()
         .columns(SUMMARY_COLUMNS)
-        .into_model::<SummaryRow>()
-        .all(db)
-        .await?;
-    let mut bodies: Vec<(i32, String)> = article::Entity::find()
-        .filter(article::Column::Id.is_in(ids.to_vec()))
-        .select_only()
-        .columns([article::Column::Id, article::Column::Body])
-        .into_tuple()
+        .column(article::Column::Body)
+        .into_model::<BodiedRow>()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|row| {
-            let body = bodies
-                .iter()
-                .position(|(id, _)| *id == row.id)
-                .map(|at| bodies.swap_remove(at).1)
-                .unwrap_or_default();
-            (summary_dto(row, &all_categories), body)
-        })
+        .map(|row| (summary_dto(row.summary, &all_categories), row.body))
         .collect())
 }
 

@@ -1,0 +1,446 @@
+//! Gathering a search's matches: the exact count and the best of them in the order asked.
+//!
+//! Which articles a search may return (status, publish time, date range) is checked
+//! per document here rather than as clauses of the query: a one-word search then stays a plain
+//! union of term queries, which tantivy ranks with block-max WAND (skipping the blocks of
+//! documents that cannot reach the page) instead of scoring every match. The status and
+//! publish-time check reads a bitset per segment, kept until the segment goes or the next
+//! scheduled article of it falls due, so that a search never reads the status postings again.
+
+use std::{
+    cmp::Ordering,
+    collections::{BinaryHeap, HashMap},
+    ops::{Bound, RangeBounds},
+    sync::{
+        atomic::{AtomicU32, Ordering as AtomicOrdering},
+        Arc, Mutex,
+    },
+};
+
+use portal_api::{ArticleStatus, ArticleStatusFilter};
+use tantivy::{
+    collector::{Collector, SegmentCollector},
+    columnar::Column,
+    fastfield::AliveBitSet,
+    index::SegmentId,
+    query::Weight,
+    schema::{Field, IndexRecordOption},
+    BitSet, DocAddress, DocId, DocSet, Score, SegmentReader, Term, TERMINATED,
+};
+
+use super::index::Order;
+
+/// The status and publish-time test of one segment, as the set of documents that pass it.
+struct Visible {
+    docs: Arc<BitSet>,
+    /// The instant (seconds) it was worked out for: it holds from then on...
+    since: i64,
+    /// ...until this one, when the segment's next scheduled article falls due.
+    until: Option<i64>,
+}
+
+/// The [`Visible`] sets of the segments searched lately, for each status filter asked.
+#[derive(Default)]
+pub(super) struct VisibleSets {
+    sets: Mutex<HashMap<(SegmentId, ArticleStatusFilter), Visible>>,
+}
+
+/// More than this many sets, and those of segments no longer searched are dropped.
+const VISIBLE_SETS_KEPT: usize = 64;
+
+impl VisibleSets {
+    /// The documents of `segment` that `visibility` lets through at `now` (seconds); `None`
+    /// when it lets every document through.
+    fn get(
+        &self,
+        segment: &SegmentReader,
+        status: Field,
+        visibility: ArticleStatusFilter,
+        now: i64,
+    ) -> tantivy::Result<Option<Arc<BitSet>>> {
+        let wanted = match visibility {
+            ArticleStatusFilter::Any => return Ok(None),
+            ArticleStatusFilter::Public
+            | ArticleStatusFilter::Scheduled
+            | ArticleStatusFilter::Published => ArticleStatus::Published,
+            ArticleStatusFilter::Draft => ArticleStatus::Draft,
+            ArticleStatusFilter::Archived => ArticleStatus::Archived,
+        };
+        let key = (segment.segment_id(), visibility);
+        let mut sets = self
+            .sets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(kept) = sets.get(&key) {
+            if kept.since <= now && kept.until.is_none_or(|until| now < until) {
+                return Ok(Some(kept.docs.clone()));
+            }
+        }
+        let published_at = segment.fast_fields().date("published_at")?;
+        let mut docs = BitSet::with_max_value(segment.max_doc());
+        let mut until: Option<i64> = None;
+        let term = Term::from_field_text(status, wanted.as_str());
+        if let Some(mut postings) = segment
+            .inverted_index(status)?
+            .read_postings(&term, IndexRecordOption::Basic)?
+        {
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                let at = published_at
+                    .first(doc)
+                    .map(tantivy::DateTime::into_timestamp_secs);
+                let passes = match visibility {
+                    ArticleStatusFilter::Public => at.is_some_and(|at| at <= now),
+                    ArticleStatusFilter::Scheduled => at.is_some_and(|at| at > now),
+                    _ => true,
+                };
+                if passes {
+                    docs.insert(doc);
+                }
+                if let Some(at) = at.filter(|at| *at > now) {
+                    if matches!(
+                        visibility,
+                        ArticleStatusFilter::Public | ArticleStatusFilter::Scheduled
+                    ) {
+                        until = Some(until.map_or(at, |until| until.min(at)));
+                    }
+                }
+                doc = postings.advance();
+            }
+        }
+        let docs = Arc::new(docs);
+        if sets.len() >= VISIBLE_SETS_KEPT {
+            sets.clear();
+        }
+        sets.insert(
+            key,
+            Visible {
+                docs: docs.clone(),
+                since: now,
+                until,
+            },
+        );
+        Ok(Some(docs))
+    }
+}
+
+/// Publish-time bounds, in seconds.
+type TimeBounds = (Bound<i64>, Bound<i64>);
+
+/// What a search may return, apart from its words.
+pub(super) struct Allowed<'a> {
+    pub sets: &'a VisibleSets,
+    pub status: Field,
+    pub visibility: ArticleStatusFilter,
+    pub now: i64,
+    /// Publish time (seconds) bounds.
+    pub published: Option<TimeBounds>,
+}
+
+/// [`Allowed`] for one segment.
+struct SegmentAllowed {
+    alive: Option<AliveBitSet>,
+    visible: Option<Arc<BitSet>>,
+    published: Option<(Column<tantivy::DateTime>, TimeBounds)>,
+}
+
+impl SegmentAllowed {
+    #[inline]
+    fn allows(&self, doc: DocId) -> bool {
+        if let Some(alive) = &self.alive {
+            if alive.is_deleted(doc) {
+                return false;
+            }
+        }
+        if let Some(visible) = &self.visible {
+            if !visible.contains(doc) {
+                return false;
+            }
+        }
+        if let Some((column, bounds)) = &self.published {
+            match column.first(doc) {
+                Some(at) if bounds.contains(&at.into_timestamp_secs()) => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+/// How a document ranks: greater is better; on a tie, the earlier document wins.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rank {
+    first: i64,
+    second: i64,
+    score: Score,
+    address: DocAddress,
+}
+
+impl Rank {
+    fn cmp_better(&self, other: &Self) -> Ordering {
+        self.first
+            .cmp(&other.first)
+            .then(self.second.cmp(&other.second))
+            .then(self.score.total_cmp(&other.score))
+            .then(other.address.cmp(&self.address))
+    }
+}
+
+impl PartialEq for Rank {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp_better(other) == Ordering::Equal
+    }
+}
+impl Eq for Rank {}
+impl PartialOrd for Rank {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+/// Reversed, so that the [`BinaryHeap`] keeps the worst of the best on top.
+impl Ord for Rank {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.cmp_better(self)
+    }
+}
+
+/// The `size` best ranks seen.
+struct Best {
+    size: usize,
+    heap: BinaryHeap<Rank>,
+}
+
+impl Best {
+    fn new(size: usize) -> Self {
+        Self {
+            size,
+            heap: BinaryHeap::with_capacity(size.min(1024) + 1),
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, rank: Rank) {
+        if self.heap.len() < self.size {
+            self.heap.push(rank);
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if rank.cmp_better(&worst) == Ordering::Greater {
+                *worst = rank;
+            }
+        }
+    }
+
+    /// The score a document must beat to enter, once full (relevance order only).
+    fn threshold(&self) -> Score {
+        if self.heap.len() < self.size {
+            Score::MIN
+        } else {
+            self.heap.peek().map_or(Score::MIN, |worst| worst.score)
+        }
+    }
+}
+
+/// The fast fields a non-relevance order reads.
+enum SegmentKey {
+    Score,
+    Time {
+        column: Column<tantivy::DateTime>,
+        ascending: bool,
+    },
+    PinnedThenNewest {
+        pinned: Column<u64>,
+        published: Column<tantivy::DateTime>,
+    },
+}
+
+impl SegmentKey {
+    #[inline]
+    fn rank(&self, doc: DocId, score: Score, address: DocAddress) -> Rank {
+        let secs = |column: &Column<tantivy::DateTime>| {
+            column
+                .first(doc)
+                .map(tantivy::DateTime::into_timestamp_secs)
+        };
+        let (first, second) = match self {
+            SegmentKey::Score => (0, 0),
+            // Documents without the date come last either way.
+            SegmentKey::Time { column, ascending } => match (secs(column), ascending) {
+                (Some(at), false) => (1, at),
+                (Some(at), true) => (1, -at),
+                (None, _) => (0, 0),
+            },
+            SegmentKey::PinnedThenNewest { pinned, published } => (
+                i64::try_from(pinned.first(doc).unwrap_or(0)).unwrap_or(i64::MAX),
+                secs(published).unwrap_or(i64::MIN),
+            ),
+        };
+        Rank {
+            first,
+            second,
+            score,
+            address,
+        }
+    }
+}
+
+/// The collector: the exact number of allowed matches, and the best `depth` of them.
+pub(super) struct Matches<'a> {
+    pub allowed: Allowed<'a>,
+    pub order: Order,
+    pub depth: usize,
+    /// The query is a plain union of term queries, which block-max WAND ranks: counting then
+    /// runs apart, and ranking skips what cannot reach the page.
+    pub prunable: bool,
+    /// The score the earlier segments' best `depth` beat (as bits), so that a later segment
+    /// starts its pruning there rather than from nothing. Segments are searched in order, so a
+    /// later document that only ties it loses the tie anyway.
+    pub reached: AtomicU32,
+}
+
+impl<'a> Matches<'a> {
+    pub fn new(allowed: Allowed<'a>, order: Order, depth: usize, prunable: bool) -> Self {
+        Self {
+            allowed,
+            order,
+            depth,
+            prunable,
+            reached: AtomicU32::new(Score::MIN.to_bits()),
+        }
+    }
+}
+
+pub(super) struct SegmentMatches {
+    allowed: SegmentAllowed,
+    key: SegmentKey,
+    segment: u32,
+    count: u64,
+    best: Best,
+}
+
+impl SegmentMatches {
+    #[inline]
+    fn take(&mut self, doc: DocId, score: Score) {
+        if self.allowed.allows(doc) {
+            self.count += 1;
+            let rank = self
+                .key
+                .rank(doc, score, DocAddress::new(self.segment, doc));
+            self.best.offer(rank);
+        }
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = (u64, Vec<Rank>);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.take(doc, score);
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.count, self.best.heap.into_vec())
+    }
+}
+
+impl Collector for Matches<'_> {
+    type Fruit = (u64, Vec<(Score, DocAddress)>);
+    type Child = SegmentMatches;
+
+    fn for_segment(&self, segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentMatches> {
+        let allowed = &self.allowed;
+        let fast = reader.fast_fields();
+        let key = match self.order {
+            Order::Relevance => SegmentKey::Score,
+            Order::Newest | Order::Oldest => SegmentKey::Time {
+                column: fast.date("published_at")?,
+                ascending: self.order == Order::Oldest,
+            },
+            Order::Updated => SegmentKey::Time {
+                column: fast.date("updated_at")?,
+                ascending: false,
+            },
+            Order::PinnedFirst => SegmentKey::PinnedThenNewest {
+                pinned: fast.u64("pinned")?,
+                published: fast.date("published_at")?,
+            },
+        };
+        Ok(SegmentMatches {
+            allowed: SegmentAllowed {
+                alive: reader.alive_bitset().cloned(),
+                visible: allowed.sets.get(
+                    reader,
+                    allowed.status,
+                    allowed.visibility,
+                    allowed.now,
+                )?,
+                published: match allowed.published {
+                    Some(bounds) => Some((fast.date("published_at")?, bounds)),
+                    None => None,
+                },
+            },
+            key,
+            segment,
+            count: 0,
+            best: Best::new(self.depth),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.order == Order::Relevance
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(u64, Vec<Rank>)>) -> tantivy::Result<Self::Fruit> {
+        let total = fruits.iter().map(|(count, _)| count).sum();
+        let mut ranks: Vec<Rank> = fruits.into_iter().flat_map(|(_, ranks)| ranks).collect();
+        ranks.sort_unstable_by(|a, b| b.cmp_better(a));
+        ranks.truncate(self.depth);
+        Ok((
+            total,
+            ranks
+                .into_iter()
+                .map(|rank| (rank.score, rank.address))
+                .collect(),
+        ))
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: u32,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<(u64, Vec<Rank>)> {
+        let mut matches = self.for_segment(segment, reader)?;
+        if self.depth == 0 || !self.requires_scoring() {
+            weight.for_each_no_score(reader, &mut |docs| {
+                for doc in docs {
+                    if self.depth == 0 {
+                        matches.count += u64::from(matches.allowed.allows(*doc));
+                    } else {
+                        matches.take(*doc, 0.0);
+                    }
+                }
+            })?;
+        } else if self.prunable {
+            weight.for_each_no_score(reader, &mut |docs| {
+                for doc in docs {
+                    matches.count += u64::from(matches.allowed.allows(*doc));
+                }
+            })?;
+            let SegmentMatches {
+                allowed, key, best, ..
+            } = &mut matches;
+            let reached = Score::from_bits(self.reached.load(AtomicOrdering::Relaxed));
+            weight.for_each_pruning(reached, reader, &mut |doc, score| {
+                if allowed.allows(doc) {
+                    best.offer(key.rank(doc, score, DocAddress::new(segment, doc)));
+                }
+                best.threshold().max(reached)
+            })?;
+            // Only a full page of this segment's own sets a bar for the next ones.
+            let bar = best.threshold().max(reached);
+            self.reached.store(bar.to_bits(), AtomicOrdering::Relaxed);
+        } else {
+            weight.for_each(reader, &mut |doc, score| matches.take(doc, score))?;
+        }
+        Ok(matches.harvest())
+    }
+}
