@@ -118,7 +118,9 @@ impl Application {
             site: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
             friend_links: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
             search,
-            list_counts: crate::services::articles::ListCounts::new(PUBLIC_READS_KEPT),
+            list_counts: std::sync::Arc::new(crate::services::articles::ListCounts::new(
+                PUBLIC_READS_KEPT,
+            )),
             media: Arc::new(media),
             media_max_bytes: settings.media_max_bytes,
         });

@@ -31,7 +31,7 @@ pub struct AppState {
     /// The full-text index of this instance.
     pub search: Arc<Search>,
     /// List totals, kept for a moment.
-    pub list_counts: ListCounts,
+    pub list_counts: Arc<ListCounts>,
     /// Uploaded images and attachments.
     pub media: Arc<MediaStore>,
     /// The largest upload, in bytes.

@@ -360,6 +360,24 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Each indexed article's `updated_at` (Unix seconds).
+    pub(super) fn updated_seconds(&self) -> anyhow::Result<std::collections::HashMap<i32, i64>> {
+        let searcher = self.reader.searcher();
+        let mut updated = std::collections::HashMap::with_capacity(self.len() as usize);
+        for segment in searcher.segment_readers() {
+            let ids = segment.fast_fields().u64("id")?;
+            let times = segment.fast_fields().date("updated_at")?;
+            for doc in segment.doc_ids_alive() {
+                if let (Some(id), Some(at)) = (ids.first(doc), times.first(doc)) {
+                    if let Ok(id) = i32::try_from(id) {
+                        updated.insert(id, at.into_timestamp_secs());
+                    }
+                }
+            }
+        }
+        Ok(updated)
+    }
+
     /// The bytes the index takes on disk.
     pub fn size_on_disk(&self) -> u64 {
         std::fs::read_dir(&self.directory)

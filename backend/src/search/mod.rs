@@ -102,7 +102,16 @@ impl Search {
         follower: &mut Follower,
         progress: &(dyn Fn(u64, u64) + Sync),
     ) -> anyhow::Result<u64> {
-        let changes = follower.look(db).await?;
+        let mut changes = follower.look(db).await?;
+        if follower.resumes() && !changes.changed.is_empty() {
+            // After a restart the slack is read again: what the index already holds as it is
+            // now is not indexed a second time (after a bulk import, that was every row
+            // written in the import's last seconds).
+            let this = self.clone();
+            let indexed =
+                tokio::task::spawn_blocking(move || this.index.updated_seconds()).await??;
+            follower.skip_indexed(&mut changes, &indexed);
+        }
         if changes.is_empty() {
             follower.taken_in(changes);
             return Ok(0);

@@ -69,6 +69,10 @@ pub struct Position {
     pub articles_since: i64,
     /// Unix milliseconds of the newest tombstone taken in.
     pub tombstones_since: i64,
+    /// When the look that reached this position began (Unix milliseconds; 0 when unknown, as
+    /// in positions saved before it was kept).
+    #[serde(default)]
+    pub looked_at: i64,
 }
 
 impl Position {
@@ -78,6 +82,7 @@ impl Position {
             schema: SCHEMA_VERSION,
             articles_since: 0,
             tombstones_since: Utc::now().timestamp_millis(),
+            looked_at: 0,
         }
     }
 
@@ -105,6 +110,8 @@ pub struct Changes {
     looked_at: i64,
     seen_articles: Vec<(i32, i64)>,
     seen_tombstones: Vec<(i32, i64)>,
+    /// Each changed article's `updated_at` as read (Unix seconds).
+    seen_at: HashMap<i32, i64>,
 }
 
 impl Changes {
@@ -182,6 +189,7 @@ impl Follower {
                 next.articles_since = next.articles_since.max(seconds);
                 if self.seen_articles.get(id) != Some(&seconds) {
                     changes.changed.push(*id);
+                    changes.seen_at.insert(*id, seconds);
                     if seconds < settled_before {
                         changes.seen_articles.push((*id, seconds));
                     }
@@ -212,8 +220,28 @@ impl Follower {
             deleted = changes.deleted.len(),
             "looked for changes to index"
         );
+        next.looked_at = changes.looked_at;
         changes.next = Some(next);
         Ok(changes)
+    }
+
+    /// Whether this is the first look since a start from a saved position: it reads the slack
+    /// before that position again, rows the index mostly holds already.
+    pub fn resumes(&self) -> bool {
+        self.last_look.is_none() && self.position.articles_since > 0
+    }
+
+    /// Leaves out of `changes` the rows that the index already holds as they are now:
+    /// `indexed` gives each indexed article's `updated_at` (Unix seconds). Only rows settled
+    /// before the saved position's look qualify: a row written twice within one second looks
+    /// the same both times, and the look may have seen the first write only.
+    pub fn skip_indexed(&self, changes: &mut Changes, indexed: &HashMap<i32, i64>) {
+        let settled_before = self.position.looked_at.div_euclid(1000) - SAME_SECOND_GUARD;
+        let seen_at = &changes.seen_at;
+        changes.changed.retain(|id| match seen_at.get(id) {
+            Some(at) => !(*at < settled_before && indexed.get(id) == Some(at)),
+            None => true,
+        });
     }
 
     /// Where the next look starts: Unix seconds for articles, milliseconds for tombstones.
@@ -262,4 +290,47 @@ pub async fn article_count(db: &DatabaseConnection) -> Result<u64, DbErr> {
 /// The size of the batches in which changes are loaded.
 pub fn batch_size() -> usize {
     BATCH as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_restart_skips_only_rows_the_index_holds_as_they_are() {
+        let follower = Follower::new(Position {
+            schema: SCHEMA_VERSION,
+            articles_since: 1_000,
+            tombstones_since: 0,
+            looked_at: 1_000_500,
+        });
+        assert!(follower.resumes());
+        let mut changes = Changes {
+            changed: vec![1, 2, 3, 4],
+            seen_at: HashMap::from([(1, 900), (2, 999), (3, 900), (4, 900)]),
+            ..Changes::default()
+        };
+        let indexed = HashMap::from([(1, 900), (2, 999), (3, 800)]);
+        follower.skip_indexed(&mut changes, &indexed);
+        // 1: held as it is. 2: written within the look's last seconds, perhaps twice.
+        // 3: the index holds an older version. 4: not in the index.
+        assert_eq!(changes.changed, vec![2, 3, 4]);
+
+        // A position saved before the look time was kept skips nothing.
+        let older = Follower::new(Position {
+            looked_at: 0,
+            ..follower.position()
+        });
+        let mut changes = Changes {
+            changed: vec![1],
+            seen_at: HashMap::from([(1, 900)]),
+            ..Changes::default()
+        };
+        older.skip_indexed(&mut changes, &indexed);
+        assert_eq!(changes.changed, vec![1]);
+        let saved: Position =
+            serde_json::from_str(r#"{"schema":1,"articles_since":1000,"tombstones_since":0}"#)
+                .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(saved.looked_at, 0);
+    }
 }

@@ -90,9 +90,21 @@ impl std::fmt::Display for Cursor {
 /// List totals, kept for a moment. Counting a category of thousands of articles reads its
 /// whole index range, and the home and category pages ask for the same few totals all the
 /// time; a write through this instance forgets them at once, other instances' within the
-/// lifetime.
+/// lifetime. A total past half its lifetime is counted again in the background while readers
+/// still get the kept one, so that under steady traffic no reader waits for a count.
 pub struct ListCounts {
-    totals: moka::sync::Cache<String, u64>,
+    totals: moka::sync::Cache<String, KeptTotal>,
+    lifetime: std::time::Duration,
+    /// Raised by every forgetting: a count begun before it is not kept.
+    generation: std::sync::atomic::AtomicU64,
+    /// The totals being counted again in the background.
+    refreshing: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct KeptTotal {
+    total: u64,
+    counted: std::time::Instant,
 }
 
 impl ListCounts {
@@ -102,11 +114,69 @@ impl ListCounts {
                 .max_capacity(10_000)
                 .time_to_live(lifetime)
                 .build(),
+            lifetime,
+            generation: std::sync::atomic::AtomicU64::new(0),
+            refreshing: std::sync::Mutex::new(std::collections::HashSet::new()),
         }
     }
 
     pub fn forget(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.totals.invalidate_all();
+    }
+
+    /// The number of articles `query` selects, counted at most a lifetime ago.
+    async fn total(
+        self: &Arc<Self>,
+        db: &DatabaseConnection,
+        key: String,
+        query: Select<article::Entity>,
+    ) -> ApiResult<u64> {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        if let Some(kept) = self.totals.get(&key) {
+            if kept.counted.elapsed() >= self.lifetime / 2 && self.begin_refresh(&key) {
+                let counts = self.clone();
+                let db = db.clone();
+                tokio::spawn(async move {
+                    if let Ok(total) = query.count(&db).await {
+                        counts.keep(&key, total, generation);
+                    }
+                    counts.end_refresh(&key);
+                });
+            }
+            return Ok(kept.total);
+        }
+        let total = query.count(db).await?;
+        self.keep(&key, total, generation);
+        Ok(total)
+    }
+
+    fn keep(&self, key: &str, total: u64, generation: u64) {
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation {
+            self.totals.insert(
+                key.to_owned(),
+                KeptTotal {
+                    total,
+                    counted: std::time::Instant::now(),
+                },
+            );
+        }
+    }
+
+    /// Whether this caller counts `key` again (nobody else is).
+    fn begin_refresh(&self, key: &str) -> bool {
+        self.refreshing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key.to_owned())
+    }
+
+    fn end_refresh(&self, key: &str) {
+        self.refreshing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(key);
     }
 }
 
@@ -244,7 +314,7 @@ pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
     engine: &Arc<Search>,
-    counts: &ListCounts,
+    counts: &Arc<ListCounts>,
     query: ListQuery,
     pagination: Pagination,
 ) -> ApiResult<Listed> {
@@ -290,14 +360,7 @@ pub async fn list(
     let filtered = article::Entity::find()
         .filter(status_condition(query.status, now))
         .filter(scope.clone());
-    let total = match counts.totals.get(&count_key) {
-        Some(total) => total,
-        None => {
-            let total = filtered.clone().count(db).await?;
-            counts.totals.insert(count_key, total);
-            total
-        }
-    };
+    let total = counts.total(db, count_key, filtered.clone()).await?;
     let mut page = sorted(filtered, query.sort, query.status);
     if let Some(mut after) = query.after {
         use article::Column as C;
