@@ -287,9 +287,10 @@ pub(super) struct Matches<'a> {
     pub allowed: Allowed<'a>,
     pub order: Order,
     pub depth: usize,
-    /// The query is a plain union of term queries, which block-max WAND ranks: counting then
-    /// runs apart, and ranking skips what cannot reach the page.
-    pub prunable: bool,
+    /// The query is a plain union of these terms, which block-max WAND ranks: counting then
+    /// runs apart (on the terms' postings as bitsets), and ranking skips what cannot reach
+    /// the page.
+    pub union_of: Option<Vec<Term>>,
     /// The score the earlier segments' best `depth` beat (as bits), so that a later segment
     /// starts its pruning there rather than from nothing. Segments are searched in order, so a
     /// later document that only ties it loses the tie anyway.
@@ -297,12 +298,17 @@ pub(super) struct Matches<'a> {
 }
 
 impl<'a> Matches<'a> {
-    pub fn new(allowed: Allowed<'a>, order: Order, depth: usize, prunable: bool) -> Self {
+    pub fn new(
+        allowed: Allowed<'a>,
+        order: Order,
+        depth: usize,
+        union_of: Option<Vec<Term>>,
+    ) -> Self {
         Self {
             allowed,
             order,
             depth,
-            prunable,
+            union_of,
             reached: AtomicU32::new(Score::MIN.to_bits()),
         }
     }
@@ -419,12 +425,8 @@ impl Collector for Matches<'_> {
                     }
                 }
             })?;
-        } else if self.prunable {
-            weight.for_each_no_score(reader, &mut |docs| {
-                for doc in docs {
-                    matches.count += u64::from(matches.allowed.allows(*doc));
-                }
-            })?;
+        } else if let Some(terms) = &self.union_of {
+            matches.count = count_union(reader, terms, &matches.allowed)?;
             let SegmentMatches {
                 allowed, key, best, ..
             } = &mut matches;
@@ -443,4 +445,47 @@ impl Collector for Matches<'_> {
         }
         Ok(matches.harvest())
     }
+}
+
+/// The number of allowed documents holding any of `terms`: their postings set in a bitset,
+/// then intersected with the allowed ones a word (64 documents) at a time.
+fn count_union(
+    reader: &SegmentReader,
+    terms: &[Term],
+    allowed: &SegmentAllowed,
+) -> tantivy::Result<u64> {
+    let mut union = BitSet::with_max_value(reader.max_doc());
+    for term in terms {
+        let postings = reader
+            .inverted_index(term.field())?
+            .read_block_postings(term, IndexRecordOption::Basic)?;
+        if let Some(mut block) = postings {
+            while !block.docs().is_empty() {
+                for doc in block.docs() {
+                    union.insert(*doc);
+                }
+                block.advance();
+            }
+        }
+    }
+    if let Some(alive) = &allowed.alive {
+        union.intersect_update(alive.bitset());
+    }
+    let buckets = union.max_value().div_ceil(64);
+    let mut count = 0;
+    for bucket in 0..buckets {
+        let mut docs = union.tinyset(bucket);
+        if let Some(visible) = &allowed.visible {
+            docs = docs.intersect(visible.tinyset(bucket));
+        }
+        match &allowed.published {
+            None => count += u64::from(docs.len()),
+            Some(_) => {
+                while let Some(low) = docs.pop_lowest() {
+                    count += u64::from(allowed.allows(bucket * 64 + low));
+                }
+            }
+        }
+    }
+    Ok(count)
 }

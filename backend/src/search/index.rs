@@ -486,6 +486,14 @@ impl SearchIndex {
             && category_clause.is_none()
             && query.excluded.is_empty()
             && matches!(query.required.as_slice(), [part] if part.words.len() == 1);
+        let union_of = prunable.then(|| {
+            let f = self.fields;
+            let word = &query.required[0].words[0];
+            [f.title, f.summary, f.body]
+                .into_iter()
+                .map(|field| Term::from_field_text(field, word))
+                .collect()
+        });
         let query: Box<dyn Query> = match query.required.as_slice() {
             [part] if query.excluded.is_empty() && category_clause.is_none() => {
                 self.part_query(part)
@@ -510,7 +518,7 @@ impl SearchIndex {
         let depth = if limit == 0 { 0 } else { offset + limit };
         let (total, best) = searcher.search(
             query.as_ref(),
-            &Matches::new(self.allowed(filter), order, depth, prunable),
+            &Matches::new(self.allowed(filter), order, depth, union_of),
         )?;
         let relevance = order == Order::Relevance;
         let addresses: Vec<(Option<Score>, DocAddress)> = best
@@ -616,7 +624,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let (_, found) = searcher.search(
             &BooleanQuery::new(clauses),
-            &Matches::new(self.allowed(&visible), Order::Newest, limit.max(1), false),
+            &Matches::new(self.allowed(&visible), Order::Newest, limit.max(1), None),
         )?;
         let mut titles = Vec::with_capacity(found.len());
         for (_, address) in found {
@@ -807,6 +815,41 @@ mod tests {
             assert_eq!(pruned.total, every.total);
             assert_eq!(ids(&pruned), ids(&every), "page at {offset}+{limit}");
         }
+
+        // With deletions and a publish-date range, counted and ranked the same both ways.
+        assert!(index.stage(&[], &[5, 50, 99], false).is_ok());
+        assert!(index.commit("{}").is_ok());
+        let ranged = Filter {
+            published_from: Some(at(200)),
+            ..public_at(5_000)
+        };
+        let expected = batches
+            .iter()
+            .flatten()
+            .filter(|model| ![5, 50, 99].contains(&model.id))
+            .filter(|model| {
+                model
+                    .published_at
+                    .is_some_and(|published| (200..=5_000).contains(&published.timestamp()))
+            })
+            .count() as u64;
+        for filter in [&ranged, &filter] {
+            let pruned = index
+                .search(&word, filter, Order::Relevance, 0, 10)
+                .unwrap_or_else(|error| panic!("{error:#}"));
+            let every = index
+                .search(&unpruned, filter, Order::Relevance, 0, 10)
+                .unwrap_or_else(|error| panic!("{error:#}"));
+            assert_eq!(pruned.total, every.total);
+            assert_eq!(
+                pruned.hits.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+                every.hits.iter().map(|(id, _)| *id).collect::<Vec<_>>()
+            );
+        }
+        let pruned = index
+            .search(&word, &ranged, Order::Relevance, 0, 10)
+            .unwrap_or_else(|error| panic!("{error:#}"));
+        assert_eq!(pruned.total, expected);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
