@@ -81,3 +81,18 @@ case_row "list: all articles, page 2000" "/api/v1/articles?page=2000"
 cursor=$(curl -sf "$base/api/v1/articles?page=1999" | python3 -c 'import sys, json; print(json.load(sys.stdin)["next_after"])')
 case_row "list: all articles, page 2000 by after=" "/api/v1/articles?after=$cursor"
 echo "server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status")"
+
+# What a site sees for a popular search: the same server with its micro-cache on (the default,
+# one second), so that each distinct search runs at most once a second.
+kill "$server"; wait "$server" 2>/dev/null || true
+PORTAL_ADDR="127.0.0.1:$port" "$binary" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 300); do
+    curl -sf "$base/readyz" > /dev/null && break
+    sleep 0.2
+done
+echo
+echo "the same, micro-cache on (the default)"
+case_row "search: common word 普法" "/api/v1/search?q=$(encode 普法)"
+case_row "search: phrase \"宪法宣传\"" "/api/v1/search?q=$(encode '"宪法宣传"')"
+case_row "suggest: 民法" "/api/v1/search/suggest?q=$(encode 民法)"

@@ -15,8 +15,8 @@ use portal_api::ArticleStatusFilter;
 use tantivy::{
     collector::TopDocs,
     query::{
-        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery,
-        TermQuery, TermSetQuery,
+        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
+        TermSetQuery,
     },
     schema::{
         DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -28,6 +28,7 @@ use tantivy::{
 
 use super::{
     collect::{Allowed, Matches, VisibleSets},
+    prefix::PrefixQuery,
     query::{ParsedQuery, Part},
     tokenizer::{query_words, IndexTokenizer, TOKENIZER_NAME},
 };
@@ -608,10 +609,7 @@ impl SearchIndex {
                 IndexRecordOption::Basic,
             ))
         } else {
-            Box::new(RegexQuery::from_pattern(
-                &format!("{}.*", regex::escape(&last.text)),
-                title,
-            )?)
+            Box::new(PrefixQuery::new(title, &last.text))
         };
         clauses.push((Occur::Must, last_query));
         let visible = Filter {

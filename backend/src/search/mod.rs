@@ -9,6 +9,7 @@ mod ask;
 mod collect;
 pub mod highlight;
 mod index;
+mod prefix;
 mod query;
 mod sync;
 pub mod tokenizer;
