@@ -32,7 +32,9 @@ pub fn sanitize_html(body: &str) -> String {
 pub fn plain_text(body: &str) -> String {
     // One pass (search cuts a snippet from every hit's body): tags dropped, the few entities
     // the editor writes decoded, runs of whitespace (and tag boundaries, so that paragraphs
-    // don't run together) made one space, none at either end.
+    // don't run together) made one space, none at either end. A stray `>` is dropped without
+    // joining what stood around it into an entity (`&am>p;` stays as written); sanitised
+    // bodies escape it anyway.
     const ENTITIES: [(&str, char); 6] = [
         ("&nbsp;", ' '),
         ("&lt;", '<'),
@@ -145,6 +147,8 @@ mod tests {
         }
         assert_eq!(plain_text("<p>普法</p><p>宣传</p>"), "普法 宣传");
         assert_eq!(plain_text("a&nbsp;&nbsp;b &amp;lt;"), "a b &lt;");
+        // Where the one pass differs from decoding after the markup is gone, on purpose.
+        assert_eq!(plain_text("&am>p;"), "&amp;");
     }
 
     #[test]

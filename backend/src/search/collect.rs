@@ -12,7 +12,7 @@ use std::{
     collections::{BinaryHeap, HashMap},
     ops::{Bound, RangeBounds},
     sync::{
-        atomic::{AtomicU32, Ordering as AtomicOrdering},
+        atomic::{AtomicU64, Ordering as AtomicOrdering},
         Arc, Mutex,
     },
 };
@@ -45,10 +45,19 @@ pub(super) struct VisibleSets {
     sets: Mutex<HashMap<(SegmentId, ArticleStatusFilter), Visible>>,
 }
 
-/// More than this many sets, and those of segments no longer searched are dropped.
+/// More than this many sets, and those of segments no longer searched are dropped (all of them
+/// if that is not enough).
 const VISIBLE_SETS_KEPT: usize = 64;
 
 impl VisibleSets {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<(SegmentId, ArticleStatusFilter), Visible>> {
+        self.sets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The documents of `segment` that `visibility` lets through at `now` (seconds); `None`
     /// when it lets every document through.
     fn get(
@@ -57,6 +66,7 @@ impl VisibleSets {
         status: Field,
         visibility: ArticleStatusFilter,
         now: i64,
+        live: &[SegmentId],
     ) -> tantivy::Result<Option<Arc<BitSet>>> {
         let wanted = match visibility {
             ArticleStatusFilter::Any => return Ok(None),
@@ -67,15 +77,12 @@ impl VisibleSets {
             ArticleStatusFilter::Archived => ArticleStatus::Archived,
         };
         let key = (segment.segment_id(), visibility);
-        let mut sets = self
-            .sets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(kept) = sets.get(&key) {
+        if let Some(kept) = self.lock().get(&key) {
             if kept.since <= now && kept.until.is_none_or(|until| now < until) {
                 return Ok(Some(kept.docs.clone()));
             }
         }
+        // Worked out without the lock: other searches go on meanwhile.
         let published_at = segment.fast_fields().date("published_at")?;
         let mut docs = BitSet::with_max_value(segment.max_doc());
         let mut until: Option<i64> = None;
@@ -109,8 +116,12 @@ impl VisibleSets {
             }
         }
         let docs = Arc::new(docs);
+        let mut sets = self.lock();
         if sets.len() >= VISIBLE_SETS_KEPT {
-            sets.clear();
+            sets.retain(|(segment, _), _| live.contains(segment));
+            if sets.len() >= VISIBLE_SETS_KEPT {
+                sets.clear();
+            }
         }
         sets.insert(
             key,
@@ -133,6 +144,8 @@ pub(super) struct Allowed<'a> {
     pub status: Field,
     pub visibility: ArticleStatusFilter,
     pub now: i64,
+    /// The segments of the searcher, to tell which kept sets are still of use.
+    pub live: Vec<SegmentId>,
     /// Publish time (seconds) bounds.
     pub published: Option<TimeBounds>,
 }
@@ -291,13 +304,26 @@ pub(super) struct Matches<'a> {
     /// runs apart (on the terms' postings as bitsets), and ranking skips what cannot reach
     /// the page.
     pub union_of: Option<Vec<Term>>,
-    /// The score the earlier segments' best `depth` beat (as bits), so that a later segment
-    /// starts its pruning there rather than from nothing. Segments are searched in order, so a
-    /// later document that only ties it loses the tie anyway.
-    pub reached: AtomicU32,
+    /// The score the earlier segments' best `depth` beat, so that a later segment starts its
+    /// pruning there rather than from nothing: the segment's ordinal in the high half, the
+    /// score's bits in the low. A later document that only ties the bar loses the tie to the
+    /// earlier ones anyway; the bar is only taken from a segment of a lower ordinal (the
+    /// searcher's default executor goes through them one by one, in order).
+    reached: AtomicU64,
 }
 
 impl<'a> Matches<'a> {
+    /// The bar an earlier segment set for `segment`.
+    fn bar_for(&self, segment: u32) -> Score {
+        let packed = self.reached.load(AtomicOrdering::Relaxed);
+        let from = (packed >> 32) as u32;
+        if packed == 0 || from >= segment {
+            Score::MIN
+        } else {
+            Score::from_bits(packed as u32)
+        }
+    }
+
     pub fn new(
         allowed: Allowed<'a>,
         order: Order,
@@ -309,7 +335,7 @@ impl<'a> Matches<'a> {
             order,
             depth,
             union_of,
-            reached: AtomicU32::new(Score::MIN.to_bits()),
+            reached: AtomicU64::new(0),
         }
     }
 }
@@ -377,6 +403,7 @@ impl Collector for Matches<'_> {
                     allowed.status,
                     allowed.visibility,
                     allowed.now,
+                    &allowed.live,
                 )?,
                 published: match allowed.published {
                     Some(bounds) => Some((fast.date("published_at")?, bounds)),
@@ -430,7 +457,7 @@ impl Collector for Matches<'_> {
             let SegmentMatches {
                 allowed, key, best, ..
             } = &mut matches;
-            let reached = Score::from_bits(self.reached.load(AtomicOrdering::Relaxed));
+            let reached = self.bar_for(segment);
             weight.for_each_pruning(reached, reader, &mut |doc, score| {
                 if allowed.allows(doc) {
                     best.offer(key.rank(doc, score, DocAddress::new(segment, doc)));
@@ -439,7 +466,10 @@ impl Collector for Matches<'_> {
             })?;
             // Only a full page of this segment's own sets a bar for the next ones.
             let bar = best.threshold().max(reached);
-            self.reached.store(bar.to_bits(), AtomicOrdering::Relaxed);
+            self.reached.store(
+                (u64::from(segment) << 32) | u64::from(bar.to_bits()),
+                AtomicOrdering::Relaxed,
+            );
         } else {
             weight.for_each(reader, &mut |doc, score| matches.take(doc, score))?;
         }

@@ -453,6 +453,13 @@ impl SearchIndex {
                 )
             });
         Allowed {
+            live: self
+                .reader
+                .searcher()
+                .segment_readers()
+                .iter()
+                .map(|segment| segment.segment_id())
+                .collect(),
             sets: &self.visible_sets,
             status: self.fields.status,
             visibility: filter.visibility,

@@ -105,6 +105,9 @@ pub struct ListCounts {
 struct KeptTotal {
     total: u64,
     counted: std::time::Instant,
+    /// The generation the count began in: a total kept just as a write forgot the others (the
+    /// two cannot be made one step) is not used.
+    generation: u64,
 }
 
 impl ListCounts {
@@ -134,7 +137,11 @@ impl ListCounts {
         query: Select<article::Entity>,
     ) -> ApiResult<u64> {
         let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
-        if let Some(kept) = self.totals.get(&key) {
+        if let Some(kept) = self
+            .totals
+            .get(&key)
+            .filter(|kept| kept.generation == generation)
+        {
             if kept.counted.elapsed() >= self.lifetime / 2 && self.begin_refresh(&key) {
                 let counts = self.clone();
                 let db = db.clone();
@@ -159,6 +166,7 @@ impl ListCounts {
                 KeptTotal {
                     total,
                     counted: std::time::Instant::now(),
+                    generation,
                 },
             );
         }
