@@ -212,8 +212,14 @@ async fn create_article(
     _editor: Editor,
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
-    let article = articles::create(&state.db, &state.categories, body.into_inner()).await?;
-    state.list_counts.forget();
+    let article = state
+        .list_counts
+        .after_change(articles::create(
+            &state.db,
+            &state.categories,
+            body.into_inner(),
+        ))
+        .await?;
     state.search.after_write().await;
     Ok(super::created(
         format!("/api/v1/articles/{}", article.id),
@@ -245,14 +251,15 @@ async fn update_article(
     id: web::Path<i32>,
     body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
-    let article = articles::update(
-        &state.db,
-        &state.categories,
-        id.into_inner(),
-        body.into_inner(),
-    )
-    .await?;
-    state.list_counts.forget();
+    let article = state
+        .list_counts
+        .after_change(articles::update(
+            &state.db,
+            &state.categories,
+            id.into_inner(),
+            body.into_inner(),
+        ))
+        .await?;
     state.search.after_write().await;
     Ok(web::Json(article))
 }
@@ -278,8 +285,10 @@ async fn delete_article(
     _editor: Editor,
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    articles::delete(&state.db, id.into_inner()).await?;
-    state.list_counts.forget();
+    state
+        .list_counts
+        .after_change(articles::delete(&state.db, id.into_inner()))
+        .await?;
     state.search.after_write().await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -353,10 +353,13 @@ impl SegmentMatches {
     fn take(&mut self, doc: DocId, score: Score) {
         if self.allowed.allows(doc) {
             self.count += 1;
-            let rank = self
-                .key
-                .rank(doc, score, DocAddress::new(self.segment, doc));
-            self.best.offer(rank);
+            // A page past the ranked depth needs the count only.
+            if self.best.size > 0 {
+                let rank = self
+                    .key
+                    .rank(doc, score, DocAddress::new(self.segment, doc));
+                self.best.offer(rank);
+            }
         }
     }
 }
@@ -445,11 +448,7 @@ impl Collector for Matches<'_> {
         if self.depth == 0 || !self.requires_scoring() {
             weight.for_each_no_score(reader, &mut |docs| {
                 for doc in docs {
-                    if self.depth == 0 {
-                        matches.count += u64::from(matches.allowed.allows(*doc));
-                    } else {
-                        matches.take(*doc, 0.0);
-                    }
+                    matches.take(*doc, 0.0);
                 }
             })?;
         } else if let Some(terms) = &self.union_of {

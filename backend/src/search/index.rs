@@ -23,7 +23,8 @@ use tantivy::{
         TextFieldIndexing, TextOptions, Value, STORED, STRING,
     },
     tokenizer::TextAnalyzer,
-    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term,
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, TantivyDocument,
+    Term,
 };
 
 use super::{
@@ -439,7 +440,7 @@ impl SearchIndex {
     }
 
     /// What `filter` lets a search return, for the collector.
-    fn allowed(&self, filter: &Filter) -> Allowed<'_> {
+    fn allowed(&self, filter: &Filter, searcher: &Searcher) -> Allowed<'_> {
         let secs = |at: DateTime<Utc>| instant(at).into_timestamp_secs();
         let published = (filter.published_from.is_some() || filter.published_before.is_some())
             .then(|| {
@@ -453,9 +454,7 @@ impl SearchIndex {
                 )
             });
         Allowed {
-            live: self
-                .reader
-                .searcher()
+            live: searcher
                 .segment_readers()
                 .iter()
                 .map(|segment| segment.segment_id())
@@ -526,7 +525,7 @@ impl SearchIndex {
         let depth = if limit == 0 { 0 } else { offset + limit };
         let (total, best) = searcher.search(
             query.as_ref(),
-            &Matches::new(self.allowed(filter), order, depth, union_of),
+            &Matches::new(self.allowed(filter, &searcher), order, depth, union_of),
         )?;
         let relevance = order == Order::Relevance;
         let addresses: Vec<(Option<Score>, DocAddress)> = best
@@ -629,7 +628,12 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let (_, found) = searcher.search(
             &BooleanQuery::new(clauses),
-            &Matches::new(self.allowed(&visible), Order::Newest, limit.max(1), None),
+            &Matches::new(
+                self.allowed(&visible, &searcher),
+                Order::Newest,
+                limit.max(1),
+                None,
+            ),
         )?;
         let mut titles = Vec::with_capacity(found.len());
         for (_, address) in found {

@@ -122,8 +122,8 @@ impl Search {
         let mut ids: Vec<i32> = changes
             .changed
             .iter()
-            .chain(&changes.deleted)
-            .copied()
+            .map(|(id, _)| *id)
+            .chain(changes.deleted.iter().copied())
             .collect();
         ids.sort_unstable();
         ids.dedup();

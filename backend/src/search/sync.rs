@@ -103,15 +103,14 @@ impl Position {
 /// What one look found: articles to (re)index and articles to drop.
 #[derive(Debug, Default)]
 pub struct Changes {
-    pub changed: Vec<i32>,
+    /// Articles written, with their `updated_at` as read (Unix seconds).
+    pub changed: Vec<(i32, i64)>,
     pub deleted: Vec<i32>,
     next: Option<Position>,
     /// When the look began (Unix milliseconds, this machine's clock).
     looked_at: i64,
     seen_articles: Vec<(i32, i64)>,
     seen_tombstones: Vec<(i32, i64)>,
-    /// Each changed article's `updated_at` as read (Unix seconds).
-    seen_at: HashMap<i32, i64>,
 }
 
 impl Changes {
@@ -188,8 +187,7 @@ impl Follower {
                 let seconds = at.timestamp();
                 next.articles_since = next.articles_since.max(seconds);
                 if self.seen_articles.get(id) != Some(&seconds) {
-                    changes.changed.push(*id);
-                    changes.seen_at.insert(*id, seconds);
+                    changes.changed.push((*id, seconds));
                     if seconds < settled_before {
                         changes.seen_articles.push((*id, seconds));
                     }
@@ -237,11 +235,9 @@ impl Follower {
     /// the same both times, and the look may have seen the first write only.
     pub fn skip_indexed(&self, changes: &mut Changes, indexed: &HashMap<i32, i64>) {
         let settled_before = self.position.looked_at.div_euclid(1000) - SAME_SECOND_GUARD;
-        let seen_at = &changes.seen_at;
-        changes.changed.retain(|id| match seen_at.get(id) {
-            Some(at) => !(*at < settled_before && indexed.get(id) == Some(at)),
-            None => true,
-        });
+        changes
+            .changed
+            .retain(|(id, at)| !(*at < settled_before && indexed.get(id) == Some(at)));
     }
 
     /// Where the next look starts: Unix seconds for articles, milliseconds for tombstones.
@@ -306,15 +302,14 @@ mod tests {
         });
         assert!(follower.resumes());
         let mut changes = Changes {
-            changed: vec![1, 2, 3, 4],
-            seen_at: HashMap::from([(1, 900), (2, 999), (3, 900), (4, 900)]),
+            changed: vec![(1, 900), (2, 999), (3, 900), (4, 900)],
             ..Changes::default()
         };
         let indexed = HashMap::from([(1, 900), (2, 999), (3, 800)]);
         follower.skip_indexed(&mut changes, &indexed);
         // 1: held as it is. 2: written within the look's last seconds, perhaps twice.
         // 3: the index holds an older version. 4: not in the index.
-        assert_eq!(changes.changed, vec![2, 3, 4]);
+        assert_eq!(changes.changed, vec![(2, 999), (3, 900), (4, 900)]);
 
         // A position saved before the look time was kept skips nothing.
         let older = Follower::new(Position {
@@ -322,12 +317,11 @@ mod tests {
             ..follower.position()
         });
         let mut changes = Changes {
-            changed: vec![1],
-            seen_at: HashMap::from([(1, 900)]),
+            changed: vec![(1, 900)],
             ..Changes::default()
         };
         older.skip_indexed(&mut changes, &indexed);
-        assert_eq!(changes.changed, vec![1]);
+        assert_eq!(changes.changed, vec![(1, 900)]);
         let saved: Position =
             serde_json::from_str(r#"{"schema":1,"articles_since":1000,"tombstones_since":0}"#)
                 .unwrap_or_else(|error| panic!("{error}"));

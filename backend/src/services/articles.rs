@@ -123,7 +123,15 @@ impl ListCounts {
         }
     }
 
-    pub fn forget(&self) {
+    /// Runs `change` (a write to the articles) and forgets the totals whatever the outcome, as
+    /// [`Remembered::after_change`](crate::services::remembered::Remembered::after_change) does.
+    pub async fn after_change<R>(&self, change: impl std::future::Future<Output = R>) -> R {
+        let outcome = change.await;
+        self.forget();
+        outcome
+    }
+
+    fn forget(&self) {
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.totals.invalidate_all();
@@ -485,6 +493,14 @@ struct BodiedRow {
     body: String,
 }
 
+/// The list-entry columns of the articles with these ids.
+fn summary_columns_of(ids: &[i32]) -> Select<article::Entity> {
+    article::Entity::find()
+        .filter(article::Column::Id.is_in(ids.to_vec()))
+        .select_only()
+        .columns(SUMMARY_COLUMNS)
+}
+
 /// The list entries of these articles, in no particular order; ids of articles deleted
 /// meanwhile are left out.
 async fn summaries(
@@ -496,10 +512,7 @@ async fn summaries(
         return Ok(Vec::new());
     }
     let all_categories = cache.all(db).await?;
-    let rows = article::Entity::find()
-        .filter(article::Column::Id.is_in(ids.to_vec()))
-        .select_only()
-        .columns(SUMMARY_COLUMNS)
+    let rows = summary_columns_of(ids)
         .into_model::<SummaryRow>()
         .all(db)
         .await?;
@@ -520,10 +533,7 @@ pub async fn summaries_with_bodies(
         return Ok(Vec::new());
     }
     let all_categories = cache.all(db).await?;
-    let rows = article::Entity::find()
-        .filter(article::Column::Id.is_in(ids.to_vec()))
-        .select_only()
-        .columns(SUMMARY_COLUMNS)
+    let rows = summary_columns_of(ids)
         .column(article::Column::Body)
         .into_model::<BodiedRow>()
         .all(db)
