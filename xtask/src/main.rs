@@ -35,7 +35,17 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+/// The checkout being built: the nearest folder around the current one that holds the frontend
+/// (`just` and `cargo run` start there). The path compiled in is only the fallback: a target
+/// folder shared by two checkouts (CI's, kept outside the clone) hands one checkout the xtask
+/// compiled in the other, and cargo does not rebuild it.
 fn workspace_root() -> anyhow::Result<PathBuf> {
+    let here = std::env::current_dir().context("reading the current folder")?;
+    if let Some(root) = here.ancestors().find(|folder| {
+        folder.join("Cargo.toml").is_file() && folder.join("frontend/index.html").is_file()
+    }) {
+        return Ok(root.to_path_buf());
+    }
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
