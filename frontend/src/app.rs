@@ -11,7 +11,7 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
-use crate::components::{Footer, Header, Navigation};
+use crate::components::{use_in_app_links, Footer, Header, Navigation};
 use crate::hooks::use_get;
 use crate::page_data::Preloaded;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
@@ -183,6 +183,7 @@ fn Portal() -> Html {
     };
 
     use_page_start();
+    use_in_app_links();
 
     html! {
         <ContextProvider<PortalContext> {context}>

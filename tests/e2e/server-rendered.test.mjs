@@ -122,6 +122,13 @@ test.describe('with JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: '普法动态' })).toBeVisible();
     expect(documents, 'navigation after hydration stays in the app').toBe(1);
     expect(reads.some((path) => path.startsWith('/api/v1/categories/')), reads.join(' ')).toBe(true);
+    // Every kind of link is taken by the one listener: a page of the pager, an article's title.
+    await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '第 2 页' }).click();
+    await page.waitForURL('**/category/pufa-dongtai?page=2');
+    await page.locator('main .article-list .article-title').first().click();
+    await page.waitForURL('**/article/*');
+    await expect(page.locator('.article-header h1')).toBeVisible();
+    expect(documents, 'pager and article links stay in the app too').toBe(1);
   });
 
   test('readers download the portal\'s bundle only; the console brings its own', async ({ page }) => {

@@ -5,7 +5,7 @@ use portal_api::ArticleSummary;
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{Highlighted, RouteLink};
+use crate::components::{highlighted, href};
 use crate::dates;
 use crate::state::use_portal;
 
@@ -38,9 +38,9 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         html! {
             <li key={article.id}>
                 <div class="article-line">
-                    <RouteLink to={Route::Article { id: article.id }} classes="article-title">
-                        <Highlighted text={article.title.clone()} query={props.query.clone()} />
-                    </RouteLink>
+                    <a href={href(&Route::Article { id: article.id }, &[])} class="article-title">
+                        { highlighted(&article.title, &props.query) }
+                    </a>
                     if props.categories {
                         <span class="article-category">{ format!("[{}]", article.category.name) }</span>
                     }
@@ -48,7 +48,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                 </div>
                 if props.summaries && !article.summary.is_empty() {
                     <p class="article-summary">
-                        <Highlighted text={article.summary.clone()} query={props.query.clone()} />
+                        { highlighted(&article.summary, &props.query) }
                     </p>
                 }
             </li>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::breadcrumb::Crumb;
-use crate::components::RouteLink;
+use crate::components::{aria_current, href};
 
 #[derive(Properties, PartialEq)]
 pub struct BreadcrumbProps {
@@ -18,9 +18,9 @@ pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
                 if index > 0 {
                     <span class="separator" aria-hidden="true">{ " > " }</span>
                 }
-                <RouteLink to={crumb.route.clone()} current={crumb.current}>
+                <a href={href(&crumb.route, &[])} aria-current={aria_current(crumb.current)}>
                     { crumb.label.clone() }
-                </RouteLink>
+                </a>
             </li>
         }
     });

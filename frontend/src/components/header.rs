@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{use_page_route, Route};
-use crate::components::{RouteLink, SearchForm};
+use crate::components::{href, SearchForm};
 use crate::dates;
 use crate::pagination::ListQuery;
 use crate::state::use_portal;
@@ -35,7 +35,7 @@ pub fn Header() -> Html {
             </div>
             <div class="masthead">
                 <div class="wrap">
-                    <RouteLink to={Route::Home} classes="brand">
+                    <a href={href(&Route::Home, &[])} class="brand">
                         <Emblem />
                         <span class="brand-text">
                             <span class="brand-name">{ site_name.clone() }</span>
@@ -43,7 +43,7 @@ pub fn Header() -> Html {
                                 { "弘扬法治精神 · 建设法治社会" }
                             </span>
                         </span>
-                    </RouteLink>
+                    </a>
                     <SearchForm input_id="header-search" landmark="站内搜索" initial={searched} classes="header-search" />
                 </div>
             </div>

@@ -4,17 +4,10 @@ use yew::prelude::*;
 
 use crate::highlight;
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    pub text: AttrValue,
-    /// The search words; nothing is marked when empty.
-    #[prop_or_default]
-    pub query: AttrValue,
-}
-
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    highlight::split(&props.text, &props.query)
+/// `text` with the words of `query` marked; nothing is marked when `query` is empty. A function
+/// rather than a component: every title of a list goes through it.
+pub fn highlighted(text: &str, query: &str) -> Html {
+    highlight::split(text, query)
         .into_iter()
         .map(|run| {
             if run.matched {

@@ -6,7 +6,7 @@ use portal_api::CategoryNode;
 use yew::prelude::*;
 
 use crate::app::{use_page_route, Route};
-use crate::components::RouteLink;
+use crate::components::{aria_current, href};
 use crate::hooks::Remote;
 use crate::sections;
 use crate::state::use_portal;
@@ -41,11 +41,9 @@ pub fn Navigation(props: &NavigationProps) -> Html {
     let child_link = |child: &CategoryNode| {
         html! {
             <li key={child.id}>
-                <RouteLink to={Route::Category { slug: child.slug.clone() }}
-                    classes={classes!(sections::is_on_path(&path, child.id).then_some("active"))}
-                    current={is_page(child)}>
+                <a href={href(&Route::Category { slug: child.slug.clone() }, &[])} class={classes!(sections::is_on_path(&path, child.id).then_some("active"))} aria-current={aria_current(is_page(child))}>
                     { child.name.clone() }
-                </RouteLink>
+                </a>
             </li>
         }
     };
@@ -54,9 +52,9 @@ pub fn Navigation(props: &NavigationProps) -> Html {
         let children = node.children.iter().map(&child_link);
         html! {
             <li class={classes!("nav-item", active.then_some("active"))} key={node.id}>
-                <RouteLink to={Route::Category { slug: node.slug.clone() }} current={is_page(node)}>
+                <a href={href(&Route::Category { slug: node.slug.clone() }, &[])} aria-current={aria_current(is_page(node))}>
                     { node.name.clone() }
-                </RouteLink>
+                </a>
                 if !node.children.is_empty() {
                     <ul class="nav-dropdown">{ for children }</ul>
                 }
@@ -101,7 +99,7 @@ pub fn Navigation(props: &NavigationProps) -> Html {
                 <div class="wrap">
                     <ul class="nav-list">
                         <li class={classes!("nav-item", home_current.then_some("active"))}>
-                            <RouteLink to={Route::Home} current={home_current}>{ "首页" }</RouteLink>
+                            <a href={href(&Route::Home, &[])} aria-current={aria_current(home_current)}>{ "首页" }</a>
                         </li>
                         { for top_level }
                         { state }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::RouteLink;
+use crate::components::{aria_current, href};
 use crate::pagination::{self, Slot};
 
 #[derive(Properties, PartialEq)]
@@ -43,30 +43,27 @@ pub fn Pager(props: &PagerProps) -> Html {
         .map(|slot| match slot {
             Slot::Page(number) => html! {
                 <li>
-                    <RouteLink to={props.route.clone()} query={props.query(number)}
-                        classes={classes!("page-link", (number == page).then_some("current"))}
-                        current={number == page}
-                        label={format!("第 {number} 页")}>
+                    <a href={href(&props.route, &props.query(number))} class={classes!("page-link", (number == page).then_some("current"))} aria-current={aria_current(number == page)} aria-label={format!("第 {number} 页")}>
                         { number }
-                    </RouteLink>
+                    </a>
                 </li>
             },
             Slot::Gap => html! { <li class="page-gap" aria-hidden="true">{ "…" }</li> },
         });
     let previous = if page > 1 {
         html! {
-            <RouteLink to={props.route.clone()} query={props.query(page - 1)} classes="page-link page-step">
+            <a href={href(&props.route, &props.query(page - 1))} class="page-link page-step">
                 { "上一页" }
-            </RouteLink>
+            </a>
         }
     } else {
         html! { <span class="page-link page-step disabled" aria-disabled="true">{ "上一页" }</span> }
     };
     let next = if page < props.total_pages {
         html! {
-            <RouteLink to={props.route.clone()} query={props.query(page + 1)} classes="page-link page-step">
+            <a href={href(&props.route, &props.query(page + 1))} class="page-link page-step">
                 { "下一页" }
-            </RouteLink>
+            </a>
         }
     } else {
         html! { <span class="page-link page-step disabled" aria-disabled="true">{ "下一页" }</span> }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::breadcrumb;
-use crate::components::{ArticleList, Breadcrumb, ErrorBox, Loading, RouteLink};
+use crate::components::{href, ArticleList, Breadcrumb, ErrorBox, Loading};
 use crate::dates;
 use crate::font_size::FontSize;
 use crate::hooks::{use_api, use_document_title, use_font_size, use_get, Remote};
@@ -168,7 +168,7 @@ fn Neighbour(props: &NeighbourProps) -> Html {
         <p>
             <span class="neighbour-label">{ format!("{}: ", props.label) }</span>
             if let Some(link) = &props.link {
-                <RouteLink to={Route::Article { id: link.id }}>{ link.title.clone() }</RouteLink>
+                <a href={href(&Route::Article { id: link.id }, &[])}>{ link.title.clone() }</a>
             } else {
                 <span class="muted">{ "没有了" }</span>
             }

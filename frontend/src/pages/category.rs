@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::breadcrumb;
-use crate::components::{ArticleList, Breadcrumb, ErrorBox, Loading, Pager, RouteLink};
+use crate::components::{aria_current, href, ArticleList, Breadcrumb, ErrorBox, Loading, Pager};
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pages::{NotFound, NOT_FOUND_TITLE};
 use crate::pagination::{ListQuery, PER_PAGE};
@@ -69,10 +69,9 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
         html! {
             <aside class="panel side-nav" aria-labelledby="side-nav-title">
                 <h2 class="panel-title" id="side-nav-title">
-                    <RouteLink to={Route::Category { slug: section.slug.clone() }}
-                        current={section.id == category.id}>
+                    <a href={href(&Route::Category { slug: section.slug.clone() }, &[])} aria-current={aria_current(section.id == category.id)}>
                         <span>{ section.name.clone() }</span>
-                    </RouteLink>
+                    </a>
                 </h2>
                 <SectionTree nodes={section.children.clone()} current={category.id} path={path_ids(&path)} />
             </aside>
@@ -87,7 +86,7 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
                 <ul>
                     { for detail.children.iter().map(|child| html! {
                         <li key={child.id}>
-                            <RouteLink to={Route::Category { slug: child.slug.clone() }}>{ child.name.clone() }</RouteLink>
+                            <a href={href(&Route::Category { slug: child.slug.clone() }, &[])}>{ child.name.clone() }</a>
                         </li>
                     }) }
                 </ul>
@@ -103,7 +102,7 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
         Remote::Ready(found) if found.items.is_empty() && page > 1 => html! {
             <p class="empty">
                 { format!("没有第 {page} 页。") }
-                <RouteLink to={route.clone()}>{ "返回第一页" }</RouteLink>
+                <a href={href(&route, &[])}>{ "返回第一页" }</a>
             </p>
         },
         Remote::Ready(found) => html! {
@@ -151,11 +150,9 @@ fn SectionTree(props: &SectionTreeProps) -> Html {
         <ul class="section-tree">
             { for props.nodes.iter().map(|node| html! {
                 <li key={node.id}>
-                    <RouteLink to={Route::Category { slug: node.slug.clone() }}
-                        classes={classes!(props.path.contains(&node.id).then_some("active"))}
-                        current={node.id == props.current}>
+                    <a href={href(&Route::Category { slug: node.slug.clone() }, &[])} class={classes!(props.path.contains(&node.id).then_some("active"))} aria-current={aria_current(node.id == props.current)}>
                         { node.name.clone() }
-                    </RouteLink>
+                    </a>
                     if !node.children.is_empty() {
                         <SectionTree nodes={node.children.clone()} current={props.current}
                             path={props.path.clone()} />

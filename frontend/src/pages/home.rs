@@ -5,7 +5,7 @@ use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, MostReadArticle, St
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{ArticleList, ErrorBox, Loading, RouteLink};
+use crate::components::{href, ArticleList, ErrorBox, Loading};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::services::articles;
@@ -64,7 +64,7 @@ fn Featured() -> Html {
                 <>
                     <article class="lead-story">
                         <h3>
-                            <RouteLink to={Route::Article { id: lead.id }}>{ lead.title.clone() }</RouteLink>
+                            <a href={href(&Route::Article { id: lead.id }, &[])}>{ lead.title.clone() }</a>
                         </h3>
                         <p class="lead-summary">{ lead.summary.clone() }</p>
                         <p class="lead-meta">
@@ -130,9 +130,9 @@ fn MostRead() -> Html {
                         <span class={classes!("rank", (index < 3).then_some("top"))} aria-hidden="true">
                             { index + 1 }
                         </span>
-                        <RouteLink to={Route::Article { id: entry.id }} classes="ranking-title">
+                        <a href={href(&Route::Article { id: entry.id }, &[])} class="ranking-title">
                             { entry.title.clone() }
-                        </RouteLink>
+                        </a>
                         <span class="ranking-hits">{ format!("{}次", entry.hits) }</span>
                     </li>
                 }) }
@@ -179,11 +179,11 @@ fn CategoryBlock(props: &CategoryBlockProps) -> Html {
         <section class="panel category-block" aria-labelledby={title_id.clone()}>
             <div class="panel-head">
                 <h2 class="panel-title" id={title_id}>
-                    <RouteLink to={route.clone()}><span>{ props.name.clone() }</span></RouteLink>
+                    <a href={href(&route, &[])}><span>{ props.name.clone() }</span></a>
                 </h2>
-                <RouteLink to={route} classes="more" label={format!("更多{}文章", props.name)}>
+                <a href={href(&route, &[])} class="more" aria-label={format!("更多{}文章", props.name)}>
                     { "更多 »" }
-                </RouteLink>
+                </a>
             </div>
             { content }
         </section>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{RouteLink, SearchForm};
+use crate::components::{href, SearchForm};
 use crate::hooks::use_document_title;
 use crate::state::use_section;
 
@@ -30,7 +30,7 @@ pub fn NotFound() -> Html {
             <p>{ "您访问的页面不存在,可能已被删除或地址有误。" }</p>
             <p>
                 { "您可以返回 " }
-                <RouteLink to={Route::Home}>{ "网站首页" }</RouteLink>
+                <a href={href(&Route::Home, &[])}>{ "网站首页" }</a>
                 { ",或搜索您要找的内容:" }
             </p>
             <SearchForm input_id="not-found-search" landmark="查找文章" classes="search-large" />

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, Routed};
-use crate::components::{ErrorBox, Loading, Pager, RouteLink, SearchForm};
+use crate::components::{aria_current, href, ErrorBox, Loading, Pager, SearchForm};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
@@ -105,10 +105,9 @@ pub fn SearchPage() -> Html {
     let filters = (!words.is_empty()).then(|| {
         let sort_link = |this: SearchSort, label: &'static str| {
             html! {
-                <RouteLink to={Route::Search} query={keep(&words, this, &category)}
-                    current={sort == this} classes={classes!("sort-option", (sort == this).then_some("active"))}>
+                <a href={href(&Route::Search, &keep(&words, this, &category))} class={classes!("sort-option", (sort == this).then_some("active"))} aria-current={aria_current(sort == this)}>
                     { label }
-                </RouteLink>
+                </a>
             }
         };
         html! {
@@ -154,9 +153,9 @@ pub fn SearchPage() -> Html {
                 html! {
                     <li key={article.id}>
                         <div class="article-line">
-                            <RouteLink to={Route::Article { id: article.id }} classes="article-title">
+                            <a href={href(&Route::Article { id: article.id }, &[])} class="article-title">
                                 { Html::from_html_unchecked(AttrValue::from(hit.title_highlight.clone())) }
-                            </RouteLink>
+                            </a>
                             <span class="article-category">{ format!("[{}]", article.category.name) }</span>
                             { for date }
                         </div>
