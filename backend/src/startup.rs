@@ -118,7 +118,7 @@ impl Application {
             site: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
             friend_links: crate::services::remembered::Remembered::new(PUBLIC_READS_KEPT),
             search,
-            list_counts: std::sync::Arc::new(crate::services::articles::ListCounts::new(
+            list_memory: std::sync::Arc::new(crate::services::articles::ListMemory::new(
                 PUBLIC_READS_KEPT,
             )),
             media: Arc::new(media),

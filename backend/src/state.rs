@@ -11,7 +11,7 @@ use crate::{
     hits::HitCounter,
     http::TrustedProxies,
     search::Search,
-    services::{articles::ListCounts, categories::CategoryCache, remembered::Remembered},
+    services::{articles::ListMemory, categories::CategoryCache, remembered::Remembered},
     storage::MediaStore,
 };
 
@@ -31,7 +31,7 @@ pub struct AppState {
     /// The full-text index of this instance.
     pub search: Arc<Search>,
     /// List totals, kept for a moment.
-    pub list_counts: Arc<ListCounts>,
+    pub list_memory: Arc<ListMemory>,
     /// Uploaded images and attachments.
     pub media: Arc<MediaStore>,
     /// The largest upload, in bytes.

@@ -316,7 +316,7 @@ async fn build(
                 &state.db,
                 &state.categories,
                 &state.search,
-                &state.list_counts,
+                &state.list_memory,
                 articles::ListQuery {
                     category: Some(detail.category.slug.clone()),
                     include_descendants: true,

@@ -119,7 +119,7 @@ pub(crate) async fn read_list(
         &state.db,
         &state.categories,
         &state.search,
-        &state.list_counts,
+        &state.list_memory,
         query,
         pagination,
     )
@@ -213,7 +213,7 @@ async fn create_article(
     body: JsonBody<NewArticle>,
 ) -> ApiResult<HttpResponse> {
     let article = state
-        .list_counts
+        .list_memory
         .after_change(articles::create(
             &state.db,
             &state.categories,
@@ -252,7 +252,7 @@ async fn update_article(
     body: JsonBody<ArticlePatch>,
 ) -> ApiResult<web::Json<Article>> {
     let article = state
-        .list_counts
+        .list_memory
         .after_change(articles::update(
             &state.db,
             &state.categories,
@@ -286,7 +286,7 @@ async fn delete_article(
     id: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
     state
-        .list_counts
+        .list_memory
         .after_change(articles::delete(&state.db, id.into_inner()))
         .await?;
     state.search.after_write().await;

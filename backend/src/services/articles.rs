@@ -87,13 +87,19 @@ impl std::fmt::Display for Cursor {
     }
 }
 
-/// List totals, kept for a moment. Counting a category of thousands of articles reads its
-/// whole index range, and the home and category pages ask for the same few totals all the
-/// time; a write through this instance forgets them at once, other instances' within the
-/// lifetime. A total past half its lifetime is counted again in the background while readers
-/// still get the kept one, so that under steady traffic no reader waits for a count.
-pub struct ListCounts {
+/// What the lists remember for a moment: their totals and where their deep pages begin.
+/// Counting a category of thousands of articles reads its whole index range, and the home and
+/// category pages ask for the same few totals all the time; a page far down a list by number
+/// (`?page=2000`) would walk the index past every article before it. A write through this
+/// instance forgets both at once, other instances' writes (and a scheduled article falling
+/// due) show within the lifetime. A total past half its lifetime is counted again in the
+/// background while readers still get the kept one, so that under steady traffic no reader
+/// waits for a count.
+pub struct ListMemory {
     totals: moka::sync::Cache<String, KeptTotal>,
+    /// By list and position (a multiple of [`ANCHOR_STRIDE`]): the cursor of the article just
+    /// before that position, from which a deep page is read as a short walk.
+    anchors: moka::sync::Cache<(String, u64), KeptAnchor>,
     lifetime: std::time::Duration,
     /// Raised by every forgetting: a count begun before it is not kept.
     generation: std::sync::atomic::AtomicU64,
@@ -110,10 +116,24 @@ struct KeptTotal {
     generation: u64,
 }
 
-impl ListCounts {
+/// Rows between two remembered positions of a list: a page by number is read from the
+/// position at or before it, walking at most this many rows more.
+const ANCHOR_STRIDE: u64 = 1_000;
+
+#[derive(Debug, Clone, Copy)]
+struct KeptAnchor {
+    cursor: Cursor,
+    generation: u64,
+}
+
+impl ListMemory {
     pub fn new(lifetime: std::time::Duration) -> Self {
         Self {
             totals: moka::sync::Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(lifetime)
+                .build(),
+            anchors: moka::sync::Cache::builder()
                 .max_capacity(10_000)
                 .time_to_live(lifetime)
                 .build(),
@@ -135,6 +155,49 @@ impl ListCounts {
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.totals.invalidate_all();
+        self.anchors.invalidate_all();
+    }
+
+    /// The cursor of the article just before `position` (a multiple of [`ANCHOR_STRIDE`]) in the
+    /// list `key`, remembered or found by `walk(from, skip)`: the cursor `skip` articles after
+    /// the cursor `from` (after the list's start when `None`). The walk starts from the
+    /// nearest position remembered before this one, so a reader paging down a long list walks
+    /// each stretch once. `None` when the list is shorter.
+    async fn anchor<W, Fut>(&self, key: &str, position: u64, walk: W) -> ApiResult<Option<Cursor>>
+    where
+        W: FnOnce(Option<Cursor>, u64) -> Fut,
+        Fut: std::future::Future<Output = ApiResult<Option<Cursor>>>,
+    {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        let kept = |position: u64| {
+            self.anchors
+                .get(&(key.to_owned(), position))
+                .filter(|kept| kept.generation == generation)
+                .map(|kept| kept.cursor)
+        };
+        if let Some(cursor) = kept(position) {
+            return Ok(Some(cursor));
+        }
+        let mut from = (None, 0);
+        let mut lower = position;
+        while lower > ANCHOR_STRIDE {
+            lower -= ANCHOR_STRIDE;
+            if let Some(cursor) = kept(lower) {
+                from = (Some(cursor), lower);
+                break;
+            }
+        }
+        // The article just before `position` is the one at index `position - 1`.
+        let Some(cursor) = walk(from.0, position - 1 - from.1).await? else {
+            return Ok(None);
+        };
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation {
+            self.anchors.insert(
+                (key.to_owned(), position),
+                KeptAnchor { cursor, generation },
+            );
+        }
+        Ok(Some(cursor))
     }
 
     /// The number of articles `query` selects, counted at most a lifetime ago.
@@ -330,7 +393,7 @@ pub async fn list(
     db: &DatabaseConnection,
     cache: &CategoryCache,
     engine: &Arc<Search>,
-    counts: &Arc<ListCounts>,
+    counts: &Arc<ListMemory>,
     query: ListQuery,
     pagination: Pagination,
 ) -> ApiResult<Listed> {
@@ -376,16 +439,22 @@ pub async fn list(
     let filtered = article::Entity::find()
         .filter(status_condition(query.status, now))
         .filter(scope.clone());
-    let total = counts.total(db, count_key, filtered.clone()).await?;
-    let mut page = sorted(filtered, query.sort, query.status);
-    if let Some(mut after) = query.after {
+    let total = counts
+        .total(db, count_key.clone(), filtered.clone())
+        .await?;
+    let past_only = matches!(query.status, ArticleStatusFilter::Public)
+        && !matches!(query.sort, ArticleSort::Oldest);
+    // The list in its order, after `after` when given.
+    let ordered_after = |after: Option<Cursor>| {
         use article::Column as C;
-        // Newest first from a cursor that is not in the future, "published before the
-        // cursor" implies "published by now": only that one bound is given, so SQLite reads
-        // the index from the cursor on (it takes one upper bound per range, and the other
-        // would make it walk from now down to the cursor).
-        let past_only = matches!(query.status, ArticleStatusFilter::Public)
-            && !matches!(query.sort, ArticleSort::Oldest);
+        let Some(mut after) = after else {
+            return sorted(filtered.clone(), query.sort, query.status);
+        };
+        let mut list = sorted(filtered.clone(), query.sort, query.status);
+        // Newest first from a cursor that is not in the future, "published before the cursor"
+        // implies "published by now": only that one bound is given, so SQLite reads the index
+        // from the cursor on (it takes one upper bound per range, and the other would make it
+        // walk from now down to the cursor).
         if past_only {
             if after.published_at > now {
                 after = Cursor {
@@ -395,18 +464,52 @@ pub async fn list(
             }
             let published = article::Entity::find()
                 .filter(C::Status.eq(ArticleStatus::Published.as_str()))
-                .filter(scope);
-            page = sorted(published, query.sort, query.status);
+                .filter(scope.clone());
+            list = sorted(published, query.sort, query.status);
         }
         // A row-value comparison, which the databases read as one range of the index.
         let ours = Expr::tuple([Expr::col(C::PublishedAt).into(), Expr::col(C::Id).into()]);
         let theirs = Expr::tuple([Expr::value(after.published_at), Expr::value(after.id)]);
-        page = page.filter(match query.sort {
+        list.filter(match query.sort {
             ArticleSort::Oldest => ours.gt(theirs),
             _ => ours.lt(theirs),
-        });
+        })
+    };
+    let mut after = query.after;
+    let mut skip = if after.is_some() {
+        0
     } else {
-        page = page.offset(pagination.offset());
+        pagination.offset()
+    };
+    // A deep page by number starts from the remembered position at or before it: the walk
+    // past every article before it would take milliseconds per page at tens of thousands.
+    if by_time && skip >= ANCHOR_STRIDE && skip < total {
+        let position = skip / ANCHOR_STRIDE * ANCHOR_STRIDE;
+        let list_key = format!("{count_key}|{:?}", query.sort);
+        let walk = |from: Option<Cursor>, skip: u64| async move {
+            let found: Option<(Option<DateTime<Utc>>, i32)> = ordered_after(from)
+                .select_only()
+                .columns([article::Column::PublishedAt, article::Column::Id])
+                .offset(skip)
+                .limit(1)
+                .into_tuple()
+                .one(db)
+                .await?;
+            Ok(found.and_then(|(published_at, id)| {
+                Some(Cursor {
+                    published_at: published_at?,
+                    id,
+                })
+            }))
+        };
+        if let Some(cursor) = counts.anchor(&list_key, position, walk).await? {
+            after = Some(cursor);
+            skip -= position;
+        }
+    }
+    let mut page = ordered_after(after);
+    if skip > 0 {
+        page = page.offset(skip);
     }
     // One more than the page: whether another page follows.
     let mut rows = page

@@ -1,6 +1,7 @@
 //! `GET /api/v1/articles?after=`: keyset pages, next to page numbers, for deep lists.
 
 use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, NewArticle};
+use portal_backend::services::demo;
 use portal_tests::{on_every_database, published, TestApp};
 
 fn ids(page: &ArticlePage) -> Vec<i32> {
@@ -68,6 +69,38 @@ on_every_database! {
             ..Default::default()
         };
         assert_eq!(walk_by_cursor(&app, &in_category).await, walk_by_number(&app, &in_category).await);
+    }
+
+    async fn deep_pages_by_number_match_the_cursor_walk_before_and_after_a_write(app: TestApp) {
+        // Past a thousand articles a page by number starts from a remembered position
+        // instead of walking the list from its start.
+        demo::fill(&app.db, 2_600).await.expect("filling the list");
+        let token = app.editor_token().await;
+        let category = app.category_id("tongzhi-gonggao").await;
+        for sort in [ArticleSort::Newest, ArticleSort::Oldest] {
+            let first = ArticleListQuery { per_page: Some(100), sort: Some(sort), ..Default::default() };
+            let deep = |page| ArticleListQuery { page: Some(page), ..first.clone() };
+            // A deep page asked for first, before any position is remembered.
+            let page_25 = ids(&app.api().list_articles(&deep(25)).await.ok());
+            let by_cursor = walk_by_cursor(&app, &first).await;
+            assert!(by_cursor.len() > 3_000, "{}", by_cursor.len());
+            assert_eq!(page_25, by_cursor[2_400..2_500], "{sort:?}");
+            assert_eq!(walk_by_number(&app, &first).await, by_cursor, "{sort:?}");
+
+            // A new article moves every later one down a place: the remembered positions
+            // are forgotten with the write.
+            let at = match sort {
+                ArticleSort::Oldest => chrono::Utc::now() - chrono::Duration::days(365 * 30),
+                _ => chrono::Utc::now() - chrono::Duration::minutes(1),
+            };
+            let new = NewArticle { published_at: Some(at), ..published("排在最前的新文章", category) };
+            let created = app.api_as(&token).create_article(&new).await.ok_with(201).id;
+            let moved = ids(&app.api().list_articles(&deep(25)).await.ok());
+            assert_eq!(moved[0], by_cursor[2_399], "{sort:?}");
+            let by_cursor = walk_by_cursor(&app, &first).await;
+            assert_eq!(by_cursor[0], created, "{sort:?}");
+            assert_eq!(walk_by_number(&app, &first).await, by_cursor, "{sort:?}");
+        }
     }
 
     async fn cursors_are_checked(app: TestApp) {
