@@ -258,6 +258,7 @@ fn serve(
     let origin = web::Data::new(crate::pages::SiteOrigin::new(settings.public_url.as_ref()));
     let page_reads = web::Data::new(crate::pages::render::PageReads::default());
     let static_dir = settings.static_dir.clone();
+    let built_files = web::Data::new(crate::pages::assets::BuiltFiles::load(&static_dir));
     let cors_origins = settings.cors_origins.clone();
     let (proxies, log_full_ip) = (settings.trusted_proxies.clone(), settings.log_full_ip);
     let mut server = HttpServer::new(move || {
@@ -282,7 +283,10 @@ fn serve(
             .configure(crate::pages::feeds::configure)
             .configure(crate::pages::counter::configure)
             .configure(crate::routes::media::configure_files)
-            .service(crate::pages::shell::service(&static_dir))
+            .service(crate::pages::shell::service(
+                &static_dir,
+                built_files.clone(),
+            ))
             .wrap(from_fn(fallback::problem_details))
             .wrap(from_fn(security::security_headers))
             .wrap(Compress::default())

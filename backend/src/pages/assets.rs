@@ -3,8 +3,15 @@
 //! brotli or gzip copy `just build-frontend` compressed at its best level beside each one
 //! (`.br`, `.gz`) when the browser accepts it: the wasm crosses the network about a fifth smaller
 //! than the server's on-the-fly gzip makes it, and no request pays for compressing it.
+//!
+//! They are read into memory once, at start (a few megabytes): a file opened and read on the
+//! blocking pool for every request made the 26 KB stylesheet cost as much as a rendered page.
+//! A file the build wrote after the start is still sent from the folder.
 
-use std::path::{Path, PathBuf};
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+};
 
 use actix_files::NamedFile;
 use actix_web::{
@@ -12,14 +19,100 @@ use actix_web::{
     http::header::{self, ContentEncoding, HeaderValue},
     web, HttpRequest, HttpResponse,
 };
+use bytes::Bytes;
 
 /// What a content-named file's address looks like (the xtask writes a 16-digit hash).
 const CONTENT_NAMED: &str = r"{file:[a-z-]+-[0-9a-f]{16}(?:_bg\.wasm|\.js|\.css)}";
 
-pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
+/// A built file is never larger than this (the portal's wasm is under one megabyte); anything
+/// larger in the folder is left on disk.
+const LARGEST_KEPT: u64 = 16 * 1024 * 1024;
+
+const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+
+/// The content-named files of the built portal, as read at start.
+#[derive(Default)]
+pub struct BuiltFiles(HashMap<String, BuiltFile>);
+
+struct BuiltFile {
+    content_type: HeaderValue,
+    plain: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+}
+
+impl BuiltFiles {
+    /// Reads every content-named file of `static_dir` with its compressed copies (none when the
+    /// portal is not built).
+    pub fn load(static_dir: &Path) -> Self {
+        let Ok(entries) = std::fs::read_dir(static_dir) else {
+            return Self::default();
+        };
+        let read = |path: &Path| {
+            let small = std::fs::metadata(path)
+                .is_ok_and(|meta| meta.is_file() && meta.len() <= LARGEST_KEPT);
+            small
+                .then(|| std::fs::read(path).ok().map(Bytes::from))
+                .flatten()
+        };
+        let mut files = HashMap::new();
+        for entry in entries.flatten() {
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            if !is_content_named(&name) {
+                continue;
+            }
+            let path = entry.path();
+            let Some(plain) = read(&path) else {
+                continue;
+            };
+            let content_type = HeaderValue::from_str(content_type(&path).as_ref())
+                .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+            let file = BuiltFile {
+                content_type,
+                plain,
+                brotli: read(&with_suffix(&path, "br")),
+                gzip: read(&with_suffix(&path, "gzip")),
+            };
+            files.insert(name, file);
+        }
+        Self(files)
+    }
+}
+
+/// Whether `name` is a file name the build gives by content (`style-0123456789abcdef.css`).
+fn is_content_named(name: &str) -> bool {
+    let Some(stem) = [".css", ".js", "_bg.wasm"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    let Some((base, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    !base.is_empty()
+        && base.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && hash.len() == 16
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn content_type(path: &Path) -> mime::Mime {
+    actix_files::file_extension_to_mime(
+        path.extension()
+            .and_then(|extension| extension.to_str())
+            .unwrap_or_default(),
+    )
+}
+
+pub fn service(static_dir: &Path, built: web::Data<BuiltFiles>) -> impl HttpServiceFactory {
     let static_dir = web::Data::new(static_dir.to_path_buf());
     web::resource(format!("/{CONTENT_NAMED}"))
         .app_data(static_dir)
+        .app_data(built)
         .route(web::get().to(handle))
         .route(web::head().to(handle))
 }
@@ -27,24 +120,75 @@ pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
 async fn handle(
     request: HttpRequest,
     static_dir: web::Data<PathBuf>,
+    built: web::Data<BuiltFiles>,
     file: web::Path<String>,
 ) -> HttpResponse {
-    send(&request, &static_dir, &file).await
+    match built.0.get(file.as_str()) {
+        Some(kept) => send_kept(&request, &file, kept),
+        None => send_from_disk(&request, &static_dir, &file).await,
+    }
 }
 
-async fn send(request: &HttpRequest, static_dir: &Path, file: &str) -> HttpResponse {
-    let plain = static_dir.join(file);
-    let content_type = actix_files::file_extension_to_mime(
-        plain
-            .extension()
-            .and_then(|extension| extension.to_str())
-            .unwrap_or_default(),
-    );
-    let accepted = request
+fn accepted_encoding(request: &HttpRequest) -> &str {
+    request
         .headers()
         .get(header::ACCEPT_ENCODING)
         .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn send_kept(request: &HttpRequest, name: &str, file: &BuiltFile) -> HttpResponse {
+    let accepted = accepted_encoding(request);
+    let (body, encoding) = [
+        ("br", file.brotli.as_ref(), ContentEncoding::Brotli),
+        ("gzip", file.gzip.as_ref(), ContentEncoding::Gzip),
+    ]
+    .into_iter()
+    .find_map(|(coding, body, encoding)| {
+        body.filter(|_| accepts(accepted, coding))
+            .map(|body| (body, Some(encoding)))
+    })
+    .unwrap_or((&file.plain, None));
+    // The name is the content's hash; each coding of it is a representation of its own.
+    let etag = format!(
+        "\"{name}{}\"",
+        encoding.map_or("", |encoding| match encoding {
+            ContentEncoding::Brotli => ".br",
+            _ => ".gz",
+        })
+    );
+    let unchanged = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|wanted| {
+            wanted.split(',').any(|tag| {
+                matches!(tag.trim().trim_start_matches("W/"), "*")
+                    || tag.trim().trim_start_matches("W/") == etag
+            })
+        });
+    let mut response = if unchanged {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header((header::CACHE_CONTROL, IMMUTABLE))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+        .insert_header((header::ETAG, etag));
+    if unchanged {
+        return response.finish();
+    }
+    response.insert_header((header::CONTENT_TYPE, file.content_type.clone()));
+    if let Some(encoding) = encoding {
+        response.insert_header((header::CONTENT_ENCODING, encoding.to_header_value()));
+    }
+    response.body(body.clone())
+}
+
+async fn send_from_disk(request: &HttpRequest, static_dir: &Path, file: &str) -> HttpResponse {
+    let plain = static_dir.join(file);
+    let accepted = accepted_encoding(request);
     let compressed = [
         ("br", ContentEncoding::Brotli),
         ("gzip", ContentEncoding::Gzip),
@@ -65,14 +209,11 @@ async fn send(request: &HttpRequest, static_dir: &Path, file: &str) -> HttpRespo
             .body("not found");
     };
     let mut response = file
-        .set_content_type(content_type)
+        .set_content_type(content_type(&plain))
         .disable_content_disposition()
         .into_response(request);
     let headers = response.headers_mut();
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
+    headers.insert(header::CACHE_CONTROL, IMMUTABLE);
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     response
 }
@@ -104,7 +245,20 @@ fn accepts(accept_encoding: &str, coding: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::accepts;
+    use super::{accepts, is_content_named};
+
+    #[test]
+    fn content_named_files_are_told_from_others() {
+        assert!(is_content_named("style-d454c9c6e1202c63.css"));
+        assert!(is_content_named("portal-frontend-deaf4b2b6c313985_bg.wasm"));
+        assert!(is_content_named("portal-console-7cc6437005bd8c56.js"));
+        assert!(!is_content_named("index.html"));
+        assert!(!is_content_named("style-d454c9c6e1202c63.css.br"));
+        assert!(!is_content_named("style-D454C9C6E1202C63.css"));
+        assert!(!is_content_named("style-d454c9.css"));
+        assert!(!is_content_named("-d454c9c6e1202c63.css"));
+        assert!(!is_content_named("../x-d454c9c6e1202c63.css"));
+    }
 
     #[test]
     fn accepted_codings_are_read_with_their_weights() {

@@ -46,8 +46,12 @@ struct Shells {
     console: Shell,
 }
 
-/// The portal's files with the page fallback.
-pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
+/// The portal's files (the content-named ones as read at start: `built_files`) with the page
+/// fallback.
+pub fn service(
+    static_dir: &Path,
+    built_files: web::Data<super::assets::BuiltFiles>,
+) -> impl HttpServiceFactory {
     let read = |name: &str| std::fs::read_to_string(static_dir.join(name)).ok();
     let (portal, console) = (read("index.html"), read("console.html"));
     let built = portal.is_some() && console.is_some();
@@ -84,7 +88,7 @@ pub fn service(static_dir: &Path) -> impl HttpServiceFactory {
         let shells = Rc::clone(&shells);
         async move { page_or_404(&request, &shells).await }
     }));
-    (home, super::assets::service(static_dir), files)
+    (home, super::assets::service(static_dir, built_files), files)
 }
 
 /// `index.html` as built, split where each page's head goes (its own `<title>` and

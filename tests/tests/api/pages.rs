@@ -472,3 +472,65 @@ on_every_database! {
         assert_eq!(links[0], format!("https://pufa.example.gov.cn/article/{later}"));
     }
 }
+
+/// The built portal's content-named files are sent from memory, as the compressed copy the
+/// browser accepts, with a year's caching and an ETag per coding; one written after the start
+/// is still found in the folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn built_files_are_sent_in_the_coding_the_browser_accepts() {
+    let dir = shell_dir();
+    let name = "style-0123456789abcdef.css";
+    std::fs::write(dir.join(name), "body { color: #222 }").unwrap();
+    std::fs::write(dir.join(format!("{name}.br")), "brotli bytes").unwrap();
+    std::fs::write(dir.join(format!("{name}.gz")), "gzip bytes").unwrap();
+    let app = TestApp::spawn_with(portal_tests::Backend::Sqlite, |settings| {
+        settings.static_dir = dir.clone();
+    })
+    .await;
+    let fetch = |accept: &'static str, etag: Option<String>| {
+        let mut request = app
+            .client
+            .get(app.url(&format!("/{name}")))
+            .header("accept-encoding", accept);
+        if let Some(etag) = etag {
+            request = request.header("if-none-match", etag);
+        }
+        TestApp::read(request)
+    };
+    for (accept, body, coding) in [
+        ("gzip, deflate, br, zstd", "brotli bytes", Some("br")),
+        ("gzip", "gzip bytes", Some("gzip")),
+        ("br;q=0, identity", "body { color: #222 }", None),
+    ] {
+        let reply = fetch(accept, None).await;
+        assert_eq!(reply.status, 200, "{accept}");
+        assert_eq!(reply.text, body, "{accept}");
+        assert_eq!(reply.header("content-encoding"), coding, "{accept}");
+        assert_eq!(reply.header("content-type"), Some("text/css"), "{accept}");
+        assert_eq!(
+            reply.header("cache-control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(reply.header("vary"), Some("Accept-Encoding"));
+        let etag = reply.header("etag").expect("an ETag").to_owned();
+        let again = fetch(accept, Some(etag.clone())).await;
+        assert_eq!(again.status, 304, "{accept}");
+        assert_eq!(again.text, "");
+        assert_eq!(again.header("etag"), Some(etag.as_str()));
+    }
+    // Another coding's tag is another representation.
+    let brotli_tag = fetch("br", None).await.header("etag").unwrap().to_owned();
+    assert_eq!(fetch("gzip", Some(brotli_tag)).await.status, 200);
+
+    // Written by a build after the start: read from the folder.
+    let later = "portal-frontend-fedcba9876543210.js";
+    std::fs::write(dir.join(later), "export default 1;").unwrap();
+    let reply = app.get(&format!("/{later}")).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.text, "export default 1;");
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_eq!(app.get("/style-ffffffffffffffff.css").await.status, 404);
+}
