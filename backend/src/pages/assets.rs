@@ -149,23 +149,25 @@ fn send_kept(request: &HttpRequest, name: &str, file: &BuiltFile) -> HttpRespons
             .map(|body| (body, Some(encoding)))
     })
     .unwrap_or((&file.plain, None));
-    // The name is the content's hash; each coding of it is a representation of its own.
-    let etag = format!(
-        "\"{name}{}\"",
-        encoding.map_or("", |encoding| match encoding {
-            ContentEncoding::Brotli => ".br",
-            _ => ".gz",
-        })
-    );
+    // The name is the content's hash; each coding of it is a representation of its own. The
+    // plain file's tag is weak: the server may still compress it on the way (for a browser
+    // that takes neither brotli nor the `.gz` copy), and those bytes are not the file's.
+    let etag = match encoding {
+        Some(ContentEncoding::Brotli) => format!("\"{name}.br\""),
+        Some(_) => format!("\"{name}.gz\""),
+        None => format!("W/\"{name}\""),
+    };
+    // If-None-Match compares weakly (RFC 9110, 13.1.2).
+    let opaque = etag.trim_start_matches("W/");
     let unchanged = request
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
         .is_some_and(|wanted| {
-            wanted.split(',').any(|tag| {
-                matches!(tag.trim().trim_start_matches("W/"), "*")
-                    || tag.trim().trim_start_matches("W/") == etag
-            })
+            wanted
+                .split(',')
+                .map(|tag| tag.trim().trim_start_matches("W/"))
+                .any(|tag| tag == "*" || tag == opaque)
         });
     let mut response = if unchanged {
         HttpResponse::NotModified()

@@ -337,6 +337,17 @@ fn status_condition(filter: ArticleStatusFilter, now: DateTime<Utc>) -> Conditio
     }
 }
 
+/// Whether every article a list with this status filter shows has a publish time (drafts,
+/// archived articles and "any" may have none).
+fn always_dated(status: ArticleStatusFilter) -> bool {
+    matches!(
+        status,
+        ArticleStatusFilter::Public
+            | ArticleStatusFilter::Published
+            | ArticleStatusFilter::Scheduled
+    )
+}
+
 fn sorted(
     query: Select<article::Entity>,
     sort: ArticleSort,
@@ -346,12 +357,7 @@ fn sorted(
     // NULL publish times (unpublished drafts) sort last on every backend. Published articles
     // always have one, and their lists skip the NULL ordering, which would keep SQLite from
     // reading the rows in the index's order (it would sort every match instead).
-    let without_nulls = matches!(
-        status,
-        ArticleStatusFilter::Public
-            | ArticleStatusFilter::Published
-            | ArticleStatusFilter::Scheduled
-    );
+    let without_nulls = always_dated(status);
     let by_time = |query: Select<article::Entity>, order: Order| {
         if without_nulls {
             query.order_by(C::PublishedAt, order)
@@ -470,10 +476,16 @@ pub async fn list(
         // A row-value comparison, which the databases read as one range of the index.
         let ours = Expr::tuple([Expr::col(C::PublishedAt).into(), Expr::col(C::Id).into()]);
         let theirs = Expr::tuple([Expr::value(after.published_at), Expr::value(after.id)]);
-        list.filter(match query.sort {
+        let beyond = match query.sort {
             ArticleSort::Oldest => ours.gt(theirs),
             _ => ours.lt(theirs),
-        })
+        };
+        // Undated articles sort last in both orders: they all come after any dated cursor.
+        if always_dated(query.status) {
+            list.filter(beyond)
+        } else {
+            list.filter(Condition::any().add(beyond).add(C::PublishedAt.is_null()))
+        }
     };
     let mut after = query.after;
     let mut skip = if after.is_some() {
@@ -483,7 +495,9 @@ pub async fn list(
     };
     // A deep page by number starts from the remembered position at or before it: the walk
     // past every article before it would take milliseconds per page at tens of thousands.
-    if by_time && skip >= ANCHOR_STRIDE && skip < total {
+    // Only lists whose articles all have a publish time: a remembered position is a dated
+    // cursor, and an undated article has none.
+    if by_time && always_dated(query.status) && skip >= ANCHOR_STRIDE && skip < total {
         let position = skip / ANCHOR_STRIDE * ANCHOR_STRIDE;
         let list_key = format!("{count_key}|{:?}", query.sort);
         let walk = |from: Option<Cursor>, skip: u64| async move {

@@ -26,8 +26,8 @@ pub fn aria_current(current: bool) -> Option<AttrValue> {
 }
 
 /// Navigates inside the app on a plain click on a link to one of the portal's pages (the
-/// console, files, feeds, other sites, `#` targets and links meant for a new tab or a download
-/// are left to the browser).
+/// console, files, feeds, other sites, links with a `#` target and links meant for a new tab or
+/// a download are left to the browser).
 #[hook]
 pub fn use_in_app_links() {
     let navigator = use_navigator();
@@ -93,10 +93,10 @@ fn in_app_target(event: &MouseEvent) -> Option<(Route, String)> {
 /// The portal page an `href` as written names: only a path on this site (`/article/7`,
 /// `/search?q=…`) that is one of the portal's pages.
 fn in_app_address(href: &str) -> Option<(Route, String)> {
-    if !href.starts_with('/') || href.starts_with("//") {
+    // A `#` target is the browser's to scroll to (a footnote in an article's text).
+    if !href.starts_with('/') || href.starts_with("//") || href.contains('#') {
         return None;
     }
-    let href = href.split_once('#').map_or(href, |(before, _)| before);
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
     match Route::recognize(path) {
         Route::NotFound | Route::Console => None,
@@ -121,13 +121,14 @@ mod tests {
             Some((Route::Article { id: 7 }, String::new()))
         );
         assert_eq!(
-            in_app_address("/search?q=%E6%B0%91&page=2#top"),
+            in_app_address("/search?q=%E6%B0%91&page=2"),
             Some((Route::Search, "q=%E6%B0%91&page=2".to_owned()))
         );
         for elsewhere in [
             "https://example.org/article/7",
             "//example.org/article/7",
             "#main",
+            "/article/7#notes",
             "article/7",
             "/admin/articles",
             "/feed.xml",

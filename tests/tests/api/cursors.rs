@@ -9,10 +9,22 @@ fn ids(page: &ArticlePage) -> Vec<i32> {
 }
 
 async fn walk_by_cursor(app: &TestApp, first: &ArticleListQuery) -> Vec<i32> {
+    walk_by_cursor_as(app, None, first).await
+}
+
+/// The walk by `next_after` cursors, as `token`'s holder when given.
+async fn walk_by_cursor_as(
+    app: &TestApp,
+    token: Option<&str>,
+    first: &ArticleListQuery,
+) -> Vec<i32> {
     let mut seen = Vec::new();
     let mut query = first.clone();
     loop {
-        let answer = app.api().list_articles(&query).await;
+        let answer = match token {
+            Some(token) => app.api_as(token).list_articles(&query).await,
+            None => app.api().list_articles(&query).await,
+        };
         let link = answer.header("link").unwrap_or_default().to_owned();
         let page = answer.ok();
         seen.extend(ids(&page));
@@ -39,13 +51,25 @@ async fn walk_by_cursor(app: &TestApp, first: &ArticleListQuery) -> Vec<i32> {
 }
 
 async fn walk_by_number(app: &TestApp, first: &ArticleListQuery) -> Vec<i32> {
+    walk_by_number_as(app, None, first).await
+}
+
+async fn walk_by_number_as(
+    app: &TestApp,
+    token: Option<&str>,
+    first: &ArticleListQuery,
+) -> Vec<i32> {
     let mut seen = Vec::new();
     for page in 1.. {
         let query = ArticleListQuery {
             page: Some(page),
             ..first.clone()
         };
-        let found = ids(&app.api().list_articles(&query).await.ok());
+        let answer = match token {
+            Some(token) => app.api_as(token).list_articles(&query).await,
+            None => app.api().list_articles(&query).await,
+        };
+        let found = ids(&answer.ok());
         if found.is_empty() {
             break;
         }
@@ -100,6 +124,26 @@ on_every_database! {
             let by_cursor = walk_by_cursor(&app, &first).await;
             assert_eq!(by_cursor[0], created, "{sort:?}");
             assert_eq!(walk_by_number(&app, &first).await, by_cursor, "{sort:?}");
+        }
+
+        // Drafts without a publish time come last in both orders, after every dated cursor.
+        let mut drafts = Vec::new();
+        for title in ["未定时的草稿一", "未定时的草稿二", "未定时的草稿三"] {
+            let draft = NewArticle { status: Some(portal_api::ArticleStatus::Draft), ..published(title, category) };
+            drafts.push(app.api_as(&token).create_article(&draft).await.ok_with(201).id);
+        }
+        for sort in [ArticleSort::Newest, ArticleSort::Oldest] {
+            let any = ArticleListQuery {
+                per_page: Some(100),
+                sort: Some(sort),
+                status: Some(portal_api::ArticleStatusFilter::Any),
+                ..Default::default()
+            };
+            let by_cursor = walk_by_cursor_as(&app, Some(&token), &any).await;
+            for draft in &drafts {
+                assert!(by_cursor.contains(draft), "{sort:?}: draft {draft} reached by the cursors");
+            }
+            assert_eq!(walk_by_number_as(&app, Some(&token), &any).await, by_cursor, "{sort:?}");
         }
     }
 
