@@ -4,6 +4,18 @@ use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, NewArticle};
 use portal_backend::services::demo;
 use portal_tests::{on_every_database, published, TestApp};
 
+/// The list as `token`'s holder sees it, or as a reader without one.
+async fn list_as(
+    app: &TestApp,
+    token: Option<&str>,
+    query: &ArticleListQuery,
+) -> portal_tests::Answer<ArticlePage> {
+    match token {
+        Some(token) => app.api_as(token).list_articles(query).await,
+        None => app.api().list_articles(query).await,
+    }
+}
+
 fn ids(page: &ArticlePage) -> Vec<i32> {
     page.items.iter().map(|item| item.id).collect()
 }
@@ -21,10 +33,7 @@ async fn walk_by_cursor_as(
     let mut seen = Vec::new();
     let mut query = first.clone();
     loop {
-        let answer = match token {
-            Some(token) => app.api_as(token).list_articles(&query).await,
-            None => app.api().list_articles(&query).await,
-        };
+        let answer = list_as(app, token, &query).await;
         let link = answer.header("link").unwrap_or_default().to_owned();
         let page = answer.ok();
         seen.extend(ids(&page));
@@ -65,10 +74,7 @@ async fn walk_by_number_as(
             page: Some(page),
             ..first.clone()
         };
-        let answer = match token {
-            Some(token) => app.api_as(token).list_articles(&query).await,
-            None => app.api().list_articles(&query).await,
-        };
+        let answer = list_as(app, token, &query).await;
         let found = ids(&answer.ok());
         if found.is_empty() {
             break;
