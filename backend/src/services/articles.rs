@@ -456,23 +456,24 @@ pub async fn list(
         let Some(mut after) = after else {
             return sorted(filtered.clone(), query.sort, query.status);
         };
-        let mut list = sorted(filtered.clone(), query.sort, query.status);
         // Newest first from a cursor that is not in the future, "published before the cursor"
         // implies "published by now": only that one bound is given, so SQLite reads the index
         // from the cursor on (it takes one upper bound per range, and the other would make it
         // walk from now down to the cursor).
-        if past_only {
+        let rows = if past_only {
             if after.published_at > now {
                 after = Cursor {
                     published_at: now,
                     id: i32::MAX,
                 };
             }
-            let published = article::Entity::find()
+            article::Entity::find()
                 .filter(C::Status.eq(ArticleStatus::Published.as_str()))
-                .filter(scope.clone());
-            list = sorted(published, query.sort, query.status);
-        }
+                .filter(scope.clone())
+        } else {
+            filtered.clone()
+        };
+        let list = sorted(rows, query.sort, query.status);
         // A row-value comparison, which the databases read as one range of the index.
         let ours = Expr::tuple([Expr::col(C::PublishedAt).into(), Expr::col(C::Id).into()]);
         let theirs = Expr::tuple([Expr::value(after.published_at), Expr::value(after.id)]);
