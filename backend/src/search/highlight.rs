@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::tokenizer::index_words;
+use super::tokenizer::{folded, index_words, is_run_char};
 
 /// How long a snippet is, in characters.
 pub const SNIPPET_CHARS: usize = 120;
@@ -27,7 +27,7 @@ impl Highlighter {
 
     /// `text` escaped, with the wanted words in `<mark>`.
     pub fn mark(&self, text: &str) -> String {
-        mark(text, &self.wanted)
+        mark_with(text, &self.wanted, self.finder.as_ref())
     }
 
     /// About [`SNIPPET_CHARS`] characters of `text` around its best passage, marked.
@@ -38,11 +38,16 @@ impl Highlighter {
 
 /// `text` escaped, with every word of `wanted` in `<mark>`.
 pub fn mark(text: &str, wanted: &[String]) -> String {
-    let mut ranges: Vec<(usize, usize)> = index_words(text)
-        .into_iter()
-        .filter(|word| wanted.contains(&word.text))
-        .map(|word| (word.byte_start, word.byte_end))
-        .collect();
+    mark_with(text, wanted, finder(wanted).as_ref())
+}
+
+fn mark_with(text: &str, wanted: &[String], finder: Option<&AhoCorasick>) -> String {
+    let mut ranges = match finder {
+        Some(finder) if wanted.iter().all(|word| word.chars().all(is_run_char)) => {
+            words_in_runs(text, wanted, finder)
+        }
+        _ => wanted_words_in(text, 0, wanted),
+    };
     ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
@@ -62,6 +67,62 @@ pub fn mark(text: &str, wanted: &[String]) -> String {
     }
     escape_into(&text[at..], &mut out);
     out
+}
+
+/// The byte ranges of the words of `text` that are `wanted`, `offset` added.
+fn wanted_words_in(text: &str, offset: usize, wanted: &[String]) -> Vec<(usize, usize)> {
+    index_words(text)
+        .into_iter()
+        .filter(|word| wanted.contains(&word.text))
+        .map(|word| (offset + word.byte_start, offset + word.byte_end))
+        .collect()
+}
+
+/// [`wanted_words_in`] for words made only of run characters, cutting only the runs in which a
+/// wanted word occurs as a substring: jieba cuts every run on its own, so a run cut alone gives
+/// the words it gives within the whole text, and a title or snippet without the word is not cut
+/// at all. The substrings are looked for in the folded text (ＩＣＰ holds icp), one character
+/// for one of `text`.
+fn words_in_runs(text: &str, wanted: &[String], finder: &AhoCorasick) -> Vec<(usize, usize)> {
+    let folded = folded(text);
+    // Where each character starts in `text`, by where it starts in `folded`; the same bytes
+    // unless something was folded.
+    let starts: Option<(Vec<usize>, Vec<usize>)> = (folded.len() != text.len()).then(|| {
+        let ends = |s: &str| -> Vec<usize> {
+            s.char_indices()
+                .map(|(at, _)| at)
+                .chain(std::iter::once(s.len()))
+                .collect()
+        };
+        (ends(&folded), ends(text))
+    });
+    let to_text = |folded_at: usize| match &starts {
+        None => folded_at,
+        Some((in_folded, in_text)) => in_folded
+            .binary_search(&folded_at)
+            .map_or(folded_at, |char_index| in_text[char_index]),
+    };
+    let mut ranges = Vec::new();
+    let mut cut_up_to = 0;
+    for found in finder.find_iter(&folded) {
+        if found.start() < cut_up_to {
+            continue;
+        }
+        let run_start = folded[..found.start()]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_run_char(*c))
+            .last()
+            .map_or(found.start(), |(at, _)| at);
+        let run_end = folded[found.start()..]
+            .char_indices()
+            .find(|(_, c)| !is_run_char(*c))
+            .map_or(folded.len(), |(at, _)| found.start() + at);
+        cut_up_to = run_end.max(found.end());
+        let (start, end) = (to_text(run_start), to_text(run_end));
+        ranges.extend(wanted_words_in(&text[start..end], start, wanted));
+    }
+    ranges
 }
 
 /// About [`SNIPPET_CHARS`] characters of `text` around the passage richest in `wanted` words,
@@ -84,7 +145,7 @@ fn snippet_with(text: &str, wanted: &[String], finder: Option<&AhoCorasick>) -> 
     if start_char > 0 {
         out.push('…');
     }
-    out.push_str(&mark(&text[start_byte..end_byte], wanted));
+    out.push_str(&mark_with(&text[start_byte..end_byte], wanted, finder));
     if end_char < chars.len() {
         out.push('…');
     }
@@ -162,6 +223,45 @@ mod tests {
             "&lt;b&gt;<mark>民法典</mark>&lt;/b&gt;宣传"
         );
         assert_eq!(mark("南京市长江大桥", &wanted(&["市长"])), "南京市长江大桥");
+    }
+
+    #[test]
+    fn cutting_only_the_runs_that_hold_a_word_marks_what_cutting_everything_marks() {
+        let texts = [
+            "南京市长江大桥今日通车，市长出席。",
+            "依据《中华人民共和国民法典》第1043条：家庭应当树立优良家风",
+            "ＩＣＰ备案号：京ICP备12345号-1，icp查询",
+            "普法宣传进社区（示例）——普法志愿者 招募普法志愿者！",
+            "Café 普法 😀 法律援助热线12348，C++与C#不是法律。",
+            "",
+            "<b>民法典</b> & 宣传 \"引号\" '单引号'",
+            "　全角空格后的普法，以及ＡＢＣ１２３",
+            "结婚的和尚未结婚的都可以咨询",
+        ];
+        let queries: [&[&str]; 8] = [
+            &["和尚", "结婚"],
+            &["市长"],
+            &["长江", "长江大桥"],
+            &["icp", "备案"],
+            &["普法", "志愿者"],
+            &["1043", "民法典"],
+            &["abc123", "法律援助"],
+            &["c++", "12348", "宣传"],
+        ];
+        for text in texts {
+            for query in queries {
+                let wanted = wanted(query);
+                assert_eq!(
+                    mark(text, &wanted),
+                    mark_with(text, &wanted, None),
+                    "{text} / {query:?}"
+                );
+            }
+        }
+        assert_eq!(
+            mark("ＩＣＰ备案", &wanted(&["icp"])),
+            "<mark>ＩＣＰ</mark>备案"
+        );
     }
 
     #[test]

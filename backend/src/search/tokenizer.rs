@@ -47,6 +47,34 @@ fn fold_width(c: char) -> char {
     }
 }
 
+/// Whether jieba cuts `c` as part of a run of text (CJK ideographs, ASCII letters and digits,
+/// `+#&._%-`; jieba's `RE_HAN_DEFAULT`). Jieba cuts each maximal run of such characters on its
+/// own and every other character as a word by itself, so a run can be cut apart from the rest
+/// of its text and gives the same words.
+pub fn is_run_char(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        _ if c.is_ascii() => {
+            c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+        }
+        _ => matches!(c,
+            '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2B73F}'
+            | '\u{2B740}'..='\u{2B81F}'
+            | '\u{2B820}'..='\u{2CEAF}'
+            | '\u{2CEB0}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}'
+        ),
+    }
+}
+
+/// `text` with full-width forms folded as the index folds them (one character for one).
+pub fn folded(text: &str) -> String {
+    text.chars().map(fold_width).collect()
+}
+
 /// Lower-cases; `None` for spaces and punctuation.
 fn normalise(word: &str) -> Option<String> {
     word.chars()
@@ -68,7 +96,7 @@ pub fn index_words(text: &str) -> Vec<Word> {
 fn words(text: &str, with_inner_words: bool) -> Vec<Word> {
     let jieba = jieba();
     // Folding keeps one character for one, so character positions point into `text` too.
-    let folded: String = text.chars().map(fold_width).collect();
+    let folded = folded(text);
     let byte_at: Vec<usize> = text
         .char_indices()
         .map(|(at, _)| at)
