@@ -31,13 +31,15 @@ use super::{
     collect::{Allowed, Matches, VisibleSets},
     prefix::PrefixQuery,
     query::{ParsedQuery, Part},
-    tokenizer::{query_words, IndexTokenizer, TOKENIZER_NAME},
+    tokenizer::{
+        pair, query_words, IndexTokenizer, PairsTokenizer, PAIRS_TOKENIZER_NAME, TOKENIZER_NAME,
+    },
 };
 use crate::{db::entities::article, domain::plain_text};
 
 /// Raised whenever the schema or the tokenizer changes: an index of another version is
 /// rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Memory for the writer's buffers, shared by its threads.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
@@ -57,6 +59,10 @@ struct Fields {
     title: Field,
     summary: Field,
     body: Field,
+    /// The pairs of words standing together in title, summary and body (two-word phrases).
+    title_pairs: Field,
+    summary_pairs: Field,
+    body_pairs: Field,
     status: Field,
     published_at: Field,
     updated_at: Field,
@@ -70,6 +76,12 @@ fn schema() -> (Schema, Fields) {
         TextFieldIndexing::default()
             .set_tokenizer(TOKENIZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    // Phrases of two words are looked up as one term; ranking needs how often, not where.
+    let pairs = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(PAIRS_TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     let instant = DateOptions::default()
         .set_indexed()
@@ -86,6 +98,9 @@ fn schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", words.clone() | STORED),
         summary: builder.add_text_field("summary", words.clone()),
         body: builder.add_text_field("body", words),
+        title_pairs: builder.add_text_field("title_pairs", pairs.clone()),
+        summary_pairs: builder.add_text_field("summary_pairs", pairs.clone()),
+        body_pairs: builder.add_text_field("body_pairs", pairs),
         status: builder.add_text_field("status", STRING),
         published_at: builder.add_date_field("published_at", instant.clone()),
         updated_at: builder.add_date_field("updated_at", instant),
@@ -175,6 +190,9 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(TOKENIZER_NAME, TextAnalyzer::from(IndexTokenizer));
+        index
+            .tokenizers()
+            .register(PAIRS_TOKENIZER_NAME, TextAnalyzer::from(PairsTokenizer));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -218,6 +236,9 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(TOKENIZER_NAME, TextAnalyzer::from(IndexTokenizer));
+        index
+            .tokenizers()
+            .register(PAIRS_TOKENIZER_NAME, TextAnalyzer::from(PairsTokenizer));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -298,9 +319,13 @@ impl SearchIndex {
         let f = self.fields;
         let mut document = TantivyDocument::default();
         document.add_u64(f.id, id_value(model.id));
+        let body = plain_text(&model.body);
         document.add_text(f.title, &model.title);
         document.add_text(f.summary, &model.summary);
-        document.add_text(f.body, plain_text(&model.body));
+        document.add_text(f.title_pairs, &model.title);
+        document.add_text(f.summary_pairs, &model.summary);
+        document.add_text(f.body_pairs, &body);
+        document.add_text(f.body, body);
         document.add_text(f.status, &model.status);
         if let Some(at) = model.published_at {
             document.add_date(f.published_at, instant(at));
@@ -394,30 +419,73 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
-    /// The words of `part` found together, in order, in any field (title weighing most).
-    fn together(&self, words: &[String]) -> Box<dyn Query> {
+    /// The fields a word is looked for in, with how much a match in each weighs.
+    fn weighted_fields(&self) -> [(Field, Score); 3] {
         let f = self.fields;
-        let clauses = [
+        [
             (f.title, TITLE_BOOST),
             (f.summary, SUMMARY_BOOST),
             (f.body, BODY_BOOST),
         ]
-        .into_iter()
-        .map(|(field, boost)| {
-            let terms: Vec<Term> = words
-                .iter()
-                .map(|word| Term::from_field_text(field, word))
-                .collect();
-            let matched: Box<dyn Query> = match <[Term; 1]>::try_from(terms) {
-                Ok([term]) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                Err(terms) => Box::new(PhraseQuery::new(terms)),
-            };
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(matched, boost)) as Box<dyn Query>,
-            )
-        })
-        .collect();
+    }
+
+    /// The terms that find `words` together, each with its field's weight: one word as
+    /// itself, two as their pair in the pairs fields; `None` for a longer phrase.
+    fn together_terms(&self, words: &[String]) -> Option<Vec<(Term, Score)>> {
+        let f = self.fields;
+        match words {
+            [word] => Some(
+                self.weighted_fields()
+                    .into_iter()
+                    .map(|(field, boost)| (Term::from_field_text(field, word), boost))
+                    .collect(),
+            ),
+            [first, second] => {
+                let pair = pair(first, second);
+                Some(
+                    [
+                        (f.title_pairs, TITLE_BOOST),
+                        (f.summary_pairs, SUMMARY_BOOST),
+                        (f.body_pairs, BODY_BOOST),
+                    ]
+                    .into_iter()
+                    .map(|(field, boost)| (Term::from_field_text(field, &pair), boost))
+                    .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// The words of `part` found together, in order, in any field (title weighing most).
+    fn together(&self, words: &[String]) -> Box<dyn Query> {
+        let clauses = match self.together_terms(words) {
+            Some(terms) => terms
+                .into_iter()
+                .map(|(term, boost)| {
+                    let matched = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(matched), boost)) as Box<dyn Query>,
+                    )
+                })
+                .collect(),
+            None => self
+                .weighted_fields()
+                .into_iter()
+                .map(|(field, boost)| {
+                    let terms: Vec<Term> = words
+                        .iter()
+                        .map(|word| Term::from_field_text(field, word))
+                        .collect();
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), boost))
+                            as Box<dyn Query>,
+                    )
+                })
+                .collect(),
+        };
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -492,15 +560,12 @@ impl SearchIndex {
         let prunable = order == Order::Relevance
             && category_clause.is_none()
             && query.excluded.is_empty()
-            && matches!(query.required.as_slice(), [part] if part.words.len() == 1);
-        let union_of = prunable.then(|| {
-            let f = self.fields;
-            let word = &query.required[0].words[0];
-            [f.title, f.summary, f.body]
-                .into_iter()
-                .map(|field| Term::from_field_text(field, word))
-                .collect()
-        });
+            && matches!(query.required.as_slice(),
+                [part] if part.words.len() == 1 || (part.exact && part.words.len() == 2));
+        let union_of = prunable
+            .then(|| self.together_terms(&query.required[0].words))
+            .flatten()
+            .map(|terms| terms.into_iter().map(|(term, _)| term).collect());
         let query: Box<dyn Query> = match query.required.as_slice() {
             [part] if query.excluded.is_empty() && category_clause.is_none() => {
                 self.part_query(part)

@@ -14,6 +14,8 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The name the index knows the tokenizer by.
 pub const TOKENIZER_NAME: &str = "jieba_words";
+/// The name of the tokenizer of word pairs ([`index_pairs`]).
+pub const PAIRS_TOKENIZER_NAME: &str = "jieba_word_pairs";
 
 /// The longest word whose inner words are looked up.
 const MAX_COMPOUND_CHARS: usize = 8;
@@ -143,9 +145,57 @@ fn words(text: &str, with_inner_words: bool) -> Vec<Word> {
     out
 }
 
+/// Two words standing one after the other, as one term of the pairs fields. A space is never
+/// part of a word, so no word and no other pair reads the same.
+pub fn pair(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// Every two words of `text` that stand one after the other, as [`pair`]s: a phrase of two
+/// words is then one term to look up rather than two lists of positions to compare. Each word
+/// at a position pairs with each at the next (a compound and the words inside it share one).
+pub fn index_pairs(text: &str) -> Vec<Word> {
+    let words = index_words(text);
+    let mut pairs = Vec::with_capacity(words.len());
+    let mut at = 0;
+    while at < words.len() {
+        let position = words[at].position;
+        let here = words[at..].partition_point(|word| word.position == position);
+        let next_start = at + here;
+        let next = words[next_start..].partition_point(|word| word.position == position + 1);
+        for first in &words[at..next_start] {
+            for second in &words[next_start..next_start + next] {
+                pairs.push(Word {
+                    text: pair(&first.text, &second.text),
+                    position,
+                    byte_start: first.byte_start.min(second.byte_start),
+                    byte_end: first.byte_end.max(second.byte_end),
+                });
+            }
+        }
+        at = next_start;
+    }
+    pairs
+}
+
 /// The index's tokenizer: [`index_words`] as a tantivy token stream.
 #[derive(Clone, Default)]
 pub struct IndexTokenizer;
+
+/// The pairs fields' tokenizer: [`index_pairs`] as a tantivy token stream.
+#[derive(Clone, Default)]
+pub struct PairsTokenizer;
+
+impl Tokenizer for PairsTokenizer {
+    type TokenStream<'a> = WordStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+        WordStream {
+            words: index_pairs(text).into_iter(),
+            token: Token::default(),
+        }
+    }
+}
 
 pub struct WordStream {
     words: std::vec::IntoIter<Word>,
@@ -221,6 +271,18 @@ mod tests {
     fn latin_is_folded_and_punctuation_dropped() {
         assert_eq!(texts(&query_words("ＩＣＰ备案，")), vec!["icp", "备案"]);
         assert_eq!(texts(&query_words("  ，。！")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn pairs_are_the_words_that_stand_one_after_the_other() {
+        let pairs = index_pairs("宪法宣传进长江大桥");
+        let texts = texts(&pairs);
+        assert!(texts.contains(&"宪法 宣传"), "{texts:?}");
+        // The compound and the words inside it each pair with the word before them.
+        assert!(texts.contains(&"进 长江大桥"), "{texts:?}");
+        assert!(texts.contains(&"进 长江"), "{texts:?}");
+        assert!(!texts.contains(&"宪法 进"), "{texts:?}");
+        assert!(!texts.contains(&"长江 大桥"), "{texts:?}");
     }
 
     #[test]
