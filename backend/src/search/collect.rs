@@ -1,9 +1,9 @@
 //! Gathering a search's matches: the exact count and the best of them in the order asked.
 //!
 //! Which articles a search may return (status, publish time, date range) is checked
-//! per document here rather than as clauses of the query: a one-word search then stays a plain
-//! union of term queries, which tantivy ranks with block-max WAND (skipping the blocks of
-//! documents that cannot reach the page) instead of scoring every match. The status and
+//! per document here rather than as clauses of the query: a one-word search (or a quoted pair)
+//! then stays one term of the weighted text, which tantivy ranks with block-max WAND (skipping
+//! the blocks of documents that cannot reach the page) instead of scoring every match. The status and
 //! publish-time check reads a bitset per segment, kept until the segment goes or the next
 //! scheduled article of it falls due, so that a search never reads the status postings again.
 
@@ -300,9 +300,9 @@ pub(super) struct Matches<'a> {
     pub allowed: Allowed<'a>,
     pub order: Order,
     pub depth: usize,
-    /// The query is a plain union of these terms, which block-max WAND ranks: counting then
-    /// runs apart (on the terms' postings as bitsets), and ranking skips what cannot reach
-    /// the page.
+    /// The query is a plain union of these terms (one, for a word of the weighted text), which
+    /// block-max WAND ranks: counting then runs apart (on the terms' postings as bitsets), and
+    /// ranking skips what cannot reach the page.
     pub union_of: Option<Vec<Term>>,
     /// The score the earlier segments' best `depth` beat, so that a later segment starts its
     /// pruning there rather than from nothing: the segment's ordinal in the high half, the

@@ -39,12 +39,18 @@ use crate::{db::entities::article, domain::plain_text};
 
 /// Raised whenever the schema or the tokenizer changes: an index of another version is
 /// rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Memory for the writer's buffers, shared by its threads.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
-/// How much a word found in each field weighs.
+/// How many times the title and the summary stand in the weighted text (the body once): a
+/// word in the title counts as three in the body, and the title makes the text that much
+/// longer (BM25F's field weights).
+const TITLE_COPIES: usize = 3;
+const SUMMARY_COPIES: usize = 2;
+/// How much a phrase of three words or more found in each field weighs (such phrases are
+/// matched by position in the fields themselves).
 const TITLE_BOOST: Score = 3.0;
 const SUMMARY_BOOST: Score = 1.5;
 const BODY_BOOST: Score = 1.0;
@@ -59,10 +65,11 @@ struct Fields {
     title: Field,
     summary: Field,
     body: Field,
-    /// The pairs of words standing together in title, summary and body (two-word phrases).
-    title_pairs: Field,
-    summary_pairs: Field,
-    body_pairs: Field,
+    /// Title, summary and body as one text, each as often as it weighs: one list of
+    /// documents per word, which ranks and counts a word in one pass (frequencies only).
+    text: Field,
+    /// The pairs of words standing together in the weighted text (two-word phrases).
+    text_pairs: Field,
     status: Field,
     published_at: Field,
     updated_at: Field,
@@ -76,6 +83,11 @@ fn schema() -> (Schema, Fields) {
         TextFieldIndexing::default()
             .set_tokenizer(TOKENIZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let weighted = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     // Phrases of two words are looked up as one term; ranking needs how often, not where.
     let pairs = TextOptions::default().set_indexing_options(
@@ -98,9 +110,8 @@ fn schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", words.clone() | STORED),
         summary: builder.add_text_field("summary", words.clone()),
         body: builder.add_text_field("body", words),
-        title_pairs: builder.add_text_field("title_pairs", pairs.clone()),
-        summary_pairs: builder.add_text_field("summary_pairs", pairs.clone()),
-        body_pairs: builder.add_text_field("body_pairs", pairs),
+        text: builder.add_text_field("text", weighted),
+        text_pairs: builder.add_text_field("text_pairs", pairs),
         status: builder.add_text_field("status", STRING),
         published_at: builder.add_date_field("published_at", instant.clone()),
         updated_at: builder.add_date_field("updated_at", instant),
@@ -319,13 +330,20 @@ impl SearchIndex {
         let f = self.fields;
         let mut document = TantivyDocument::default();
         document.add_u64(f.id, id_value(model.id));
+        // Each text goes to its own field, and as often as it weighs to the weighted text and
+        // its pairs (the tokenizer cuts it once for all of them).
         let body = plain_text(&model.body);
-        document.add_text(f.title, &model.title);
-        document.add_text(f.summary, &model.summary);
-        document.add_text(f.title_pairs, &model.title);
-        document.add_text(f.summary_pairs, &model.summary);
-        document.add_text(f.body_pairs, &body);
-        document.add_text(f.body, body);
+        for (field, text, copies) in [
+            (f.title, model.title.as_str(), TITLE_COPIES),
+            (f.summary, model.summary.as_str(), SUMMARY_COPIES),
+            (f.body, body.as_str(), 1),
+        ] {
+            document.add_text(field, text);
+            for _ in 0..copies {
+                document.add_text(f.text, text);
+                document.add_text(f.text_pairs, text);
+            }
+        }
         document.add_text(f.status, &model.status);
         if let Some(at) = model.published_at {
             document.add_date(f.published_at, instant(at));
@@ -419,74 +437,56 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
-    /// The fields a word is looked for in, with how much a match in each weighs.
-    fn weighted_fields(&self) -> [(Field, Score); 3] {
-        let f = self.fields;
-        [
-            (f.title, TITLE_BOOST),
-            (f.summary, SUMMARY_BOOST),
-            (f.body, BODY_BOOST),
-        ]
-    }
-
-    /// The terms that find `words` together, each with its field's weight: one word as
-    /// itself, two as their pair in the pairs fields; `None` for a longer phrase.
-    fn together_terms(&self, words: &[String]) -> Option<Vec<(Term, Score)>> {
+    /// The term that finds `words` together in the weighted text: one word itself, two their
+    /// pair; `None` for a longer phrase.
+    fn together_term(&self, words: &[String]) -> Option<Term> {
         let f = self.fields;
         match words {
-            [word] => Some(
-                self.weighted_fields()
-                    .into_iter()
-                    .map(|(field, boost)| (Term::from_field_text(field, word), boost))
-                    .collect(),
-            ),
-            [first, second] => {
-                let pair = pair(first, second);
-                Some(
-                    [
-                        (f.title_pairs, TITLE_BOOST),
-                        (f.summary_pairs, SUMMARY_BOOST),
-                        (f.body_pairs, BODY_BOOST),
-                    ]
-                    .into_iter()
-                    .map(|(field, boost)| (Term::from_field_text(field, &pair), boost))
-                    .collect(),
-                )
-            }
+            [word] => Some(Term::from_field_text(f.text, word)),
+            [first, second] => Some(Term::from_field_text(f.text_pairs, &pair(first, second))),
             _ => None,
         }
     }
 
-    /// The words of `part` found together, in order, in any field (title weighing most).
+    /// The words of `part` found together, in order: in the weighted text for one or two
+    /// words, by position in each field (title weighing most) for more.
     fn together(&self, words: &[String]) -> Box<dyn Query> {
-        let clauses = match self.together_terms(words) {
-            Some(terms) => terms
-                .into_iter()
-                .map(|(term, boost)| {
-                    let matched = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(matched), boost)) as Box<dyn Query>,
-                    )
-                })
-                .collect(),
-            None => self
-                .weighted_fields()
-                .into_iter()
-                .map(|(field, boost)| {
-                    let terms: Vec<Term> = words
-                        .iter()
-                        .map(|word| Term::from_field_text(field, word))
-                        .collect();
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), boost))
-                            as Box<dyn Query>,
-                    )
-                })
-                .collect(),
-        };
+        if let Some(term) = self.together_term(words) {
+            return Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+        }
+        let f = self.fields;
+        let clauses = [
+            (f.title, TITLE_BOOST),
+            (f.summary, SUMMARY_BOOST),
+            (f.body, BODY_BOOST),
+        ]
+        .into_iter()
+        .map(|(field, boost)| {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|word| Term::from_field_text(field, word))
+                .collect();
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), boost))
+                    as Box<dyn Query>,
+            )
+        })
+        .collect();
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// How much more a typed part ranks where its words stand together: each two of them
+    /// side by side count.
+    fn adjacent(&self, words: &[String]) -> Box<dyn Query> {
+        let clauses = words
+            .windows(2)
+            .map(|two| (Occur::Should, self.together(two)))
+            .collect();
+        Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(clauses)),
+            ADJACENT_BOOST,
+        ))
     }
 
     /// A part of the query: quoted, its words together; typed, each of its words anywhere, with
@@ -500,10 +500,7 @@ impl SearchIndex {
             .iter()
             .map(|word| (Occur::Must, self.together(std::slice::from_ref(word))))
             .collect();
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(self.together(&part.words), ADJACENT_BOOST)),
-        ));
+        clauses.push((Occur::Should, self.adjacent(&part.words)));
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -544,8 +541,8 @@ impl SearchIndex {
         offset: usize,
         limit: usize,
     ) -> anyhow::Result<Found> {
-        // One typed word alone stays a union of term queries, which block-max WAND ranks; the
-        // status and publish-time filter is the collector's, not a clause. Categories are a
+        // One typed word alone (or a quoted pair) stays one term query, which block-max WAND
+        // ranks over a single list; the status and publish-time filter is the collector's, not a clause. Categories are a
         // clause: a small category then drives the search instead of being looked up for
         // every match.
         let category_clause = filter.categories.as_ref().map(|ids| {
@@ -563,9 +560,9 @@ impl SearchIndex {
             && matches!(query.required.as_slice(),
                 [part] if part.words.len() == 1 || (part.exact && part.words.len() == 2));
         let union_of = prunable
-            .then(|| self.together_terms(&query.required[0].words))
+            .then(|| self.together_term(&query.required[0].words))
             .flatten()
-            .map(|terms| terms.into_iter().map(|(term, _)| term).collect());
+            .map(|term| vec![term]);
         let query: Box<dyn Query> = match query.required.as_slice() {
             [part] if query.excluded.is_empty() && category_clause.is_none() => {
                 self.part_query(part)

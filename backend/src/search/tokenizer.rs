@@ -7,7 +7,7 @@
 //! by position. Latin letters are lower-cased and full-width forms folded to ASCII; spaces and
 //! punctuation are not words. Traditional characters are not folded to simplified ones.
 
-use std::sync::OnceLock;
+use std::{cell::RefCell, rc::Rc, sync::OnceLock};
 
 use jieba_rs::Jieba;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -152,10 +152,14 @@ pub fn pair(first: &str, second: &str) -> String {
 }
 
 /// Every two words of `text` that stand one after the other, as [`pair`]s: a phrase of two
-/// words is then one term to look up rather than two lists of positions to compare. Each word
-/// at a position pairs with each at the next (a compound and the words inside it share one).
+/// words is then one term to look up rather than two lists of positions to compare.
 pub fn index_pairs(text: &str) -> Vec<Word> {
-    let words = index_words(text);
+    pairs_of(&index_words(text))
+}
+
+/// The [`pair`]s of `words` (as [`index_words`] gives them): each word at a position pairs with
+/// each at the next (a compound and the words inside it share one).
+pub fn pairs_of(words: &[Word]) -> Vec<Word> {
     let mut pairs = Vec::with_capacity(words.len());
     let mut at = 0;
     while at < words.len() {
@@ -178,6 +182,36 @@ pub fn index_pairs(text: &str) -> Vec<Word> {
     pairs
 }
 
+/// How many texts each indexing thread keeps cut (see [`recently_cut`]).
+const RECENTLY_CUT_KEPT: usize = 4;
+
+thread_local! {
+    static RECENTLY_CUT: RefCell<Vec<(String, Rc<Vec<Word>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`index_words`], remembered for the last few texts cut on this thread: an article gives
+/// each of its texts to three fields (its own, the weighted text and the pairs), and jieba,
+/// most of the indexing's work, then cuts it once.
+fn recently_cut(text: &str) -> Rc<Vec<Word>> {
+    let kept = RECENTLY_CUT.with_borrow(|recent| {
+        recent
+            .iter()
+            .find(|(cut, _)| cut == text)
+            .map(|(_, words)| words.clone())
+    });
+    if let Some(words) = kept {
+        return words;
+    }
+    let words = Rc::new(index_words(text));
+    RECENTLY_CUT.with_borrow_mut(|recent| {
+        if recent.len() >= RECENTLY_CUT_KEPT {
+            recent.remove(0);
+        }
+        recent.push((text.to_owned(), words.clone()));
+    });
+    words
+}
+
 /// The index's tokenizer: [`index_words`] as a tantivy token stream.
 #[derive(Clone, Default)]
 pub struct IndexTokenizer;
@@ -191,7 +225,7 @@ impl Tokenizer for PairsTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
         WordStream {
-            words: index_pairs(text).into_iter(),
+            words: pairs_of(&recently_cut(text)).into_iter(),
             token: Token::default(),
         }
     }
@@ -207,7 +241,7 @@ impl Tokenizer for IndexTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
         WordStream {
-            words: index_words(text).into_iter(),
+            words: recently_cut(text).as_ref().clone().into_iter(),
             token: Token::default(),
         }
     }

@@ -92,6 +92,17 @@ on_every_database! {
         assert!(both.contains(&together) && both.contains(&apart));
         let excluded = ids(&search(&app, "垃圾分类 -广场").await);
         assert!(excluded.contains(&apart) && !excluded.contains(&together));
+
+        // Two-word phrases are looked up as one pair of words standing side by side.
+        let pair = search(&app, "\"分类学习\"").await;
+        assert_eq!(pair.terms, ["分类", "学习"]);
+        assert!(ids(&pair).contains(&apart) && !ids(&pair).contains(&together));
+        // Both words are in `apart` (title and body), never side by side in this order.
+        let reversed = search(&app, "\"宣传学习\"").await;
+        assert_eq!(reversed.terms, ["学习", "宣传"]);
+        assert!(!ids(&reversed).contains(&apart) && !ids(&reversed).contains(&together));
+        let without_pair = ids(&search(&app, "垃圾分类 -\"分类学习\"").await);
+        assert!(without_pair.contains(&together) && !without_pair.contains(&apart));
     }
 
     async fn only_public_articles_are_found_and_writes_show_at_once(app: TestApp) {
