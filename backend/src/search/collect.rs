@@ -135,12 +135,60 @@ impl VisibleSets {
     }
 }
 
+/// Each segment's documents in each order other than by score, best first, kept until the
+/// segment goes: a search in such an order then marks its matches and walks the list until the
+/// page is full, instead of reading the order's fields for every match.
+#[derive(Default)]
+pub(super) struct OrderedSegments {
+    lists: Mutex<HashMap<(SegmentId, Order), Arc<Vec<DocId>>>>,
+}
+
+impl OrderedSegments {
+    fn get(
+        &self,
+        segment: &SegmentReader,
+        order: Order,
+        key: &SegmentKey,
+        live: &[SegmentId],
+    ) -> Arc<Vec<DocId>> {
+        let id = (segment.segment_id(), order);
+        let lock = || {
+            self.lists
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(list) = lock().get(&id) {
+            return list.clone();
+        }
+        // Worked out without the lock: other searches go on meanwhile.
+        let mut ranked: Vec<(i64, i64, DocId)> = (0..segment.max_doc())
+            .map(|doc| {
+                let rank = key.rank(doc, 0.0, DocAddress::new(0, doc));
+                (rank.first, rank.second, doc)
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let list = Arc::new(ranked.into_iter().map(|(_, _, doc)| doc).collect());
+        let mut lists = lock();
+        if lists.len() >= VISIBLE_SETS_KEPT {
+            lists.retain(|(segment, _), _| live.contains(segment));
+            if lists.len() >= VISIBLE_SETS_KEPT {
+                lists.clear();
+            }
+        }
+        lists.insert(id, Arc::clone(&list));
+        list
+    }
+}
+
 /// Publish-time bounds, in seconds.
 type TimeBounds = (Bound<i64>, Bound<i64>);
 
 /// What a search may return, apart from its words.
 pub(super) struct Allowed<'a> {
     pub sets: &'a VisibleSets,
+    /// The segments' documents in the orders asked so far.
+    pub ordered: &'a OrderedSegments,
     pub status: Field,
     pub visibility: ArticleStatusFilter,
     pub now: i64,
@@ -446,11 +494,28 @@ impl Collector for Matches<'_> {
     ) -> tantivy::Result<(u64, Vec<Rank>)> {
         let mut matches = self.for_segment(segment, reader)?;
         if self.depth == 0 || !self.requires_scoring() {
+            let mut matched = BitSet::with_max_value(reader.max_doc());
             weight.for_each_no_score(reader, &mut |docs| {
                 for doc in docs {
-                    matches.take(*doc, 0.0);
+                    matched.insert(*doc);
                 }
             })?;
+            if self.depth > 0 {
+                let SegmentMatches {
+                    allowed, key, best, ..
+                } = &mut matches;
+                let live = &self.allowed.live;
+                let list = self.allowed.ordered.get(reader, self.order, key, live);
+                for &doc in list.iter() {
+                    if best.heap.len() >= best.size {
+                        break;
+                    }
+                    if matched.contains(doc) && allowed.allows(doc) {
+                        best.offer(key.rank(doc, 0.0, DocAddress::new(segment, doc)));
+                    }
+                }
+            }
+            matches.count = count_allowed(matched, &matches.allowed);
         } else if let Some(terms) = &self.union_of {
             matches.count = count_union(reader, terms, &matches.allowed)?;
             let SegmentMatches {
@@ -497,24 +562,29 @@ fn count_union(
             }
         }
     }
+    Ok(count_allowed(union, allowed))
+}
+
+/// How many documents of `docs` `allowed` lets through, a word (64 documents) at a time.
+fn count_allowed(mut docs: BitSet, allowed: &SegmentAllowed) -> u64 {
     if let Some(alive) = &allowed.alive {
-        union.intersect_update(alive.bitset());
+        docs.intersect_update(alive.bitset());
     }
-    let buckets = union.max_value().div_ceil(64);
+    let buckets = docs.max_value().div_ceil(64);
     let mut count = 0;
     for bucket in 0..buckets {
-        let mut docs = union.tinyset(bucket);
+        let mut word = docs.tinyset(bucket);
         if let Some(visible) = &allowed.visible {
-            docs = docs.intersect(visible.tinyset(bucket));
+            word = word.intersect(visible.tinyset(bucket));
         }
         match &allowed.published {
-            None => count += u64::from(docs.len()),
+            None => count += u64::from(word.len()),
             Some(_) => {
-                while let Some(low) = docs.pop_lowest() {
+                while let Some(low) = word.pop_lowest() {
                     count += u64::from(allowed.allows(bucket * 64 + low));
                 }
             }
         }
     }
-    Ok(count)
+    count
 }

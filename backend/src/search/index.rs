@@ -13,22 +13,22 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use portal_api::ArticleStatusFilter;
 use tantivy::{
-    collector::TopDocs,
+    columnar::Column,
     query::{
-        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-        TermSetQuery,
+        BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, PhraseQuery, Query,
+        Scorer, TermQuery, TermSetQuery,
     },
     schema::{
         DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
         TextFieldIndexing, TextOptions, Value, STORED, STRING,
     },
     tokenizer::TextAnalyzer,
-    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, TantivyDocument,
-    Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
+    TantivyDocument, Term,
 };
 
 use super::{
-    collect::{Allowed, Matches, VisibleSets},
+    collect::{Allowed, Matches, OrderedSegments, VisibleSets},
     prefix::PrefixQuery,
     query::{ParsedQuery, Part},
     tokenizer::{
@@ -145,7 +145,7 @@ pub struct Filter {
     pub now: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Order {
     Relevance,
     Newest,
@@ -170,6 +170,7 @@ pub struct SearchIndex {
     fields: Fields,
     ready: AtomicBool,
     visible_sets: VisibleSets,
+    ordered_segments: OrderedSegments,
 }
 
 /// What an index opened from disk says about itself.
@@ -236,6 +237,7 @@ impl SearchIndex {
                 fields,
                 ready: AtomicBool::new(false),
                 visible_sets: VisibleSets::default(),
+                ordered_segments: OrderedSegments::default(),
             },
             opened,
         ))
@@ -264,6 +266,7 @@ impl SearchIndex {
                 fields,
                 ready: AtomicBool::new(false),
                 visible_sets: VisibleSets::default(),
+                ordered_segments: OrderedSegments::default(),
             },
             Opened::Fresh,
         ))
@@ -525,6 +528,7 @@ impl SearchIndex {
                 .map(|segment| segment.segment_id())
                 .collect(),
             sets: &self.visible_sets,
+            ordered: &self.ordered_segments,
             status: self.fields.status,
             visibility: filter.visibility,
             now: secs(filter.now),
@@ -589,59 +593,56 @@ impl SearchIndex {
             query.as_ref(),
             &Matches::new(self.allowed(filter, &searcher), order, depth, union_of),
         )?;
-        let relevance = order == Order::Relevance;
-        let addresses: Vec<(Option<Score>, DocAddress)> = best
-            .into_iter()
-            .skip(offset)
-            .map(|(score, address)| (relevance.then_some(score), address))
-            .collect();
-        let mut ids = Vec::with_capacity(addresses.len());
-        for (score, address) in &addresses {
-            let id = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("id")?
-                .first(address.doc_id);
-            ids.push((id, *score));
-        }
-        // Pages in another order still say how well each hit matched: the page's documents
-        // are scored by the same query narrowed to them.
-        let mut scores = std::collections::HashMap::new();
-        if ids.iter().any(|(_, score)| score.is_none()) {
-            let page_ids = TermSetQuery::new(
-                ids.iter()
-                    .filter_map(|(id, _)| *id)
-                    .map(|id| Term::from_field_u64(self.fields.id, id)),
-            );
-            let narrowed = BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(Box::new(page_ids), 0.0)),
-                ),
-            ]);
-            let fields = self.fields;
-            for (score, address) in searcher.search(
-                &narrowed,
-                &TopDocs::with_limit(ids.len().max(1)).order_by_score(),
-            )? {
-                let document: TantivyDocument = searcher.doc(address)?;
-                if let Some(id) = document
-                    .get_first(fields.id)
-                    .and_then(|value| value.as_u64())
+        // Pages in another order still say how well each hit matched: the query's scorer is
+        // taken to each of the page's documents, segment by segment in document order.
+        let mut page: Vec<(Score, DocAddress)> = best.into_iter().skip(offset).collect();
+        if order != Order::Relevance && !page.is_empty() {
+            let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            let mut in_order: Vec<usize> = (0..page.len()).collect();
+            in_order.sort_unstable_by_key(|at| page[*at].1);
+            let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+            for at in in_order {
+                let DocAddress {
+                    segment_ord,
+                    doc_id,
+                } = page[at].1;
+                if scorer
+                    .as_ref()
+                    .is_none_or(|(segment, _)| *segment != segment_ord)
                 {
-                    scores.insert(id, score);
+                    let reader = searcher.segment_reader(segment_ord);
+                    scorer = Some((segment_ord, weight.scorer(reader, 1.0)?));
+                }
+                if let Some((_, scorer)) = &mut scorer {
+                    page[at].0 = score_at(scorer.as_mut(), doc_id);
                 }
             }
         }
-        let hits = ids
-            .into_iter()
-            .filter_map(|(id, score)| {
-                let id = id?;
-                let score = score.or_else(|| scores.get(&id).copied()).unwrap_or(0.0);
-                Some((i32::try_from(id).ok()?, score))
-            })
-            .collect();
+        let mut hits = Vec::with_capacity(page.len());
+        let mut ids: Option<(u32, Column<u64>)> = None;
+        for (
+            score,
+            DocAddress {
+                segment_ord,
+                doc_id,
+            },
+        ) in page
+        {
+            if ids
+                .as_ref()
+                .is_none_or(|(segment, _)| *segment != segment_ord)
+            {
+                let column = searcher
+                    .segment_reader(segment_ord)
+                    .fast_fields()
+                    .u64("id")?;
+                ids = Some((segment_ord, column));
+            }
+            let id = ids.as_ref().and_then(|(_, column)| column.first(doc_id));
+            if let Some(id) = id.and_then(|id| i32::try_from(id).ok()) {
+                hits.push((id, score));
+            }
+        }
         Ok(Found { total, hits })
     }
 
@@ -713,6 +714,20 @@ impl SearchIndex {
             }
         }
         Ok(titles)
+    }
+}
+
+/// The score `scorer` gives `doc`, moving it forward to `doc` (0 where it does not match).
+fn score_at(scorer: &mut dyn Scorer, doc: DocId) -> Score {
+    let on = if scorer.doc() >= doc {
+        scorer.doc()
+    } else {
+        scorer.seek(doc)
+    };
+    if on == doc {
+        scorer.score()
+    } else {
+        0.0
     }
 }
 
