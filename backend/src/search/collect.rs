@@ -196,11 +196,14 @@ pub(super) struct Allowed<'a> {
     pub live: Vec<SegmentId>,
     /// Publish time (seconds) bounds.
     pub published: Option<TimeBounds>,
+    /// Documents matching this are left out (the reader's `-excluded` parts).
+    pub excluded: Option<Box<dyn Weight>>,
 }
 
 /// [`Allowed`] for one segment.
 struct SegmentAllowed {
     alive: Option<AliveBitSet>,
+    excluded: Option<BitSet>,
     visible: Option<Arc<BitSet>>,
     published: Option<(Column<tantivy::DateTime>, TimeBounds)>,
 }
@@ -210,6 +213,11 @@ impl SegmentAllowed {
     fn allows(&self, doc: DocId) -> bool {
         if let Some(alive) = &self.alive {
             if alive.is_deleted(doc) {
+                return false;
+            }
+        }
+        if let Some(excluded) = &self.excluded {
+            if excluded.contains(doc) {
                 return false;
             }
         }
@@ -449,6 +457,10 @@ impl Collector for Matches<'_> {
         Ok(SegmentMatches {
             allowed: SegmentAllowed {
                 alive: reader.alive_bitset().cloned(),
+                excluded: match &allowed.excluded {
+                    Some(excluded) => Some(matching(excluded.as_ref(), reader)?),
+                    None => None,
+                },
                 visible: allowed.sets.get(
                     reader,
                     allowed.status,
@@ -494,12 +506,7 @@ impl Collector for Matches<'_> {
     ) -> tantivy::Result<(u64, Vec<Rank>)> {
         let mut matches = self.for_segment(segment, reader)?;
         if self.depth == 0 || !self.requires_scoring() {
-            let mut matched = BitSet::with_max_value(reader.max_doc());
-            weight.for_each_no_score(reader, &mut |docs| {
-                for doc in docs {
-                    matched.insert(*doc);
-                }
-            })?;
+            let matched = matching(weight, reader)?;
             if self.depth > 0 {
                 let SegmentMatches {
                     allowed, key, best, ..
@@ -541,6 +548,17 @@ impl Collector for Matches<'_> {
     }
 }
 
+/// The documents of `reader` that `weight` matches.
+fn matching(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<BitSet> {
+    let mut matched = BitSet::with_max_value(reader.max_doc());
+    weight.for_each_no_score(reader, &mut |docs| {
+        for doc in docs {
+            matched.insert(*doc);
+        }
+    })?;
+    Ok(matched)
+}
+
 /// The number of allowed documents holding any of `terms`: their postings set in a bitset,
 /// then intersected with the allowed ones a word (64 documents) at a time.
 fn count_union(
@@ -569,6 +587,14 @@ fn count_union(
 fn count_allowed(mut docs: BitSet, allowed: &SegmentAllowed) -> u64 {
     if let Some(alive) = &allowed.alive {
         docs.intersect_update(alive.bitset());
+    }
+    if let Some(excluded) = &allowed.excluded {
+        for bucket in 0..excluded.max_value().div_ceil(64) {
+            let mut word = excluded.tinyset(bucket);
+            while let Some(low) = word.pop_lowest() {
+                docs.remove(bucket * 64 + low);
+            }
+        }
     }
     let buckets = docs.max_value().div_ceil(64);
     let mut count = 0;

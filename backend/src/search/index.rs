@@ -529,6 +529,7 @@ impl SearchIndex {
                 .collect(),
             sets: &self.visible_sets,
             ordered: &self.ordered_segments,
+            excluded: None,
             status: self.fields.status,
             visibility: filter.visibility,
             now: secs(filter.now),
@@ -560,29 +561,35 @@ impl SearchIndex {
         });
         let prunable = order == Order::Relevance
             && category_clause.is_none()
-            && query.excluded.is_empty()
             && matches!(query.required.as_slice(),
                 [part] if part.words.len() == 1 || (part.exact && part.words.len() == 2));
         let union_of = prunable
             .then(|| self.together_term(&query.required[0].words))
             .flatten()
             .map(|term| vec![term]);
-        let query: Box<dyn Query> = match query.required.as_slice() {
-            [part] if query.excluded.is_empty() && category_clause.is_none() => {
-                self.part_query(part)
-            }
+        let wanted: Box<dyn Query> = match query.required.as_slice() {
+            [part] if category_clause.is_none() => self.part_query(part),
             _ => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for part in &query.required {
                     clauses.push((Occur::Must, self.part_query(part)));
                 }
-                for part in &query.excluded {
-                    clauses.push((Occur::MustNot, self.part_query(part)));
-                }
                 clauses.extend(category_clause.map(|clause| (Occur::Must, clause)));
                 Box::new(BooleanQuery::new(clauses))
             }
         };
+        // Excluded parts take nothing from a score: the collector leaves their documents out,
+        // so that the wanted words alone still rank as they would without them.
+        let unwanted = (!query.excluded.is_empty()).then(|| {
+            BooleanQuery::new(
+                query
+                    .excluded
+                    .iter()
+                    .map(|part| (Occur::Should, self.part_query(part)))
+                    .collect(),
+            )
+        });
+        let query = wanted;
         let searcher = self.reader.searcher();
         // Ranking stops at the first SEARCH_MAX_DEPTH hits, which bounds the heap a deep
         // page needs: a page past them is empty (with the exact total), one across the edge
@@ -591,7 +598,20 @@ impl SearchIndex {
         let depth = if limit == 0 { 0 } else { offset + limit };
         let (total, best) = searcher.search(
             query.as_ref(),
-            &Matches::new(self.allowed(filter, &searcher), order, depth, union_of),
+            &Matches::new(
+                Allowed {
+                    excluded: match &unwanted {
+                        Some(unwanted) => Some(
+                            unwanted.weight(EnableScoring::disabled_from_searcher(&searcher))?,
+                        ),
+                        None => None,
+                    },
+                    ..self.allowed(filter, &searcher)
+                },
+                order,
+                depth,
+                union_of,
+            ),
         )?;
         // Pages in another order still say how well each hit matched: the query's scorer is
         // taken to each of the page's documents, segment by segment in document order.
