@@ -140,8 +140,11 @@ impl VisibleSets {
 /// page is full, instead of reading the order's fields for every match.
 #[derive(Default)]
 pub(super) struct OrderedSegments {
-    lists: Mutex<HashMap<(SegmentId, Order), Arc<Vec<DocId>>>>,
+    lists: Mutex<HashMap<(SegmentId, Order), OrderedDocs>>,
 }
+
+/// A segment's documents, best first.
+type OrderedDocs = Arc<Vec<DocId>>;
 
 impl OrderedSegments {
     fn get(
@@ -150,7 +153,7 @@ impl OrderedSegments {
         order: Order,
         key: &SegmentKey,
         live: &[SegmentId],
-    ) -> Arc<Vec<DocId>> {
+    ) -> OrderedDocs {
         let id = (segment.segment_id(), order);
         let lock = || {
             self.lists
