@@ -871,6 +871,73 @@ mod tests {
     }
 
     #[test]
+    fn other_orders_walk_to_the_pages_that_sorting_every_match_gives() {
+        // Three segments; distinct publish times, some pinned, drafts, one not yet due, and
+        // deletions: each page in each order must be the matches sorted, cut at the page.
+        let batches: Vec<Vec<article::Model>> = (0..3)
+            .map(|segment| {
+                (0..40)
+                    .map(|n| {
+                        let id = segment * 40 + n + 1;
+                        let body = format!(
+                            "{}其他内容{}",
+                            if id % 3 == 0 { "宣传" } else { "普法" },
+                            "文字".repeat(id as usize % 4)
+                        );
+                        let published = match id % 10 {
+                            0 => None,
+                            9 => Some(9_000),
+                            _ => Some(i64::from(id) * 37 % 997),
+                        };
+                        let mut model = article(id, "工作动态", &body, published);
+                        model.pinned = id % 7 == 0;
+                        model
+                    })
+                    .collect()
+            })
+            .collect();
+        let (index, dir) = index_of("orders", &batches);
+        assert!(index.stage(&[], &[5, 50, 98], false).is_ok());
+        assert!(index.commit("{}").is_ok());
+        let filter = public_at(5_000);
+        for (q, without_word) in [("普法", false), ("普法 -文字", true)] {
+            let mut expected: Vec<&article::Model> = batches
+                .iter()
+                .flatten()
+                .filter(|model| model.body.contains("普法") && ![5, 50, 98].contains(&model.id))
+                .filter(|model| !(without_word && model.body.contains("文字")))
+                .filter(|model| model.published_at.is_some_and(|at| at.timestamp() <= 5_000))
+                .collect();
+            for order in [Order::Newest, Order::Oldest, Order::PinnedFirst] {
+                expected.sort_by_key(|model| {
+                    let at = model.published_at.map_or(0, |at| at.timestamp());
+                    match order {
+                        Order::Oldest => (false, at),
+                        Order::PinnedFirst => (!model.pinned, -at),
+                        _ => (false, -at),
+                    }
+                });
+                let ids: Vec<i32> = expected.iter().map(|model| model.id).collect();
+                for (offset, limit) in [(0, 5), (0, 20), (7, 9), (30, 20), (200, 10)] {
+                    let query = ParsedQuery::parse(q).unwrap_or_else(|error| panic!("{error}"));
+                    let found = index
+                        .search(&query, &filter, order, offset, limit)
+                        .unwrap_or_else(|error| panic!("{error:#}"));
+                    let page: Vec<i32> = ids.iter().skip(offset).take(limit).copied().collect();
+                    assert_eq!(found.total, ids.len() as u64, "{q} {order:?}");
+                    assert_eq!(
+                        found.hits.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+                        page,
+                        "{q} {order:?} at {offset}+{limit}"
+                    );
+                    assert!(found.hits.iter().all(|(_, score)| *score > 0.0));
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn ranking_across_segments_matches_scoring_every_match() {
         // Three segments of articles that say 普法 a varying number of times, some in the
         // title, one not yet due and some drafts: the pruned ranking (one word) must give the
