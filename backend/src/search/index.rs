@@ -54,6 +54,8 @@ const SUMMARY_COPIES: usize = 2;
 const TITLE_BOOST: Score = 3.0;
 const SUMMARY_BOOST: Score = 1.5;
 const BODY_BOOST: Score = 1.0;
+/// Up to this many categories (one and its descendants) are looked up term by term.
+const CATEGORY_TERMS_MAX: usize = 32;
 /// How much more a typed part weighs where its words stand together.
 const ADJACENT_BOOST: Score = 2.0;
 /// How deep ranked results go (the contract's [`portal_api::SEARCH_MAX_DEPTH`]).
@@ -547,17 +549,28 @@ impl SearchIndex {
         limit: usize,
     ) -> anyhow::Result<Found> {
         // One typed word alone (or a quoted pair) stays one term query, which block-max WAND
-        // ranks over a single list; the status and publish-time filter is the collector's, not a clause. Categories are a
-        // clause: a small category then drives the search instead of being looked up for
-        // every match.
+        // ranks over a single list; the status and publish-time filter is the collector's, not
+        // a clause. Categories are a clause: a small category then drives the search instead
+        // of being looked up for every match. A category and its few descendants are a union
+        // of their lists (a set query builds a term automaton per search, a tenth of the
+        // search's time).
         let category_clause = filter.categories.as_ref().map(|ids| {
             let terms = ids
                 .iter()
                 .map(|id| Term::from_field_u64(self.fields.category_id, id_value(*id)));
-            Box::new(ConstScoreQuery::new(
-                Box::new(TermSetQuery::new(terms)),
-                0.0,
-            )) as Box<dyn Query>
+            let any: Box<dyn Query> = if ids.len() <= CATEGORY_TERMS_MAX {
+                Box::new(BooleanQuery::new(
+                    terms
+                        .map(|term| {
+                            let listed = TermQuery::new(term, IndexRecordOption::Basic);
+                            (Occur::Should, Box::new(listed) as Box<dyn Query>)
+                        })
+                        .collect(),
+                ))
+            } else {
+                Box::new(TermSetQuery::new(terms))
+            };
+            Box::new(ConstScoreQuery::new(any, 0.0)) as Box<dyn Query>
         });
         let prunable = order == Order::Relevance
             && category_clause.is_none()
