@@ -45,9 +45,13 @@ pub(super) struct VisibleSets {
     sets: Mutex<HashMap<(SegmentId, ArticleStatusFilter), Visible>>,
 }
 
-/// More than this many sets, and those of segments no longer searched are dropped (all of them
-/// if that is not enough).
+/// More than this many kept sets (or ordered lists), and those of segments no longer searched
+/// are dropped. Those of live segments are bounded by the segments times the filters (or
+/// orders), each a bit (or four bytes) per document; all are dropped only past
+/// [`KEPT_HARD_LIMIT`], so that an index of many segments does not throw its sets away on every
+/// search.
 const VISIBLE_SETS_KEPT: usize = 64;
+const KEPT_HARD_LIMIT: usize = 4096;
 
 impl VisibleSets {
     fn lock(
@@ -119,7 +123,7 @@ impl VisibleSets {
         let mut sets = self.lock();
         if sets.len() >= VISIBLE_SETS_KEPT {
             sets.retain(|(segment, _), _| live.contains(segment));
-            if sets.len() >= VISIBLE_SETS_KEPT {
+            if sets.len() >= KEPT_HARD_LIMIT {
                 sets.clear();
             }
         }
@@ -175,7 +179,7 @@ impl OrderedSegments {
         let mut lists = lock();
         if lists.len() >= VISIBLE_SETS_KEPT {
             lists.retain(|(segment, _), _| live.contains(segment));
-            if lists.len() >= VISIBLE_SETS_KEPT {
+            if lists.len() >= KEPT_HARD_LIMIT {
                 lists.clear();
             }
         }

@@ -43,7 +43,11 @@ pub fn mark(text: &str, wanted: &[String]) -> String {
 
 fn mark_with(text: &str, wanted: &[String], finder: Option<&AhoCorasick>) -> String {
     let mut ranges = match finder {
-        Some(finder) if wanted.iter().all(|word| word.chars().all(is_run_char)) => {
+        // The Kelvin sign lower-cases to an ASCII k, which the substring search would not see.
+        Some(finder)
+            if wanted.iter().all(|word| word.chars().all(is_run_char))
+                && !text.contains('\u{212A}') =>
+        {
             words_in_runs(text, wanted, finder)
         }
         _ => wanted_words_in(text, 0, wanted),
@@ -237,9 +241,11 @@ mod tests {
             "<b>民法典</b> & 宣传 \"引号\" '单引号'",
             "　全角空格后的普法，以及ＡＢＣ１２３",
             "结婚的和尚未结婚的都可以咨询",
+            "温度单位\u{212A}与k",
         ];
-        let queries: [&[&str]; 8] = [
+        let queries: [&[&str]; 9] = [
             &["和尚", "结婚"],
+            &["k", "温度"],
             &["市长"],
             &["长江", "长江大桥"],
             &["icp", "备案"],
