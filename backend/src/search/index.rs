@@ -883,32 +883,32 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
+    /// Three batches (segments, once indexed) of 40 articles, ids 1 to 120, made by `make`.
+    fn three_segments(make: impl Fn(i32) -> article::Model) -> Vec<Vec<article::Model>> {
+        (0..3)
+            .map(|segment| (0..40).map(|n| make(segment * 40 + n + 1)).collect())
+            .collect()
+    }
+
     #[test]
     fn other_orders_walk_to_the_pages_that_sorting_every_match_gives() {
         // Three segments; distinct publish times, some pinned, drafts, one not yet due, and
         // deletions: each page in each order must be the matches sorted, cut at the page.
-        let batches: Vec<Vec<article::Model>> = (0..3)
-            .map(|segment| {
-                (0..40)
-                    .map(|n| {
-                        let id = segment * 40 + n + 1;
-                        let body = format!(
-                            "{}其他内容{}",
-                            if id % 3 == 0 { "宣传" } else { "普法" },
-                            "文字".repeat(id as usize % 4)
-                        );
-                        let published = match id % 10 {
-                            0 => None,
-                            9 => Some(9_000),
-                            _ => Some(i64::from(id) * 37 % 997),
-                        };
-                        let mut model = article(id, "工作动态", &body, published);
-                        model.pinned = id % 7 == 0;
-                        model
-                    })
-                    .collect()
-            })
-            .collect();
+        let batches = three_segments(|id| {
+            let body = format!(
+                "{}其他内容{}",
+                if id % 3 == 0 { "宣传" } else { "普法" },
+                "文字".repeat(id as usize % 4)
+            );
+            let published = match id % 10 {
+                0 => None,
+                9 => Some(9_000),
+                _ => Some(i64::from(id) * 37 % 997),
+            };
+            let mut model = article(id, "工作动态", &body, published);
+            model.pinned = id % 7 == 0;
+            model
+        });
         let (index, dir) = index_of("orders", &batches);
         assert!(index.stage(&[], &[5, 50, 98], false).is_ok());
         assert!(index.commit("{}").is_ok());
@@ -955,32 +955,25 @@ mod tests {
         // Three segments of articles that say 普法 a varying number of times, some in the
         // title, one not yet due and some drafts: the pruned ranking (one word) must give the
         // same page as scoring every match.
-        let batches: Vec<Vec<article::Model>> = (0..3)
-            .map(|segment| {
-                (0..40)
-                    .map(|n| {
-                        let id = segment * 40 + n + 1;
-                        let times = 1 + (id * 7 % 5) as usize;
-                        let body = format!(
-                            "{}其他内容{}",
-                            "普法".repeat(times),
-                            "文字".repeat(id as usize % 9)
-                        );
-                        let title = if id % 6 == 0 {
-                            "普法动态"
-                        } else {
-                            "工作动态"
-                        };
-                        let published = match id % 10 {
-                            0 => None,
-                            9 => Some(9_000),
-                            _ => Some(i64::from(id) * 10),
-                        };
-                        article(id, title, &body, published)
-                    })
-                    .collect()
-            })
-            .collect();
+        let batches = three_segments(|id| {
+            let times = 1 + (id * 7 % 5) as usize;
+            let body = format!(
+                "{}其他内容{}",
+                "普法".repeat(times),
+                "文字".repeat(id as usize % 9)
+            );
+            let title = if id % 6 == 0 {
+                "普法动态"
+            } else {
+                "工作动态"
+            };
+            let published = match id % 10 {
+                0 => None,
+                9 => Some(9_000),
+                _ => Some(i64::from(id) * 10),
+            };
+            article(id, title, &body, published)
+        });
         let (index, dir) = index_of("segments", &batches);
         let filter = public_at(5_000);
         let word = ParsedQuery::parse("普法").unwrap_or_else(|error| panic!("{error}"));
