@@ -268,9 +268,13 @@ impl TestApp {
         let db = application.db().clone();
         let hits = application.hit_counter();
         tokio::spawn(application.into_server());
+        // The server closes a keep-alive connection after 5 idle seconds (actix's default); a
+        // pooled connection reused at that moment fails with `IncompleteMessage` (seen once in
+        // CI under load), so idle connections are dropped well before.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(30))
+            .pool_idle_timeout(Duration::from_secs(2))
             .build()
             .unwrap();
         Self {
