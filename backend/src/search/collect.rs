@@ -363,10 +363,10 @@ pub(super) struct Matches<'a> {
     pub allowed: Allowed<'a>,
     pub order: Order,
     pub depth: usize,
-    /// The query is a plain union of these terms (one, for a word of the weighted text), which
-    /// block-max WAND ranks: counting then runs apart (on the terms' postings as bitsets), and
-    /// ranking skips what cannot reach the page.
-    pub union_of: Option<Vec<Term>>,
+    /// The query is this one term (a word of the weighted text, or a pair), which block-max
+    /// WAND ranks: counting then runs apart (on the term's postings as a bitset), and ranking
+    /// skips what cannot reach the page.
+    pub ranked_term: Option<Term>,
     /// The score the earlier segments' best `depth` beat, so that a later segment starts its
     /// pruning there rather than from nothing: the segment's ordinal in the high half, the
     /// score's bits in the low. A later document that only ties the bar loses the tie to the
@@ -391,13 +391,13 @@ impl<'a> Matches<'a> {
         allowed: Allowed<'a>,
         order: Order,
         depth: usize,
-        union_of: Option<Vec<Term>>,
+        ranked_term: Option<Term>,
     ) -> Self {
         Self {
             allowed,
             order,
             depth,
-            union_of,
+            ranked_term,
             reached: AtomicU64::new(0),
         }
     }
@@ -530,8 +530,8 @@ impl Collector for Matches<'_> {
                 }
             }
             matches.count = count_allowed(matched, &matches.allowed);
-        } else if let Some(terms) = &self.union_of {
-            matches.count = count_union(reader, terms, &matches.allowed)?;
+        } else if let Some(term) = &self.ranked_term {
+            matches.count = count_term(reader, term, &matches.allowed)?;
             let SegmentMatches {
                 allowed, key, best, ..
             } = &mut matches;
@@ -566,28 +566,26 @@ fn matching(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<BitS
     Ok(matched)
 }
 
-/// The number of allowed documents holding any of `terms`: their postings set in a bitset,
-/// then intersected with the allowed ones a word (64 documents) at a time.
-fn count_union(
+/// The number of allowed documents holding `term`: its postings set in a bitset, then
+/// intersected with the allowed ones a word (64 documents) at a time.
+fn count_term(
     reader: &SegmentReader,
-    terms: &[Term],
+    term: &Term,
     allowed: &SegmentAllowed,
 ) -> tantivy::Result<u64> {
-    let mut union = BitSet::with_max_value(reader.max_doc());
-    for term in terms {
-        let postings = reader
-            .inverted_index(term.field())?
-            .read_block_postings(term, IndexRecordOption::Basic)?;
-        if let Some(mut block) = postings {
-            while !block.docs().is_empty() {
-                for doc in block.docs() {
-                    union.insert(*doc);
-                }
-                block.advance();
+    let mut holding = BitSet::with_max_value(reader.max_doc());
+    let postings = reader
+        .inverted_index(term.field())?
+        .read_block_postings(term, IndexRecordOption::Basic)?;
+    if let Some(mut block) = postings {
+        while !block.docs().is_empty() {
+            for doc in block.docs() {
+                holding.insert(*doc);
             }
+            block.advance();
         }
     }
-    Ok(count_allowed(union, allowed))
+    Ok(count_allowed(holding, allowed))
 }
 
 /// How many documents of `docs` `allowed` lets through, a word (64 documents) at a time.

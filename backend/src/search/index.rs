@@ -496,6 +496,15 @@ impl SearchIndex {
 
     /// A part of the query: quoted, its words together; typed, each of its words anywhere, with
     /// its words together ranking higher.
+    /// The one term `part` is looked up as, when it is one: a word, or a quoted pair.
+    fn term_of(&self, part: &Part) -> Option<Term> {
+        if part.exact || part.words.len() == 1 {
+            self.together_term(&part.words)
+        } else {
+            None
+        }
+    }
+
     fn part_query(&self, part: &Part) -> Box<dyn Query> {
         if part.exact || part.words.len() == 1 {
             return self.together(&part.words);
@@ -572,14 +581,10 @@ impl SearchIndex {
             };
             Box::new(ConstScoreQuery::new(any, 0.0)) as Box<dyn Query>
         });
-        let prunable = order == Order::Relevance
-            && category_clause.is_none()
-            && matches!(query.required.as_slice(),
-                [part] if part.words.len() == 1 || (part.exact && part.words.len() == 2));
-        let union_of = prunable
-            .then(|| self.together_term(&query.required[0].words))
-            .flatten()
-            .map(|term| vec![term]);
+        let ranked_term = match query.required.as_slice() {
+            [part] if order == Order::Relevance && category_clause.is_none() => self.term_of(part),
+            _ => None,
+        };
         let wanted: Box<dyn Query> = match query.required.as_slice() {
             [part] if category_clause.is_none() => self.part_query(part),
             _ => {
@@ -623,7 +628,7 @@ impl SearchIndex {
                 },
                 order,
                 depth,
-                union_of,
+                ranked_term,
             ),
         )?;
         // Pages in another order still say how well each hit matched: the query's scorer is
