@@ -108,7 +108,7 @@ fn words_in_runs(text: &str, wanted: &[String], finder: &AhoCorasick) -> Vec<(us
     };
     let mut ranges = Vec::new();
     let mut cut_up_to = 0;
-    for found in finder.find_iter(&folded) {
+    for found in finder.find_iter(folded.as_ref()) {
         if found.start() < cut_up_to {
             continue;
         }

@@ -7,14 +7,14 @@
 //! by position. Latin letters are lower-cased and full-width forms folded to ASCII; spaces and
 //! punctuation are not words. Traditional characters are not folded to simplified ones.
 
-use std::{cell::RefCell, rc::Rc, sync::OnceLock};
+use std::{borrow::Cow, cell::RefCell, rc::Rc, sync::OnceLock};
 
 use jieba_rs::Jieba;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The name the index knows the tokenizer by.
 pub const TOKENIZER_NAME: &str = "jieba_words";
-/// The name of the tokenizer of word pairs ([`index_pairs`]).
+/// The name of the tokenizer of word pairs ([`pairs_of`] the index's words).
 pub const PAIRS_TOKENIZER_NAME: &str = "jieba_word_pairs";
 
 /// The longest word whose inner words are looked up.
@@ -72,13 +72,36 @@ pub fn is_run_char(c: char) -> bool {
     }
 }
 
-/// `text` with full-width forms folded as the index folds them (one character for one).
-pub fn folded(text: &str) -> String {
-    text.chars().map(fold_width).collect()
+/// `text` with full-width forms folded as the index folds them (one character for one); most
+/// texts have none, and are lent back as they are.
+pub fn folded(text: &str) -> Cow<'_, str> {
+    // U+3000 is E3 80 80 in UTF-8, U+FF01 to U+FF5E are EF BC 81 to EF BD 9E.
+    let has_wide_forms = text.as_bytes().windows(3).any(|bytes| {
+        matches!(
+            bytes,
+            [0xE3, 0x80, 0x80] | [0xEF, 0xBC, 0x81..=0xBF] | [0xEF, 0xBD, 0x80..=0x9E]
+        )
+    });
+    if has_wide_forms {
+        Cow::Owned(text.chars().map(fold_width).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Lower-cases; `None` for spaces and punctuation.
 fn normalise(word: &str) -> Option<String> {
+    // Most words are common ideographs (letters without case) or ASCII: Unicode's tables are
+    // only looked up for the rest, where they were a twentieth of marking a search's hits.
+    if !word.is_empty() && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}')) {
+        return Some(word.to_owned());
+    }
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .any(|byte| byte.is_ascii_alphanumeric())
+            .then(|| word.to_ascii_lowercase());
+    }
     word.chars()
         .any(char::is_alphanumeric)
         .then(|| word.to_lowercase())
@@ -151,14 +174,9 @@ pub fn pair(first: &str, second: &str) -> String {
     format!("{first} {second}")
 }
 
-/// Every two words of `text` that stand one after the other, as [`pair`]s: a phrase of two
-/// words is then one term to look up rather than two lists of positions to compare.
-pub fn index_pairs(text: &str) -> Vec<Word> {
-    pairs_of(&index_words(text))
-}
-
 /// The [`pair`]s of `words` (as [`index_words`] gives them): each word at a position pairs with
-/// each at the next (a compound and the words inside it share one).
+/// each at the next (a compound and the words inside it share one). A phrase of two words is
+/// then one term to look up rather than two lists of positions to compare.
 pub fn pairs_of(words: &[Word]) -> Vec<Word> {
     let mut pairs = Vec::with_capacity(words.len());
     let mut at = 0;
@@ -216,7 +234,7 @@ fn recently_cut(text: &str) -> Rc<Vec<Word>> {
 #[derive(Clone, Default)]
 pub struct IndexTokenizer;
 
-/// The pairs fields' tokenizer: [`index_pairs`] as a tantivy token stream.
+/// The pairs field's tokenizer: [`pairs_of`] the index's words, as a tantivy token stream.
 #[derive(Clone, Default)]
 pub struct PairsTokenizer;
 
@@ -309,7 +327,7 @@ mod tests {
 
     #[test]
     fn pairs_are_the_words_that_stand_one_after_the_other() {
-        let pairs = index_pairs("宪法宣传进长江大桥");
+        let pairs = pairs_of(&index_words("宪法宣传进长江大桥"));
         let texts = texts(&pairs);
         assert!(texts.contains(&"宪法 宣传"), "{texts:?}");
         // The compound and the words inside it each pair with the word before them.
@@ -317,6 +335,29 @@ mod tests {
         assert!(texts.contains(&"进 长江"), "{texts:?}");
         assert!(!texts.contains(&"宪法 进"), "{texts:?}");
         assert!(!texts.contains(&"长江 大桥"), "{texts:?}");
+    }
+
+    #[test]
+    fn folding_and_normalising_take_the_short_way_only_where_it_gives_the_same() {
+        for text in [
+            "普法、宣传。",
+            "ＩＣＰ备案\u{3000}ｘ",
+            "「民法典」",
+            "abc",
+            "",
+        ] {
+            let by_char: String = text.chars().map(fold_width).collect();
+            assert_eq!(folded(text), by_char, "{text:?}");
+        }
+        for word in [
+            "普法", "ICP", "Ab1", "Straße", "ÉCOLE", "，", "、", "--", "㐀", "𠀀",
+        ] {
+            let by_tables = word
+                .chars()
+                .any(char::is_alphanumeric)
+                .then(|| word.to_lowercase());
+            assert_eq!(normalise(word), by_tables, "{word:?}");
+        }
     }
 
     #[test]
