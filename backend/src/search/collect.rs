@@ -358,11 +358,13 @@ impl SegmentKey {
     }
 }
 
-/// The collector: the exact number of allowed matches, and the best `depth` of them.
+/// The collector: the exact number of allowed matches, and the best `depth` of them past the
+/// first `skip` (the page).
 pub(super) struct Matches<'a> {
     pub allowed: Allowed<'a>,
     pub order: Order,
     pub depth: usize,
+    pub skip: usize,
     /// The query is this one term (a word of the weighted text, or a pair), which block-max
     /// WAND ranks: counting then runs apart (on the term's postings as a bitset), and ranking
     /// skips what cannot reach the page.
@@ -390,13 +392,14 @@ impl<'a> Matches<'a> {
     pub fn new(
         allowed: Allowed<'a>,
         order: Order,
-        depth: usize,
+        (skip, depth): (usize, usize),
         ranked_term: Option<Term>,
     ) -> Self {
         Self {
             allowed,
             order,
             depth,
+            skip,
             ranked_term,
             reached: AtomicU64::new(0),
         }
@@ -494,12 +497,29 @@ impl Collector for Matches<'_> {
     fn merge_fruits(&self, fruits: Vec<(u64, Vec<Rank>)>) -> tantivy::Result<Self::Fruit> {
         let total = fruits.iter().map(|(count, _)| count).sum();
         let mut ranks: Vec<Rank> = fruits.into_iter().flat_map(|(_, ranks)| ranks).collect();
-        ranks.sort_unstable_by(|a, b| b.cmp_better(a));
-        ranks.truncate(self.depth);
+        // Each segment brought its best `depth`: only the page among them is put in order (a
+        // deep page sorted every segment's 500 ranks, a tenth of its time).
+        let better_first = |a: &Rank, b: &Rank| b.cmp_better(a);
+        if ranks.len() > self.depth {
+            if self.depth == 0 {
+                ranks.clear();
+            } else {
+                ranks.select_nth_unstable_by(self.depth - 1, better_first);
+                ranks.truncate(self.depth);
+            }
+        }
+        let mut page = if self.skip == 0 {
+            ranks
+        } else if self.skip < ranks.len() {
+            ranks.select_nth_unstable_by(self.skip, better_first);
+            ranks.split_off(self.skip)
+        } else {
+            Vec::new()
+        };
+        page.sort_unstable_by(better_first);
         Ok((
             total,
-            ranks
-                .into_iter()
+            page.into_iter()
                 .map(|rank| (rank.score, rank.address))
                 .collect(),
         ))

@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::tokenizer::{folded, index_words, is_run_char};
+use super::tokenizer::{folded, is_run_char, wanted_word_ranges};
 
 /// How long a snippet is, in characters.
 pub const SNIPPET_CHARS: usize = 120;
@@ -75,11 +75,11 @@ fn mark_with(text: &str, wanted: &[String], finder: Option<&AhoCorasick>) -> Str
 
 /// The byte ranges of the words of `text` that are `wanted`, `offset` added.
 fn wanted_words_in(text: &str, offset: usize, wanted: &[String]) -> Vec<(usize, usize)> {
-    index_words(text)
-        .into_iter()
-        .filter(|word| wanted.contains(&word.text))
-        .map(|word| (offset + word.byte_start, offset + word.byte_end))
-        .collect()
+    let mut ranges = wanted_word_ranges(text, wanted);
+    for range in &mut ranges {
+        *range = (range.0 + offset, range.1 + offset);
+    }
+    ranges
 }
 
 /// [`wanted_words_in`] for words made only of run characters, cutting only the runs in which a

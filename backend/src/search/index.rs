@@ -627,13 +627,13 @@ impl SearchIndex {
                     ..self.allowed(filter, &searcher)
                 },
                 order,
-                depth,
+                (offset.min(depth), depth),
                 ranked_term,
             ),
         )?;
         // Pages in another order still say how well each hit matched: the query's scorer is
         // taken to each of the page's documents, segment by segment in document order.
-        let mut page: Vec<(Score, DocAddress)> = best.into_iter().skip(offset).collect();
+        let mut page: Vec<(Score, DocAddress)> = best;
         if order != Order::Relevance && !page.is_empty() {
             let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
             let mut in_order: Vec<usize> = (0..page.len()).collect();
@@ -732,7 +732,7 @@ impl SearchIndex {
             &Matches::new(
                 self.allowed(&visible, &searcher),
                 Order::Newest,
-                limit.max(1),
+                (0, limit.max(1)),
                 None,
             ),
         )?;

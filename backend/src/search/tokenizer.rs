@@ -72,39 +72,48 @@ pub fn is_run_char(c: char) -> bool {
     }
 }
 
-/// `text` with full-width forms folded as the index folds them (one character for one); most
-/// texts have none, and are lent back as they are.
+/// `text` with full-width forms folded as the index folds them (one character for one). Only
+/// the forms that fold into letters, digits and the other characters of jieba's runs change
+/// what a text cuts into: a text without them (full-width commas and colons fold to
+/// punctuation, which is no word either way) is lent back as it is.
 pub fn folded(text: &str) -> Cow<'_, str> {
-    // U+3000 is E3 80 80 in UTF-8, U+FF01 to U+FF5E are EF BC 81 to EF BD 9E.
-    let has_wide_forms = text.as_bytes().windows(3).any(|bytes| {
-        matches!(
-            bytes,
-            [0xE3, 0x80, 0x80] | [0xEF, 0xBC, 0x81..=0xBF] | [0xEF, 0xBD, 0x80..=0x9E]
-        )
+    // U+FF00 to U+FF3F are EF BC 80 to BF in UTF-8, U+FF40 to U+FF7F are EF BD 80 to BF.
+    let folds_into_a_run = text.as_bytes().windows(3).any(|bytes| match bytes {
+        [0xEF, 0xBC, low] | [0xEF, 0xBD, low] if (0x80..=0xBF).contains(low) => {
+            let high = if bytes[1] == 0xBC { 0xFF00 } else { 0xFF40 };
+            char::from_u32(high + u32::from(low - 0x80))
+                .is_some_and(|wide| wide != fold_width(wide) && is_run_char(fold_width(wide)))
+        }
+        _ => false,
     });
-    if has_wide_forms {
+    if folds_into_a_run {
         Cow::Owned(text.chars().map(fold_width).collect())
     } else {
         Cow::Borrowed(text)
     }
 }
 
-/// Lower-cases; `None` for spaces and punctuation.
-fn normalise(word: &str) -> Option<String> {
+/// Lower-cases; `None` for spaces and punctuation. A word already in its normal form is lent
+/// back as it is.
+fn normalise(word: &str) -> Option<Cow<'_, str>> {
     // Most words are common ideographs (letters without case) or ASCII: Unicode's tables are
     // only looked up for the rest, where they were a twentieth of marking a search's hits.
     if !word.is_empty() && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}')) {
-        return Some(word.to_owned());
+        return Some(Cow::Borrowed(word));
     }
     if word.is_ascii() {
-        return word
-            .bytes()
-            .any(|byte| byte.is_ascii_alphanumeric())
-            .then(|| word.to_ascii_lowercase());
+        if !word.bytes().any(|byte| byte.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return Some(if word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        });
     }
     word.chars()
         .any(char::is_alphanumeric)
-        .then(|| word.to_lowercase())
+        .then(|| Cow::Owned(word.to_lowercase()))
 }
 
 /// The words of `text` as a query reads them: one per position.
@@ -119,15 +128,65 @@ pub fn index_words(text: &str) -> Vec<Word> {
 }
 
 fn words(text: &str, with_inner_words: bool) -> Vec<Word> {
-    let jieba = jieba();
-    // Folding keeps one character for one, so character positions point into `text` too.
-    let folded = folded(text);
-    let byte_at: Vec<usize> = text
-        .char_indices()
-        .map(|(at, _)| at)
-        .chain(std::iter::once(text.len()))
-        .collect();
     let mut out = Vec::new();
+    walk_words(
+        text,
+        with_inner_words,
+        &|_| true,
+        &mut |word, position, start, end| {
+            out.push(Word {
+                text: word.into_owned(),
+                position,
+                byte_start: start,
+                byte_end: end,
+            });
+        },
+    );
+    out
+}
+
+/// The byte ranges of the words of `text` as the index holds them ([`index_words`]) that are
+/// among `wanted`, without making the others.
+pub fn wanted_word_ranges(text: &str, wanted: &[String]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    walk_words(
+        text,
+        true,
+        &|word| wanted.iter().any(|wanted| wanted == word),
+        &mut |_, _, start, end| ranges.push((start, end)),
+    );
+    ranges
+}
+
+/// What [`walk_words`] hands each word to: the word normalised, its position, and where it
+/// starts and ends in the text (bytes).
+type OnWord<'f> = dyn FnMut(Cow<'_, str>, usize, usize, usize) + 'f;
+
+/// Cuts `text` and hands `found` each word `keep` accepts (normalised), with its position and
+/// byte range in `text`; with `with_inner_words`, each dictionary word inside a longer word
+/// too, before that word and at its position.
+fn walk_words(
+    text: &str,
+    with_inner_words: bool,
+    keep: &dyn Fn(&str) -> bool,
+    found: &mut OnWord<'_>,
+) {
+    let jieba = jieba();
+    // Folding keeps one character for one, so character positions point into `text` too; when
+    // nothing was folded the byte offsets are the same as well.
+    let folded = folded(text);
+    let byte_at: Option<Vec<usize>> = matches!(folded, Cow::Owned(_)).then(|| {
+        text.char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    });
+    // Where a character (by its index) starts in `text`: the token's own bytes when nothing
+    // was folded.
+    let in_text = |char_index: usize, byte_in_folded: usize| match &byte_at {
+        Some(byte_at) => byte_at[char_index],
+        None => byte_in_folded,
+    };
     let mut position = 0;
     for token in jieba.cut(&folded, false) {
         let Some(normalised) = normalise(token.word) else {
@@ -135,37 +194,35 @@ fn words(text: &str, with_inner_words: bool) -> Vec<Word> {
         };
         let chars = token.end - token.start;
         if with_inner_words && (3..=MAX_COMPOUND_CHARS).contains(&chars) {
-            let starts: Vec<usize> = token
-                .word
-                .char_indices()
-                .map(|(at, _)| at)
-                .chain(std::iter::once(token.word.len()))
-                .collect();
+            let mut starts = [0_usize; MAX_COMPOUND_CHARS + 1];
+            for (index, (at, _)) in token.word.char_indices().enumerate() {
+                starts[index] = at;
+            }
+            starts[chars] = token.word.len();
             for length in 2..chars {
                 for first in 0..=chars - length {
                     let inner = &token.word[starts[first]..starts[first + length]];
-                    if jieba.has_word(inner) {
-                        if let Some(text) = normalise(inner) {
-                            out.push(Word {
-                                text,
-                                position,
-                                byte_start: byte_at[token.start + first],
-                                byte_end: byte_at[token.start + first + length],
-                            });
-                        }
+                    let Some(inner_normalised) = normalise(inner) else {
+                        continue;
+                    };
+                    if keep(&inner_normalised) && jieba.has_word(inner) {
+                        let start = in_text(token.start + first, token.byte_start + starts[first]);
+                        let end = in_text(
+                            token.start + first + length,
+                            token.byte_start + starts[first + length],
+                        );
+                        found(inner_normalised, position, start, end);
                     }
                 }
             }
         }
-        out.push(Word {
-            text: normalised,
-            position,
-            byte_start: byte_at[token.start],
-            byte_end: byte_at[token.end],
-        });
+        if keep(&normalised) {
+            let start = in_text(token.start, token.byte_start);
+            let end = in_text(token.end, token.byte_end);
+            found(normalised, position, start, end);
+        }
         position += 1;
     }
-    out
 }
 
 /// Two words standing one after the other, as one term of the pairs fields. A space is never
@@ -356,8 +413,68 @@ mod tests {
                 .chars()
                 .any(char::is_alphanumeric)
                 .then(|| word.to_lowercase());
-            assert_eq!(normalise(word), by_tables, "{word:?}");
+            assert_eq!(normalise(word).map(Cow::into_owned), by_tables, "{word:?}");
         }
+    }
+
+    #[test]
+    fn wanted_ranges_are_the_index_words_that_are_wanted() {
+        let samples = [
+            "南京市长江大桥，长江大桥上的长江。",
+            "南京市长江大桥、长江大桥上的长江。",
+            "第１０４３条 民法典（２０２０年）施行\u{3000}ＡＢＣ",
+            "ＩＣＰ备案号与ICP许可证、icp；Ｉｃｐ\u{3000}备案",
+            "民法典第1043条：家庭应当树立优良家风。2021年《民法典》施行",
+            "中华人民共和国宪法宣传周，宪法宣传进社区",
+            "",
+            "，。！",
+        ];
+        let wanted_sets: [&[&str]; 5] = [
+            &["长江", "大桥", "长江大桥"],
+            &["icp", "备案"],
+            &["民法典", "1043", "2021"],
+            &["宪法", "宣传", "人民", "共和国"],
+            &["市长"],
+        ];
+        for text in samples {
+            // Each word's range holds that word, as the index folds and lower-cases it.
+            for word in index_words(text) {
+                let held = &text[word.byte_start..word.byte_end];
+                let held: String = held.chars().map(fold_width).collect();
+                assert_eq!(held.to_lowercase(), word.text, "{text:?} {word:?}");
+            }
+            // And a text lent back unfolded cuts into the words of the text folded throughout.
+            let folded_throughout: String = text.chars().map(fold_width).collect();
+            let words_at = |text: &str| -> Vec<(String, usize)> {
+                index_words(text)
+                    .into_iter()
+                    .map(|word| (word.text, word.position))
+                    .collect()
+            };
+            assert_eq!(words_at(text), words_at(&folded_throughout), "{text:?}");
+            for wanted in wanted_sets {
+                let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
+                let expected: Vec<(usize, usize)> = index_words(text)
+                    .into_iter()
+                    .filter(|word| wanted.contains(&word.text))
+                    .map(|word| (word.byte_start, word.byte_end))
+                    .collect();
+                assert_eq!(
+                    wanted_word_ranges(text, &wanted),
+                    expected,
+                    "{text:?} {wanted:?}"
+                );
+                for (start, end) in &expected {
+                    assert!(text.is_char_boundary(*start) && text.is_char_boundary(*end));
+                }
+            }
+        }
+        let folded_wide = index_words("ＩＣＰ备案");
+        assert_eq!(texts(&folded_wide)[0], "icp");
+        assert_eq!(
+            (folded_wide[0].byte_start, folded_wide[0].byte_end),
+            (0, "ＩＣＰ".len())
+        );
     }
 
     #[test]
