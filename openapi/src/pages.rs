@@ -18,12 +18,14 @@ pub const APP_ROOT_ID: &str = "app";
 /// [`PageData`]. A page without it was not rendered by the server: the client draws it anew.
 pub const PAGE_DATA_ID: &str = "page-data";
 
-/// One API answer a page was drawn from: the body of a success, or the status and problem
-/// document of a failure (an unknown article's page is drawn from its 404).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One API answer a page was drawn from: the body of a success (its JSON as the API sends it,
+/// so that the client reads it with the same decoder as an answer it asked for, and the
+/// wasm carries one decoder per type rather than two), or the status and problem document of
+/// a failure (an unknown article's page is drawn from its 404).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PageAnswer {
-    Ok(serde_json::Value),
+    Ok(Box<serde_json::value::RawValue>),
     Failed {
         status: u16,
         problem: Option<Problem>,

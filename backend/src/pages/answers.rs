@@ -9,7 +9,7 @@ use actix_web::{web::Query, ResponseError};
 use percent_encoding::percent_decode_str;
 use portal_api::{ArticleListQuery, MostReadQuery, PageAnswer, PageData, SearchQuery, API_BASE};
 use serde::{de::DeserializeOwned, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::{
     error::{ApiError, ApiResult},
@@ -43,7 +43,7 @@ pub async fn typed<T: DeserializeOwned>(
         }
     };
     match found {
-        PageAnswer::Ok(body) => T::deserialize(&*body).map_err(|error| {
+        PageAnswer::Ok(body) => serde_json::from_str::<T>(body.get()).map_err(|error| {
             ApiError::Internal(anyhow::anyhow!("reading the answer of {url}: {error}"))
         }),
         PageAnswer::Failed { status: 404, .. } => Err(ApiError::NotFound(url)),
@@ -53,7 +53,7 @@ pub async fn typed<T: DeserializeOwned>(
     }
 }
 
-async fn read(state: &AppState, url: &str) -> ApiResult<Value> {
+async fn read(state: &AppState, url: &str) -> ApiResult<Box<RawValue>> {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let not_found = || ApiError::NotFound(format!("{path} is not a public read"));
     let path = path.strip_prefix(API_BASE).ok_or_else(not_found)?;
@@ -104,6 +104,6 @@ fn parse<T: DeserializeOwned>(query: &str) -> ApiResult<T> {
         .map_err(|error| ApiError::BadRequest(error.to_string()))
 }
 
-fn json(body: impl Serialize) -> ApiResult<Value> {
-    serde_json::to_value(body).map_err(|error| ApiError::Internal(error.into()))
+fn json(body: impl Serialize) -> ApiResult<Box<RawValue>> {
+    serde_json::value::to_raw_value(&body).map_err(|error| ApiError::Internal(error.into()))
 }
