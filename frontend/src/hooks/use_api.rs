@@ -3,8 +3,10 @@
 //! shown over the current one. Reads of public data ([`use_get`]) start from the answers a
 //! server-rendered page carries, so that the page hydrates without asking for them again.
 
+use std::any::Any;
 use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -15,14 +17,14 @@ use crate::services::{requests, ApiError};
 
 /// Data from the API as a page sees it.
 #[derive(Debug, PartialEq)]
-pub enum Remote<T> {
+pub enum Remote<T: ?Sized> {
     Loading,
     Failed(ApiError),
     Ready(Rc<T>),
 }
 
 // By hand: a derive would ask for `T: Clone`, but only the `Rc` is cloned.
-impl<T> Clone for Remote<T> {
+impl<T: ?Sized> Clone for Remote<T> {
     fn clone(&self) -> Self {
         match self {
             Remote::Loading => Remote::Loading,
@@ -32,7 +34,7 @@ impl<T> Clone for Remote<T> {
     }
 }
 
-impl<T> Remote<T> {
+impl<T: ?Sized> Remote<T> {
     pub fn ready(&self) -> Option<&T> {
         match self {
             Remote::Ready(data) => Some(data),
@@ -41,10 +43,55 @@ impl<T> Remote<T> {
     }
 }
 
+impl<T: 'static> Remote<T> {
+    fn erased(self) -> Remote<dyn Any> {
+        match self {
+            Remote::Loading => Remote::Loading,
+            Remote::Failed(error) => Remote::Failed(error),
+            Remote::Ready(data) => Remote::Ready(data),
+        }
+    }
+}
+
+impl Remote<dyn Any> {
+    /// The state as the type it was loaded as (only an answer of another type, which
+    /// [`use_remote`]'s callers never give, would read as undecodable).
+    fn typed<T: 'static>(self) -> Remote<T> {
+        match self {
+            Remote::Loading => Remote::Loading,
+            Remote::Failed(error) => Remote::Failed(error),
+            Remote::Ready(data) => match data.downcast::<T>() {
+                Ok(data) => Remote::Ready(data),
+                Err(_) => Remote::Failed(ApiError::Decode("an answer of another type".into())),
+            },
+        }
+    }
+}
+
+/// A load whose answer may be of any type: [`use_remote`], the bulk of the loading, is then
+/// compiled once for all answer types (a copy per type was a twelfth of the portal's wasm).
+type AnyLoad<D> = Box<dyn FnOnce(D) -> Option<Pin<Box<dyn Future<Output = AnyAnswer>>>>>;
+type AnyAnswer = Result<Rc<dyn Any>, ApiError>;
+
+fn any_answer<T: 'static>(
+    future: impl Future<Output = Result<T, ApiError>> + 'static,
+) -> Pin<Box<dyn Future<Output = AnyAnswer>>> {
+    Box::pin(async move { future.await.map(|data| Rc::new(data) as Rc<dyn Any>) })
+}
+
 /// The state of a load and a way to try it again.
-pub struct ApiHandle<T> {
+pub struct ApiHandle<T: ?Sized> {
     pub state: Remote<T>,
     pub retry: Callback<()>,
+}
+
+impl ApiHandle<dyn Any> {
+    fn typed<T: 'static>(self) -> ApiHandle<T> {
+        ApiHandle {
+            state: self.state.typed(),
+            retry: self.retry,
+        }
+    }
 }
 
 /// Runs `load(deps)` now and whenever `deps` change (or `retry` is called).
@@ -56,7 +103,12 @@ where
     F: FnOnce(D) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    use_remote(deps, None, move |deps| Some(load(deps)))
+    use_remote(
+        deps,
+        None,
+        Box::new(move |deps| Some(any_answer(load(deps)))),
+    )
+    .typed()
 }
 
 /// GETs the API's `url` now and whenever it changes (or `retry` is called); `None` asks for
@@ -70,21 +122,35 @@ where
     let from_page = url
         .as_deref()
         .zip(preloaded)
-        .and_then(|(url, preloaded)| preloaded.answer(url));
-    use_remote(url, from_page, |url| {
-        url.map(|url| async move { requests::get(&url).await })
+        .and_then(|(url, preloaded)| preloaded.answer::<T>(url));
+    use_remote(url, from_page.map(Remote::erased), get_any(decode_any::<T>)).typed()
+}
+
+fn decode_any<T: DeserializeOwned + 'static>(text: &str) -> AnyAnswer {
+    requests::decode_text::<T>(text).map(|data| Rc::new(data) as Rc<dyn Any>)
+}
+
+/// `GET url`, its answer decoded by `decode`: outside [`use_get`], so that the request is not
+/// copied for each answer type.
+fn get_any(decode: fn(&str) -> AnyAnswer) -> AnyLoad<Option<String>> {
+    Box::new(move |url| {
+        url.map(|url| {
+            Box::pin(async move { decode(&requests::get_text(&url).await?) })
+                as Pin<Box<dyn Future<Output = AnyAnswer>>>
+        })
     })
 }
 
 /// The state of `load(deps)`, started from `from_page` (when the page came with the answer)
 /// rather than by asking; `load` answers `None` when there is nothing to ask.
 #[hook]
-fn use_remote<T, D, F, Fut>(deps: D, from_page: Option<Remote<T>>, load: F) -> ApiHandle<T>
+fn use_remote<D>(
+    deps: D,
+    from_page: Option<Remote<dyn Any>>,
+    load: AnyLoad<D>,
+) -> ApiHandle<dyn Any>
 where
-    T: 'static,
     D: PartialEq + Clone + 'static,
-    F: FnOnce(D) -> Option<Fut> + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let answered_by_page = use_mut_ref(|| false);
     let state = {
@@ -121,7 +187,7 @@ where
                 let result = future.await;
                 if !outdated.get() {
                     state.set(match result {
-                        Ok(data) => Remote::Ready(Rc::new(data)),
+                        Ok(data) => Remote::Ready(data),
                         Err(error) => Remote::Failed(error),
                     });
                 }

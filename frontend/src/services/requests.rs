@@ -142,7 +142,18 @@ pub fn url(path: &str, query: &impl serde::Serialize) -> String {
 
 /// GETs `url` and decodes its JSON.
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(send(Request::get(url), None).await?).await
+    decode_text(&get_text(url).await?)
+}
+
+/// GETs `url`: the body of the answer, not yet decoded (the same for every answer type, so the
+/// wasm holds one copy of the request).
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    text(send(Request::get(url), None).await?).await
+}
+
+/// Decodes an answer's JSON `text`.
+pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
 }
 
 /// POSTs to `url` without a body and decodes the JSON answer.
@@ -281,10 +292,14 @@ async fn finish(request: gloo_net::http::Request) -> Result<Response, ApiError> 
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    decode_text(&text(response).await?)
+}
+
+async fn text(response: Response) -> Result<String, ApiError> {
     response
-        .json::<T>()
+        .text()
         .await
-        .map_err(|error| ApiError::Decode(error.to_string()))
+        .map_err(|error| ApiError::Network(error.to_string()))
 }
 
 #[cfg(test)]
