@@ -126,17 +126,18 @@ where
     use_remote(url, from_page.map(Remote::erased), get_any(decode_any::<T>)).typed()
 }
 
-fn decode_any<T: DeserializeOwned + 'static>(text: &str) -> AnyAnswer {
+fn decode_any<T: DeserializeOwned + 'static>(text: &str) -> Result<Rc<dyn Any>, String> {
     requests::decode_text::<T>(text).map(|data| Rc::new(data) as Rc<dyn Any>)
 }
 
 /// `GET url`, its answer decoded by `decode`: outside [`use_get`], so that the request is not
 /// copied for each answer type.
-fn get_any(decode: fn(&str) -> AnyAnswer) -> AnyLoad<Option<String>> {
+fn get_any(decode: fn(&str) -> Result<Rc<dyn Any>, String>) -> AnyLoad<Option<String>> {
     Box::new(move |url| {
         url.map(|url| {
-            Box::pin(async move { decode(&requests::get_text(&url).await?) })
-                as Pin<Box<dyn Future<Output = AnyAnswer>>>
+            Box::pin(
+                async move { decode(&requests::get_text(&url).await?).map_err(ApiError::Decode) },
+            ) as Pin<Box<dyn Future<Output = AnyAnswer>>>
         })
     })
 }

@@ -142,7 +142,7 @@ pub fn url(path: &str, query: &impl serde::Serialize) -> String {
 
 /// GETs `url` and decodes its JSON.
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode_text(&get_text(url).await?)
+    decode_text(&get_text(url).await?).map_err(ApiError::Decode)
 }
 
 /// GETs `url`: the body of the answer, not yet decoded (the same for every answer type, so the
@@ -151,9 +151,9 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     text(send(Request::get(url), None).await?).await
 }
 
-/// Decodes an answer's JSON `text`.
-pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
+/// Decodes an answer's JSON `text`, or says why it does not fit.
+pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|error| error.to_string())
 }
 
 /// POSTs to `url` without a body and decodes the JSON answer.
@@ -292,7 +292,7 @@ async fn finish(request: gloo_net::http::Request) -> Result<Response, ApiError> 
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    decode_text(&text(response).await?)
+    decode_text(&text(response).await?).map_err(ApiError::Decode)
 }
 
 async fn text(response: Response) -> Result<String, ApiError> {
