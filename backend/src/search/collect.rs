@@ -27,6 +27,7 @@ use tantivy::{
     schema::{Field, IndexRecordOption},
     BitSet, DocAddress, DocId, DocSet, Score, SegmentReader, Term, TERMINATED,
 };
+use tantivy_common::TinySet;
 
 use super::index::Order;
 
@@ -608,18 +609,17 @@ fn count_term(
     Ok(count_allowed(holding, allowed))
 }
 
+/// The documents of `word` that are not in `removed` (a word of 64 documents each; TinySet
+/// has no complement, but its bytes are its bits).
+fn without(word: TinySet, removed: TinySet) -> TinySet {
+    let bits = u64::from_le_bytes(word.into_bytes()) & !u64::from_le_bytes(removed.into_bytes());
+    TinySet::deserialize(bits.to_le_bytes())
+}
+
 /// How many documents of `docs` `allowed` lets through, a word (64 documents) at a time.
 fn count_allowed(mut docs: BitSet, allowed: &SegmentAllowed) -> u64 {
     if let Some(alive) = &allowed.alive {
         docs.intersect_update(alive.bitset());
-    }
-    if let Some(excluded) = &allowed.excluded {
-        for bucket in 0..excluded.max_value().div_ceil(64) {
-            let mut word = excluded.tinyset(bucket);
-            while let Some(low) = word.pop_lowest() {
-                docs.remove(bucket * 64 + low);
-            }
-        }
     }
     let buckets = docs.max_value().div_ceil(64);
     let mut count = 0;
@@ -627,6 +627,9 @@ fn count_allowed(mut docs: BitSet, allowed: &SegmentAllowed) -> u64 {
         let mut word = docs.tinyset(bucket);
         if let Some(visible) = &allowed.visible {
             word = word.intersect(visible.tinyset(bucket));
+        }
+        if let Some(excluded) = &allowed.excluded {
+            word = without(word, excluded.tinyset(bucket));
         }
         match &allowed.published {
             None => count += u64::from(word.len()),

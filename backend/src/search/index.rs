@@ -598,15 +598,18 @@ impl SearchIndex {
         };
         // Excluded parts take nothing from a score: the collector leaves their documents out,
         // so that the wanted words alone still rank as they would without them.
-        let unwanted = (!query.excluded.is_empty()).then(|| {
-            BooleanQuery::new(
-                query
-                    .excluded
+        // One excluded part is its own query: as a clause of a union it was read through the
+        // union's buffering, the larger part of an exclusion's cost.
+        let unwanted: Option<Box<dyn Query>> = match query.excluded.as_slice() {
+            [] => None,
+            [part] => Some(self.part_query(part)),
+            parts => Some(Box::new(BooleanQuery::new(
+                parts
                     .iter()
                     .map(|part| (Occur::Should, self.part_query(part)))
                     .collect(),
-            )
-        });
+            ))),
+        };
         let query = wanted;
         let searcher = self.reader.searcher();
         // Ranking stops at the first SEARCH_MAX_DEPTH hits, which bounds the heap a deep
@@ -918,7 +921,12 @@ mod tests {
         assert!(index.stage(&[], &[5, 50, 98], false).is_ok());
         assert!(index.commit("{}").is_ok());
         let filter = public_at(5_000);
-        for (q, without_word) in [("普法", false), ("普法 -文字", true)] {
+        // Two excluded words are a union (宣传 never stands beside 普法 here): the same pages.
+        for (q, without_word) in [
+            ("普法", false),
+            ("普法 -文字", true),
+            ("普法 -文字 -宣传", true),
+        ] {
             let mut expected: Vec<&article::Model> = batches
                 .iter()
                 .flatten()
