@@ -89,12 +89,16 @@ build-frontend: setup-frontend
 dev: setup-frontend setup-trunk
     cd frontend && CARGO_TARGET_DIR="{{target_dir}}/wasm" trunk serve --proxy-backend=http://127.0.0.1:8080/api/ --port 8081
 
-# Install what the wasm build needs: the target and wasm-opt (skips what is there).
+# Install what the wasm build needs: the target, std's sources and wasm-opt (skips what is there).
 setup-frontend:
     #!/usr/bin/env bash
     set -euo pipefail
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         rustup target add wasm32-unknown-unknown
+    fi
+    # std's sources: the portal's bundle rebuilds std for size (see xtask's main.rs).
+    if ! rustup component list --installed | grep -q '^rust-src'; then
+        rustup component add rust-src
     fi
     if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
         mkdir -p "{{tools}}"
