@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 
 use super::form::{set_text, value_of, ConfirmButton, Notice, NoticeBar};
 use super::{use_console, use_console_title, use_staff_api, AdminRoute};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading};
 use crate::dates;
 use crate::editorial::status_label;
 use crate::hooks::Remote;
@@ -156,10 +156,8 @@ pub fn ArticlesPage() -> Html {
     });
 
     let table = match &list.state {
-        Remote::Loading => html! { <Loading text="正在加载文章…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="文章列表" /> }
-        }
+        Remote::Loading => loading("正在加载文章…"),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("文章列表")),
         Remote::Ready(page) if page.items.is_empty() => {
             html! { <p class="empty">{ "没有符合条件的文章。" }</p> }
         }

@@ -12,7 +12,7 @@ use super::form::{
     field_error, set_text, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading, LOADING};
 use crate::hooks::Remote;
 use crate::sections::{self, FlatCategory};
 use crate::services::{categories, ApiError};
@@ -70,10 +70,8 @@ pub fn CategoriesPage() -> Html {
         .map(|tree| sections::flatten(tree))
         .unwrap_or_default();
     let table = match &tree.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={tree.retry.clone()} what="栏目" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&tree.retry), Some("栏目")),
         Remote::Ready(_) => html! {
             <table class="data-table categories-table">
                 <thead>

@@ -16,7 +16,7 @@ use yew_router::prelude::*;
 
 use super::form::{checked_of, field_error, value_of, Failure, Field, FormAlert};
 use super::{use_console, use_console_title, use_staff_api, AdminRoute};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading};
 use crate::dates;
 use crate::editorial::{draft_key, ArticleForm, Publish};
 use crate::embed;
@@ -67,10 +67,8 @@ pub fn EditorPage(props: &EditorPageProps) -> Html {
         }
     });
     match &article.state {
-        Remote::Loading => html! { <Loading text="正在加载文章…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={article.retry.clone()} what="文章" /> }
-        }
+        Remote::Loading => loading("正在加载文章…"),
+        Remote::Failed(error) => error_box(error, Some(&article.retry), Some("文章")),
         Remote::Ready(original) => {
             let original = original.as_ref().clone().map(Rc::new);
             html! { <ArticleEditor key={props.id.unwrap_or(0)} {original} /> }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::form::{prompt, set_text, value_of, ConfirmButton, Notice, NoticeBar};
 use super::{use_console, use_console_title, use_staff_api};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading, LOADING};
 use crate::dates;
 use crate::hooks::Remote;
 use crate::services::{media, ApiError};
@@ -250,10 +250,8 @@ pub fn MediaPage() -> Html {
     };
 
     let table = match &list.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="媒体库" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("媒体库")),
         Remote::Ready(listed) if listed.items.is_empty() => {
             html! { <p class="muted">{ "没有找到文件。" }</p> }
         }

@@ -8,7 +8,7 @@ use super::form::{
     field_error, set_text, value_of, ConfirmButton, Failure, Field, FormAlert, Notice, NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading, LOADING};
 use crate::hooks::Remote;
 use crate::services::{friend_links, site, ApiError};
 
@@ -29,10 +29,8 @@ pub fn FriendLinksPage() -> Html {
         })
     };
     let table = match &list.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="友情链接" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("友情链接")),
         Remote::Ready(links) => html! {
             <table class="data-table">
                 <thead>
@@ -225,10 +223,8 @@ pub fn SitePage() -> Html {
     use_console_title("站点设置");
     let settings = use_staff_api((), |()| site::get());
     match &settings.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={settings.retry.clone()} what="站点设置" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&settings.retry), Some("站点设置")),
         Remote::Ready(current) => html! { <SiteForm current={(**current).clone()} /> },
     }
 }

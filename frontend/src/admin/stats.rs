@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 
 use super::{use_console, use_console_title, use_staff_api, AdminRoute};
 use crate::chart::{self, Frame};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading, LOADING};
 use crate::dates;
 use crate::hooks::Remote;
 use crate::services::articles;
@@ -25,10 +25,8 @@ pub fn Dashboard() -> Html {
     use_console_title("统计概览");
     let summary = use_staff_api((), |()| stats::summary());
     let content = match &summary.state {
-        Remote::Loading => html! { <Loading text="正在加载统计…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={summary.retry.clone()} what="统计" /> }
-        }
+        Remote::Loading => loading("正在加载统计…"),
+        Remote::Failed(error) => error_box(error, Some(&summary.retry), Some("统计")),
         Remote::Ready(summary) => {
             let cards = [
                 ("今日浏览", summary.today_hits.to_string()),
@@ -92,10 +90,8 @@ fn DailyChart(props: &DailyChartProps) -> Html {
         })
     });
     match &series.state {
-        Remote::Loading => html! { <Loading text="正在加载每日浏览…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={series.retry.clone()} what="每日浏览" /> }
-        }
+        Remote::Loading => loading("正在加载每日浏览…"),
+        Remote::Failed(error) => error_box(error, Some(&series.retry), Some("每日浏览")),
         Remote::Ready(series) => html! {
             <figure class="chart">
                 <figcaption>{ format!("最近 {DAYS} 天每日浏览(共 {} 次)", series.total) }</figcaption>
@@ -197,10 +193,8 @@ fn MostRead() -> Html {
         }
     });
     let content = match &list.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="点击排行" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("点击排行")),
         Remote::Ready(items) if items.is_empty() => {
             html! { <p class="empty">{ "这段时间还没有浏览。" }</p> }
         }
@@ -232,10 +226,8 @@ fn MostRead() -> Html {
 fn CategoryTable() -> Html {
     let rows = use_staff_api((), |()| stats::categories());
     let content = match &rows.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={rows.retry.clone()} what="栏目统计" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&rows.retry), Some("栏目统计")),
         Remote::Ready(rows) => html! {
             <table class="data-table">
                 <thead>
@@ -286,9 +278,7 @@ pub fn ArticleStatsPage(props: &ArticleStatsPageProps) -> Html {
                 <p class="muted">{ format!("累计浏览 {} 次", article.hits) }</p>
             </>
         },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={article.retry.clone()} what="文章" /> }
-        }
+        Remote::Failed(error) => error_box(error, Some(&article.retry), Some("文章")),
         Remote::Loading => html! { <h1 class="page-title">{ "文章统计" }</h1> },
     };
     html! {

@@ -9,7 +9,7 @@ use super::form::{
     NoticeBar,
 };
 use super::{use_console, use_console_title, use_staff_api};
-use crate::components::{ErrorBox, Loading};
+use crate::components::{error_box, loading, LOADING};
 use crate::dates;
 use crate::hooks::Remote;
 use crate::services::{users, ApiError};
@@ -53,10 +53,8 @@ pub fn UsersPage() -> Html {
         })
     };
     let table = match &list.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="用户列表" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("用户列表")),
         Remote::Ready(accounts) => html! {
             <table class="data-table users-table">
                 <thead>

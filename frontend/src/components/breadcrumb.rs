@@ -5,14 +5,8 @@ use yew::prelude::*;
 use crate::breadcrumb::Crumb;
 use crate::components::{aria_current, href};
 
-#[derive(Properties, PartialEq)]
-pub struct BreadcrumbProps {
-    pub crumbs: Vec<Crumb>,
-}
-
-#[component]
-pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
-    let levels = props.crumbs.iter().enumerate().map(|(index, crumb)| {
+pub fn breadcrumb(crumbs: &[Crumb]) -> Html {
+    let levels = crumbs.iter().enumerate().map(|(index, crumb)| {
         html! {
             <li>
                 if index > 0 {

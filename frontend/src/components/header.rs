@@ -36,7 +36,7 @@ pub fn Header() -> Html {
             <div class="masthead">
                 <div class="wrap">
                     <a href={href(&Route::Home, &[])} class="brand">
-                        <Emblem />
+                        { emblem() }
                         <span class="brand-text">
                             <span class="brand-name">{ site_name.clone() }</span>
                             <span class="brand-motto">
@@ -53,8 +53,7 @@ pub fn Header() -> Html {
 
 /// A round seal with a balance, drawn inline: no image request, crisp at any size. Decorative,
 /// since the site's name follows it.
-#[component]
-fn Emblem() -> Html {
+fn emblem() -> Html {
     html! {
         <svg class="emblem" viewBox="0 0 64 64" width="56" height="56" aria-hidden="true" focusable="false">
             <circle cx="32" cy="32" r="30" fill="#fff" />

@@ -7,19 +7,17 @@ use crate::app::Route;
 use crate::components::{aria_current, href};
 use crate::pagination::{self, Slot};
 
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
+pub struct Pager {
     /// The list's own page (`/category/xinzhou`, `/search`).
     pub route: Route,
     /// Query parameters to keep on every page (the search words).
-    #[prop_or_default]
     pub keep: Vec<(&'static str, String)>,
     pub page: u32,
     pub total_pages: u32,
     pub total: u64,
 }
 
-impl PagerProps {
+impl Pager {
     fn query(&self, page: u32) -> Vec<(&'static str, String)> {
         let mut query = self.keep.clone();
         // Page 1 is the list's plain address, so there is one URL for it.
@@ -30,20 +28,19 @@ impl PagerProps {
     }
 }
 
-#[component]
-pub fn Pager(props: &PagerProps) -> Html {
-    if props.total_pages <= 1 {
+pub fn pager(pages: &Pager) -> Html {
+    if pages.total_pages <= 1 {
         return html! {
-            <p class="pager-summary">{ format!("共 {} 篇", props.total) }</p>
+            <p class="pager-summary">{ format!("共 {} 篇", pages.total) }</p>
         };
     }
-    let page = props.page;
-    let slots = pagination::window(page, props.total_pages)
+    let page = pages.page;
+    let slots = pagination::window(page, pages.total_pages)
         .into_iter()
         .map(|slot| match slot {
             Slot::Page(number) => html! {
                 <li>
-                    <a href={href(&props.route, &props.query(number))} class={classes!("page-link", (number == page).then_some("current"))} aria-current={aria_current(number == page)} aria-label={format!("第 {number} 页")}>
+                    <a href={href(&pages.route, &pages.query(number))} class={classes!("page-link", (number == page).then_some("current"))} aria-current={aria_current(number == page)} aria-label={format!("第 {number} 页")}>
                         { number }
                     </a>
                 </li>
@@ -52,16 +49,16 @@ pub fn Pager(props: &PagerProps) -> Html {
         });
     let previous = if page > 1 {
         html! {
-            <a href={href(&props.route, &props.query(page - 1))} class="page-link page-step">
+            <a href={href(&pages.route, &pages.query(page - 1))} class="page-link page-step">
                 { "上一页" }
             </a>
         }
     } else {
         html! { <span class="page-link page-step disabled" aria-disabled="true">{ "上一页" }</span> }
     };
-    let next = if page < props.total_pages {
+    let next = if page < pages.total_pages {
         html! {
-            <a href={href(&props.route, &props.query(page + 1))} class="page-link page-step">
+            <a href={href(&pages.route, &pages.query(page + 1))} class="page-link page-step">
                 { "下一页" }
             </a>
         }
@@ -74,7 +71,7 @@ pub fn Pager(props: &PagerProps) -> Html {
             <ol>{ for slots }</ol>
             { next }
             <span class="pager-summary">
-                { format!("共 {} 篇, 第 {}/{} 页", props.total, page.min(props.total_pages), props.total_pages) }
+                { format!("共 {} 篇, 第 {}/{} 页", pages.total, page.min(pages.total_pages), pages.total_pages) }
             </span>
         </nav>
     }

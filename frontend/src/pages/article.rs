@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::breadcrumb;
-use crate::components::{href, ArticleList, Breadcrumb, ErrorBox, Loading};
+use crate::components::{article_list, breadcrumb, error_box, href, loading, LOADING};
 use crate::dates;
 use crate::font_size::FontSize;
 use crate::hooks::{use_api, use_document_title, use_font_size, use_get, Remote};
@@ -38,11 +38,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             .map(|article| article.category.slug.clone()),
     );
     match &article.state {
-        Remote::Loading => html! { <Loading text="正在加载文章…" /> },
+        Remote::Loading => loading("正在加载文章…"),
         Remote::Failed(error) if error.is_not_found() => html! { <NotFound /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={article.retry.clone()} what="文章" /> }
-        }
+        Remote::Failed(error) => error_box(error, Some(&article.retry), Some("文章")),
         Remote::Ready(found) => html! { <ArticleView article={Rc::clone(found)} /> },
     }
 }
@@ -97,7 +95,7 @@ fn ArticleView(props: &ArticleViewProps) -> Html {
 
     html! {
         <>
-            <Breadcrumb crumbs={breadcrumb::trail(&article.category_path, false)} />
+            { breadcrumb(&breadcrumb::trail(&article.category_path, false)) }
             <article class="panel article" aria-labelledby="article-title">
                 <header class="article-header">
                     <h1 id="article-title">{ article.title.clone() }</h1>
@@ -124,8 +122,8 @@ fn ArticleView(props: &ArticleViewProps) -> Html {
                 </div>
                 { attachments(&article.attachments) }
                 <nav class="prev-next" aria-label="上一篇和下一篇">
-                    <Neighbour label="上一篇" link={article.previous.clone()} />
-                    <Neighbour label="下一篇" link={article.next.clone()} />
+                    { neighbour("上一篇", article.previous.as_ref()) }
+                    { neighbour("下一篇", article.next.as_ref()) }
                 </nav>
             </article>
             <Related category={article.category.slug.clone()} exclude={article.id} />
@@ -156,18 +154,11 @@ fn attachments(files: &[Attachment]) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NeighbourProps {
-    label: AttrValue,
-    link: Option<ArticleLink>,
-}
-
-#[component]
-fn Neighbour(props: &NeighbourProps) -> Html {
+fn neighbour(label: &str, link: Option<&ArticleLink>) -> Html {
     html! {
         <p>
-            <span class="neighbour-label">{ format!("{}: ", props.label) }</span>
-            if let Some(link) = &props.link {
+            <span class="neighbour-label">{ format!("{label}: ") }</span>
+            if let Some(link) = link {
                 <a href={href(&Route::Article { id: link.id }, &[])}>{ link.title.clone() }</a>
             } else {
                 <span class="muted">{ "没有了" }</span>
@@ -185,6 +176,7 @@ struct RelatedProps {
 /// The newest other articles of the same category.
 #[component]
 fn Related(props: &RelatedProps) -> Html {
+    let zone = use_portal().zone();
     let related = use_get::<ListPage>(Some(articles::list_url(&ArticleListQuery {
         category: Some(props.category.clone()),
         include_descendants: Some(false),
@@ -194,10 +186,8 @@ fn Related(props: &RelatedProps) -> Html {
         ..ArticleListQuery::default()
     })));
     let content = match &related.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={related.retry.clone()} what="相关文章" /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&related.retry), Some("相关文章")),
         Remote::Ready(page) => {
             let items: Vec<_> = page
                 .items
@@ -206,7 +196,7 @@ fn Related(props: &RelatedProps) -> Html {
                 .take(RELATED)
                 .cloned()
                 .collect();
-            html! { <ArticleList {items} empty="暂无相关文章" /> }
+            article_list(&items, "暂无相关文章", &zone)
         }
     };
     html! {

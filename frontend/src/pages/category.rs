@@ -7,7 +7,9 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::breadcrumb;
-use crate::components::{aria_current, href, ArticleList, Breadcrumb, ErrorBox, Loading, Pager};
+use crate::components::{
+    aria_current, article_list, breadcrumb, error_box, href, loading, pager, Pager, LOADING,
+};
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pages::{NotFound, NOT_FOUND_TITLE};
 use crate::pagination::{ListQuery, PER_PAGE};
@@ -47,11 +49,9 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
     use_document_title(title);
 
     let detail = match &detail.state {
-        Remote::Loading => return html! { <Loading /> },
+        Remote::Loading => return loading(LOADING),
         Remote::Failed(error) if error.is_not_found() => return html! { <NotFound /> },
-        Remote::Failed(error) => {
-            return html! { <ErrorBox error={error.clone()} retry={detail.retry.clone()} what="栏目" /> }
-        }
+        Remote::Failed(error) => return error_box(error, Some(&detail.retry), Some("栏目")),
         Remote::Ready(detail) => detail.clone(),
     };
     let category = &detail.category;
@@ -73,7 +73,7 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
                         <span>{ section.name.clone() }</span>
                     </a>
                 </h2>
-                <SectionTree nodes={section.children.clone()} current={category.id} path={path_ids(&path)} />
+                { section_tree(&section.children, category.id, &path_ids(&path)) }
             </aside>
         }
     });
@@ -95,10 +95,8 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
     });
 
     let articles = match &list.state {
-        Remote::Loading => html! { <Loading text="正在加载文章列表…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={list.retry.clone()} what="文章列表" /> }
-        }
+        Remote::Loading => loading("正在加载文章列表…"),
+        Remote::Failed(error) => error_box(error, Some(&list.retry), Some("文章列表")),
         Remote::Ready(found) if found.items.is_empty() && page > 1 => html! {
             <p class="empty">
                 { format!("没有第 {page} 页。") }
@@ -107,16 +105,16 @@ pub fn CategoryPage(props: &CategoryPageProps) -> Html {
         },
         Remote::Ready(found) => html! {
             <>
-                <ArticleList items={found.items.clone()} empty="本栏目暂无文章" />
-                <Pager route={route.clone()} page={page} total_pages={found.page.total_pages}
-                    total={found.page.total} />
+                { article_list(&found.items, "本栏目暂无文章", &portal.zone()) }
+                { pager(&Pager { route: route.clone(), keep: Vec::new(), page,
+                    total_pages: found.page.total_pages, total: found.page.total }) }
             </>
         },
     };
 
     html! {
         <>
-            <Breadcrumb crumbs={breadcrumb::for_category(&detail)} />
+            { breadcrumb(&breadcrumb::for_category(&detail)) }
             <div class={classes!("columns", sidebar.is_some().then_some("with-sidebar"))}>
                 { for sidebar }
                 <section class="panel list-panel" aria-labelledby="category-title">
@@ -136,26 +134,18 @@ fn path_ids(path: &[&CategoryNode]) -> Vec<i32> {
     path.iter().map(|node| node.id).collect()
 }
 
-#[derive(Properties, PartialEq)]
-struct SectionTreeProps {
-    nodes: Vec<CategoryNode>,
-    current: i32,
-    path: Vec<i32>,
-}
-
-/// A section's categories as nested lists, the current one and its parents highlighted.
-#[component]
-fn SectionTree(props: &SectionTreeProps) -> Html {
+/// A section's categories as nested lists, the current one (`current`) and its parents (`path`)
+/// highlighted.
+fn section_tree(nodes: &[CategoryNode], current: i32, path: &[i32]) -> Html {
     html! {
         <ul class="section-tree">
-            { for props.nodes.iter().map(|node| html! {
+            { for nodes.iter().map(|node| html! {
                 <li key={node.id}>
-                    <a href={href(&Route::Category { slug: node.slug.clone() }, &[])} class={classes!(props.path.contains(&node.id).then_some("active"))} aria-current={aria_current(node.id == props.current)}>
+                    <a href={href(&Route::Category { slug: node.slug.clone() }, &[])} class={classes!(path.contains(&node.id).then_some("active"))} aria-current={aria_current(node.id == current)}>
                         { node.name.clone() }
                     </a>
                     if !node.children.is_empty() {
-                        <SectionTree nodes={node.children.clone()} current={props.current}
-                            path={props.path.clone()} />
+                        { section_tree(&node.children, current, path) }
                     }
                 </li>
             }) }

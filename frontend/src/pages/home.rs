@@ -5,7 +5,7 @@ use portal_api::{ArticleListQuery, ArticlePage, ArticleSort, MostReadArticle, St
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::components::{href, ArticleList, ErrorBox, Loading};
+use crate::components::{article_list, error_box, href, loading, LOADING};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::services::articles;
@@ -15,6 +15,8 @@ use portal_api::MostReadQuery;
 
 /// Titles per category block.
 const BLOCK_SIZE: u32 = 6;
+/// What an empty block of articles says.
+const NO_ARTICLES: &str = "暂无文章";
 /// Pinned articles on the home page: one lead story and a list.
 const PINNED: u32 = 7;
 /// Entries in 点击排行.
@@ -54,10 +56,8 @@ fn Featured() -> Html {
         ..ArticleListQuery::default()
     })));
     let content = match &pinned.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={pinned.retry.clone()} /> }
-        }
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&pinned.retry), None),
         Remote::Ready(page) => match page.items.split_first() {
             None => html! { <p class="empty">{ "暂无推荐文章" }</p> },
             Some((lead, rest)) => html! {
@@ -74,7 +74,7 @@ fn Featured() -> Html {
                             }) }
                         </p>
                     </article>
-                    <ArticleList items={rest.to_vec()} />
+                    { article_list(rest, NO_ARTICLES, &zone) }
                 </>
             },
         },
@@ -116,10 +116,8 @@ fn MostRead() -> Html {
         }
     });
     let content = match &ranking.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => html! {
-            <ErrorBox error={error.clone()} retry={ranking.retry.clone()} what="点击排行" />
-        },
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&ranking.retry), Some("点击排行")),
         Remote::Ready(entries) if entries.is_empty() => {
             html! { <p class="empty">{ "暂无点击数据" }</p> }
         }
@@ -157,6 +155,7 @@ struct CategoryBlockProps {
 /// A top-level category's newest articles (its sub-categories' included).
 #[component]
 fn CategoryBlock(props: &CategoryBlockProps) -> Html {
+    let zone = use_portal().zone();
     let latest = use_get::<ArticlePage>(Some(articles::list_url(&ArticleListQuery {
         category: Some(props.slug.clone()),
         include_descendants: Some(true),
@@ -169,11 +168,9 @@ fn CategoryBlock(props: &CategoryBlockProps) -> Html {
         slug: props.slug.clone(),
     };
     let content = match &latest.state {
-        Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={latest.retry.clone()} /> }
-        }
-        Remote::Ready(page) => html! { <ArticleList items={page.items.clone()} /> },
+        Remote::Loading => loading(LOADING),
+        Remote::Failed(error) => error_box(error, Some(&latest.retry), None),
+        Remote::Ready(page) => article_list(&page.items, NO_ARTICLES, &zone),
     };
     html! {
         <section class="panel category-block" aria-labelledby={title_id.clone()}>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, Routed};
-use crate::components::{aria_current, href, ErrorBox, Loading, Pager, SearchForm};
+use crate::components::{aria_current, error_box, href, loading, pager, Pager, SearchForm};
 use crate::dates;
 use crate::hooks::{use_document_title, use_get, Remote};
 use crate::pagination::{ListQuery, PER_PAGE};
@@ -139,10 +139,8 @@ pub fn SearchPage() -> Html {
         _ if words.is_empty() => {
             html! { <p class="empty">{ "请输入要查找的词语,例如: 民法典、宪法、普法。" }</p> }
         }
-        Remote::Loading => html! { <Loading text="正在搜索…" /> },
-        Remote::Failed(error) => {
-            html! { <ErrorBox error={error.clone()} retry={results.retry.clone()} what="搜索结果" /> }
-        }
+        Remote::Loading => loading("正在搜索…"),
+        Remote::Failed(error) => error_box(error, Some(&results.retry), Some("搜索结果")),
         Remote::Ready(found) => {
             let zone = portal.zone();
             let hits = found.items.iter().map(|hit: &SearchHit| {
@@ -176,9 +174,9 @@ pub fn SearchPage() -> Html {
                         <ul class="article-list with-summaries search-hits">{ for hits }</ul>
                     }
                     if found.page.total > 0 {
-                        <Pager route={Route::Search} keep={keep(&words, sort, &category)} page={page}
-                            total_pages={found.page.total_pages.min(SEARCH_MAX_DEPTH / PER_PAGE)}
-                            total={found.page.total} />
+                        { pager(&Pager { route: Route::Search, keep: keep(&words, sort, &category), page,
+                            total_pages: found.page.total_pages.min(SEARCH_MAX_DEPTH / PER_PAGE),
+                            total: found.page.total }) }
                     }
                 </>
             }
