@@ -749,15 +749,15 @@ fn with_neighbours_query(id: i32, now: DateTime<Utc>) -> sea_orm::sea_query::Sel
         let other = Alias::new("other");
         let theirs = |column: C| Expr::col((other.clone(), column));
         let ours = |column: C| Expr::col((this.clone(), column));
-        let (before, after) = match direction {
-            Order::Desc => (
-                theirs(C::PublishedAt).lt(ours(C::PublishedAt)),
-                theirs(C::Id).lt(ours(C::Id)),
-            ),
-            _ => (
-                theirs(C::PublishedAt).gt(ours(C::PublishedAt)),
-                theirs(C::Id).gt(ours(C::Id)),
-            ),
+        // A row-value comparison, which the databases read as one range of the index: the
+        // same condition spelled `published_at < ... OR (published_at = ... AND id < ...)` had
+        // SQLite walk the category's articles from one end (1.4-2 ms for an article read at
+        // 100,000 articles).
+        let theirs_pair = Expr::tuple([theirs(C::PublishedAt).into(), theirs(C::Id).into()]);
+        let ours_pair = Expr::tuple([ours(C::PublishedAt).into(), ours(C::Id).into()]);
+        let beyond = match direction {
+            Order::Desc => theirs_pair.lt(ours_pair),
+            _ => theirs_pair.gt(ours_pair),
         };
         let select: SelectStatement = Query::select()
             .expr(theirs(C::Id))
@@ -765,13 +765,7 @@ fn with_neighbours_query(id: i32, now: DateTime<Utc>) -> sea_orm::sea_query::Sel
             .and_where(theirs(C::CategoryId).equals((this.clone(), C::CategoryId)))
             .and_where(theirs(C::Status).eq(ArticleStatus::Published.as_str()))
             .and_where(theirs(C::PublishedAt).lte(now))
-            .cond_where(
-                Condition::any().add(before).add(
-                    Condition::all()
-                        .add(theirs(C::PublishedAt).equals((this.clone(), C::PublishedAt)))
-                        .add(after),
-                ),
-            )
+            .and_where(beyond)
             .order_by((other.clone(), C::PublishedAt), direction.clone())
             .order_by((other.clone(), C::Id), direction)
             .limit(1)

@@ -11,7 +11,7 @@ use portal_api::{
     MAX_SERIES_DAYS, PUBLISHED_YEAR_MAX, PUBLISHED_YEAR_MIN,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr},
+    sea_query::{Alias, Expr, JoinType, Order, Query, SelectStatement, SimpleExpr},
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter,
 };
@@ -246,7 +246,6 @@ pub async fn most_read(
         .column((articles.clone(), Alias::new("category_id")))
         .column((articles.clone(), Alias::new("published_at")))
         .expr_as(column("hits"), Alias::new("total_hits"))
-        .from(article::Entity)
         .and_where(column("status").eq(portal_api::ArticleStatus::Published.as_str()))
         .and_where(column("published_at").lte(db::now()))
         .limit(limit);
@@ -256,19 +255,31 @@ pub async fn most_read(
     match period_start(period, today(zone)) {
         None => {
             query
+                .from(article::Entity)
                 .expr_as(column("hits"), Alias::new("period_hits"))
                 .and_where(column("hits").gt(0))
                 .order_by((articles.clone(), Alias::new("hits")), Order::Desc);
         }
         Some(start) => {
             let buckets = Alias::new("article_daily_hits");
+            // The period's buckets first, each article found by its key. Without statistics
+            // SQLite guessed the other way round: every public article, and a look for its
+            // buckets (11 ms for the home page's ranking at 100,000 articles, with not one
+            // view in the week). Only a CROSS JOIN fixes its order; PostgreSQL and MariaDB
+            // choose by their statistics (and PostgreSQL takes no ON after CROSS JOIN).
+            let join = match backend {
+                DatabaseBackend::Sqlite => JoinType::CrossJoin,
+                _ => JoinType::InnerJoin,
+            };
             query
                 .expr_as(
                     sum_i64(backend, "article_daily_hits.hits"),
                     Alias::new("period_hits"),
                 )
-                .inner_join(
-                    article_daily_hits::Entity,
+                .from(article_daily_hits::Entity)
+                .join(
+                    join,
+                    article::Entity,
                     Expr::col((buckets.clone(), Alias::new("article_id")))
                         .equals((articles.clone(), Alias::new("id"))),
                 )

@@ -9,6 +9,7 @@ mod m20261202_000005_search;
 mod m20261203_000006_media;
 mod m20261203_000007_article_attachments;
 mod m20261203_000008_imports;
+mod m20261208_000009_pinned_list;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000006_media::Migration),
             Box::new(m20261203_000007_article_attachments::Migration),
             Box::new(m20261203_000008_imports::Migration),
+            Box::new(m20261208_000009_pinned_list::Migration),
         ]
     }
 }
