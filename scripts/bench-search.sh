@@ -15,8 +15,11 @@ port="${BENCH_PORT:-18090}"
 work="$(mktemp -d)"
 server=""
 trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
+# The built portal, when there is one, for the server-rendered pages at this scale.
+pages_dir="$(cd "$(dirname "$0")/.." && pwd)/frontend/dist"
+[[ -f $pages_dir/index.html ]] || pages_dir="$work/none"
 export DATABASE_URL="sqlite://$work/portal.db" PORTAL_DATA_DIR="$work" \
-    PORTAL_ADMIN_PASSWORD="bench-admin-password" PORTAL_STATIC_DIR="$work/none" RUST_LOG=warn
+    PORTAL_ADMIN_PASSWORD="bench-admin-password" PORTAL_STATIC_DIR="$pages_dir" RUST_LOG=warn
 
 echo "== search at scale: $articles generated articles on SQLite, $(nproc) cores"
 "$binary" demo load > /dev/null
@@ -80,6 +83,20 @@ case_row "list: all articles, page 2000" "/api/v1/articles?page=2000"
 # The same page reached by its cursor (the `next_after` of page 1999) rather than its number.
 cursor=$(curl -sf "$base/api/v1/articles?page=1999" | python3 -c 'import sys, json; print(json.load(sys.stdin)["next_after"])')
 case_row "list: all articles, page 2000 by after=" "/api/v1/articles?after=$cursor"
+# The public pages as readers and crawlers get them, drawn from these lists and searches.
+page_row() {
+    local label="$1" path="$2" rps p50 p99 errors total
+    read -r rps p50 p99 errors total < <(measure "$path")
+    row "$label" "$rps" "$p50" "$p99" "$errors"
+}
+if [[ $pages_dir != "$work/none" ]]; then
+    page_row "page: home (server-rendered)" "/"
+    page_row "page: an article (server-rendered)" "/article/1"
+    page_row "page: category 民法典宣传 (server-rendered)" "/category/minfadian-xuanchuan"
+    page_row "page: search 普法 (server-rendered)" "/search?q=$(encode 普法)"
+else
+    echo "(server-rendered pages skipped: the portal is not built; just bench builds it first)"
+fi
 echo "server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status")"
 
 # What a site sees for a popular search: the same server with its micro-cache on (the default,

@@ -749,10 +749,9 @@ fn with_neighbours_query(id: i32, now: DateTime<Utc>) -> sea_orm::sea_query::Sel
         let other = Alias::new("other");
         let theirs = |column: C| Expr::col((other.clone(), column));
         let ours = |column: C| Expr::col((this.clone(), column));
-        // A row-value comparison, which the databases read as one range of the index: the
-        // same condition spelled `published_at < ... OR (published_at = ... AND id < ...)` had
-        // SQLite walk the category's articles from one end (1.4-2 ms for an article read at
-        // 100,000 articles).
+        // A row-value comparison, which the databases read as one range of the index, rather
+        // than `published_at < ... OR (published_at = ... AND id < ...)`: at 100,000 articles
+        // SQLite ran the pair of lookups in 0.6 ms instead of 0.9 (sqlite3, 200 runs).
         let theirs_pair = Expr::tuple([theirs(C::PublishedAt).into(), theirs(C::Id).into()]);
         let ours_pair = Expr::tuple([ours(C::PublishedAt).into(), ours(C::Id).into()]);
         let beyond = match direction {
