@@ -9,7 +9,7 @@ mod m20261202_000005_search;
 mod m20261203_000006_media;
 mod m20261203_000007_article_attachments;
 mod m20261203_000008_imports;
-mod m20261208_000009_pinned_list;
+mod m20261208_000009_list_indexes;
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
@@ -26,7 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000006_media::Migration),
             Box::new(m20261203_000007_article_attachments::Migration),
             Box::new(m20261203_000008_imports::Migration),
-            Box::new(m20261208_000009_pinned_list::Migration),
+            Box::new(m20261208_000009_list_indexes::Migration),
         ]
     }
 }
