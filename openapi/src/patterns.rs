@@ -9,6 +9,29 @@ pub const ONE_LINE: &str =
 pub const NO_NUL: &str = r"^[^\u0000]*$";
 /// Free text with something besides blanks (what a search or a completion needs), no NUL.
 pub const NOT_BLANK: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
+/// Whether `c` is what `\s` matches in these patterns (ECMA-262's white space and line
+/// terminators), the blank that [`ONE_LINE`] and [`NOT_BLANK`] refuse on its own. Not Rust's
+/// `char::is_whitespace`: that counts U+0085 (NEL) and not U+FEFF, so a server trimming with
+/// it refused `q=%C2%85`, which the document allows (Schemathesis found it).
+pub fn is_pattern_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
+    )
+}
+
+/// `text` without the pattern blanks ([`is_pattern_space`]) at either end.
+pub fn trim_pattern_space(text: &str) -> &str {
+    text.trim_matches(is_pattern_space)
+}
+
 /// A URL name: starts with a letter; lowercase letters, digits and single hyphens.
 pub const SLUG: &str = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 /// An absolute http(s) URL on a named host, in plain RFC 3986 characters (non-ASCII
@@ -28,6 +51,20 @@ pub const TIME_ZONE_NAME: &str = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,
 mod tests {
     use super::*;
     use crate::{USERNAME_MAX_CHARS, USERNAME_MIN_CHARS};
+
+    #[test]
+    fn pattern_blanks_are_ecma_white_space_not_rusts() {
+        assert!(is_pattern_space('\u{3000}') && is_pattern_space('\u{FEFF}'));
+        assert!(!is_pattern_space('\u{85}') && !is_pattern_space('a'));
+        assert_eq!(trim_pattern_space("\u{3000} 民法\u{FEFF}\n"), "民法");
+        assert_eq!(trim_pattern_space("\u{85}"), "\u{85}");
+        // Every Unicode white space but NEL is a pattern blank.
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            if c.is_whitespace() && c != '\u{85}' {
+                assert!(is_pattern_space(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn the_username_pattern_states_the_username_lengths() {

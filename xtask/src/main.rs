@@ -85,25 +85,61 @@ fn rebuild_std_for_size(build: &mut Command) {
         );
 }
 
-/// Whether std's sources are installed (`rustup component add rust-src`, which
-/// `just setup-frontend` does) and rustc knows the immediate-abort panic strategy.
-fn can_rebuild_std_for_size() -> bool {
+/// Why std cannot be rebuilt for size here, if it cannot: its sources must be installed
+/// (`rustup component add rust-src`, which `just setup-frontend` does), rustc must know the
+/// immediate-abort panic strategy, and no `RUSTFLAGS` may be set (cargo would take them
+/// instead of the target's flags, and build std without the strategy).
+fn std_for_size_unavailable() -> Option<&'static str> {
+    if ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some())
+    {
+        return Some("RUSTFLAGS is set");
+    }
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let sysroot = Command::new(&rustc).args(["--print", "sysroot"]).output();
-    let Ok(sysroot) = sysroot else { return false };
+    let Ok(sysroot) = sysroot else {
+        return Some("rustc did not answer");
+    };
     let sysroot = PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
     if !sysroot
         .join("lib/rustlib/src/rust/library/std/Cargo.toml")
         .is_file()
     {
-        return false;
+        return Some("the rust-src component is not installed");
     }
-    Command::new(&rustc)
+    let probe = Command::new(&rustc)
         .env("RUSTC_BOOTSTRAP", "1")
         .args(["--print", "cfg", "--target", "wasm32-unknown-unknown"])
         .args(STD_FOR_SIZE_RUSTFLAGS.split(' '))
-        .output()
-        .is_ok_and(|probe| probe.status.success())
+        .output();
+    if probe.is_ok_and(|probe| probe.status.success()) {
+        None
+    } else {
+        Some("this rustc lacks -Cpanic=immediate-abort (1.91 or newer has it)")
+    }
+}
+
+/// `cargo build` of the bundles for the browser, size first.
+fn wasm_build(root: &Path, target_dir: &Path) -> Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut build = Command::new(cargo);
+    build.current_dir(root).args([
+        "build",
+        "--locked",
+        "-p",
+        "portal-frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+        "--target-dir",
+    ]);
+    build.arg(target_dir);
+    for bundle in BUNDLES {
+        build.args(["--bin", bundle.bin]);
+    }
+    build
 }
 
 struct Bundle {
@@ -120,33 +156,32 @@ fn build_frontend() -> anyhow::Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"))
         .join("wasm");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut build = Command::new(cargo);
-    build.current_dir(&root).args([
-        "build",
-        "--locked",
-        "-p",
-        "portal-frontend",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-        "--target-dir",
-    ]);
-    build.arg(&target_dir);
-    for bundle in BUNDLES {
-        build.args(["--bin", bundle.bin]);
-    }
-    if can_rebuild_std_for_size() {
-        rebuild_std_for_size(&mut build);
-    } else {
-        eprintln!(
-            "the standard library is not rebuilt for size (needs the rust-src component and \
-             rustc 1.91 or newer): the bundles are about 22 KB (gzipped) larger"
-        );
-    }
-    let status = build.status().context("running cargo for the wasm build")?;
-    if !status.success() {
+    let build = |std_for_size: bool| -> anyhow::Result<bool> {
+        let mut build = wasm_build(&root, &target_dir);
+        if std_for_size {
+            rebuild_std_for_size(&mut build);
+        }
+        let status = build.status().context("running cargo for the wasm build")?;
+        Ok(status.success())
+    };
+    let built = match std_for_size_unavailable() {
+        None => {
+            build(true)? || {
+                // Rebuilding std reads its own dependencies from the registry, which a
+                // vendored or offline setup may not offer: the plain build still works.
+                eprintln!("the wasm build with std rebuilt for size failed; building without");
+                build(false)?
+            }
+        }
+        Some(why) => {
+            eprintln!(
+                "the standard library is not rebuilt for size ({why}): the bundles are about \
+                 22 KB (gzipped) larger"
+            );
+            build(false)?
+        }
+    };
+    if !built {
         bail!("the wasm build failed");
     }
 

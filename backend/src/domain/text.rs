@@ -64,7 +64,8 @@ impl<const MAX: usize> Title<MAX> {
         if value.chars().any(is_line_control) {
             return Err("must be one line without control characters".into());
         }
-        let trimmed = value.trim();
+        // Blank as the document's pattern (`ONE_LINE`) has it, so both refuse the same titles.
+        let trimmed = portal_api::patterns::trim_pattern_space(value);
         if trimmed.is_empty() {
             return Err("must not be blank".into());
         }

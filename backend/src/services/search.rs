@@ -114,7 +114,7 @@ pub async fn search(
 
 /// `GET /api/v1/search/suggest`.
 pub async fn suggest(engine: &Arc<Search>, typed: &str) -> ApiResult<SuggestionList> {
-    let typed_trimmed = typed.trim_start();
+    let typed_trimmed = typed.trim_start_matches(portal_api::patterns::is_pattern_space);
     if typed_trimmed.is_empty() {
         return Err(ApiError::BadRequest("q: say what to complete".into()));
     }

@@ -218,6 +218,11 @@ on_every_database! {
             .suggest_titles(&SuggestQuery { q: long })
             .await
             .problem(400, ErrorCode::BadRequest);
+        // Blank is what the document's pattern calls blank (ECMA-262's `\s`): an ideographic
+        // space is, NEL (U+0085) is not, so completing it is an empty answer, not an error.
+        app.get("/api/v1/search/suggest?q=%E3%80%80").await.assert_problem(400, "bad_request");
+        let nel = app.api().suggest_titles(&SuggestQuery { q: "\u{85}".into() }).await.ok();
+        assert!(nel.items.is_empty());
         // Only punctuation, or words found nowhere: an answer, not an error, for the latter.
         assert_eq!(search(&app, "量子引力弦论").await.page.total, 0);
         // A range that ends before it starts finds nothing; dates past tantivy's span
