@@ -11,8 +11,8 @@
 //! The same components render the public pages on the server (the `ssr` build on the host,
 //! see [`app::AppProps`] and [`page_data`]); the browser then hydrates them.
 //!
-//! The formatting rules (dates, breadcrumbs, page numbers, font sizes, the
-//! article editor's form, chart scaling) live in plain modules without browser calls, so
+//! The formatting rules (dates, breadcrumbs, page numbers, font sizes, the article editor's
+//! form, chart scaling) live in plain modules without browser calls, so
 //! `cargo test -p portal-frontend` checks them on the host. Everything that touches the DOM,
 //! the network or storage sits in `admin`, `components`, `pages`, `hooks` and `services`.
 

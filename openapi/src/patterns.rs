@@ -14,17 +14,12 @@ pub const NOT_BLANK: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
 /// `char::is_whitespace`: that counts U+0085 (NEL) and not U+FEFF, so a server trimming with
 /// it refused `q=%C2%85`, which the document allows (Schemathesis found it).
 pub fn is_pattern_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}'
-                | '\u{FEFF}'
-    )
+    // Tab, line feed, vertical tab, form feed and carriage return are '\t'..='\r'.
+    matches!(c, '\t'..='\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}')
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+        )
 }
 
 /// `text` without the pattern blanks ([`is_pattern_space`]) at either end.

@@ -70,7 +70,7 @@ const BUNDLES: &[Bundle] = &[
 /// std keeps every panic's message and location and the formatting machinery that prints them,
 /// which the browser never shows a reader: measured on the portal bundle, 242 -> 220 KB gzipped
 /// (604 -> 543 KB of wasm). Both are unstable cargo and rustc features, opened on the stable
-/// compiler by `RUSTC_BOOTSTRAP` for this one build only; `can_rebuild_std_for_size` checks
+/// compiler by `RUSTC_BOOTSTRAP` for this one build only; `std_for_size_unavailable` checks
 /// that the compiler at hand takes them, and without them the build goes on as before.
 const STD_FOR_SIZE_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
 const STD_FOR_SIZE_CRATES: &str = "std,panic_abort";

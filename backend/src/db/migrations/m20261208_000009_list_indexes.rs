@@ -33,41 +33,36 @@ const PINNED: &str = "idx_articles_pinned_status_published";
 const SITE_WIDE: &str = "idx_articles_status_published_id_category";
 const SITE_WIDE_BEFORE: &str = "idx_articles_status_published";
 
-fn pinned() -> IndexCreateStatement {
-    Index::create()
-        .name(PINNED)
-        .table(Articles::Table)
-        .col(Articles::Pinned)
-        .col(Articles::Status)
-        .col(Articles::PublishedAt)
-        .to_owned()
-}
-
-fn site_wide() -> IndexCreateStatement {
-    Index::create()
-        .name(SITE_WIDE)
-        .table(Articles::Table)
-        .col(Articles::Status)
-        .col(Articles::PublishedAt)
-        .col(Articles::Id)
-        .col(Articles::CategoryId)
-        .to_owned()
-}
-
-fn site_wide_before() -> IndexCreateStatement {
-    Index::create()
-        .name(SITE_WIDE_BEFORE)
-        .table(Articles::Table)
-        .col(Articles::Status)
-        .col(Articles::PublishedAt)
-        .to_owned()
+/// An index of the articles table on `columns`, in order.
+fn articles_index<const N: usize>(name: &str, columns: [Articles; N]) -> IndexCreateStatement {
+    let mut index = Index::create();
+    index.name(name).table(Articles::Table);
+    for column in columns {
+        index.col(column);
+    }
+    index.to_owned()
 }
 
 #[sea_orm_migration::async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.create_index(pinned()).await?;
-        manager.create_index(site_wide()).await?;
+        manager
+            .create_index(articles_index(
+                PINNED,
+                [Articles::Pinned, Articles::Status, Articles::PublishedAt],
+            ))
+            .await?;
+        manager
+            .create_index(articles_index(
+                SITE_WIDE,
+                [
+                    Articles::Status,
+                    Articles::PublishedAt,
+                    Articles::Id,
+                    Articles::CategoryId,
+                ],
+            ))
+            .await?;
         manager
             .drop_index(
                 Index::drop()
@@ -79,7 +74,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.create_index(site_wide_before()).await?;
+        manager
+            .create_index(articles_index(
+                SITE_WIDE_BEFORE,
+                [Articles::Status, Articles::PublishedAt],
+            ))
+            .await?;
         for name in [SITE_WIDE, PINNED] {
             manager
                 .drop_index(Index::drop().name(name).table(Articles::Table).to_owned())
